@@ -1,0 +1,37 @@
+/**
+ * A numeric dataset ready for training: what `core/data` produces from a CSV and what
+ * `core/train` consumes. Everything is already encoded (one-hot) and scaled.
+ */
+
+export type Task = 'regression' | 'classification';
+
+export interface Dataset {
+  /** Row-major features, `n × featureWidth`. */
+  x: Float32Array;
+  /**
+   * Regression: row-major targets, `n × targetWidth`.
+   * Classification: one class index per row (`n` values, stored as floats), in `classes` order.
+   */
+  y: Float32Array;
+  n: number;
+  featureWidth: number;
+  /** Regression: number of target columns. Classification: 1 (one class index per row). */
+  targetWidth: number;
+  task: Task;
+  /** Classification only: class labels in their stable order (index = class id). */
+  classes?: string[];
+  /** Names of the encoded feature columns, e.g. `species=setosa` for one-hot columns. */
+  featureNames: string[];
+  targetNames: string[];
+}
+
+/** What the compiler needs to know about the data to check widths. */
+export type TargetSpec =
+  | { task: 'regression'; width: number; names?: string[]; /** Every target value is 0 or 1. */ binary?: boolean }
+  | { task: 'classification'; numClasses: number; names?: string[]; classes?: string[] };
+
+export function targetSpecOf(dataset: Pick<Dataset, 'task' | 'targetWidth' | 'classes'>): TargetSpec {
+  return dataset.task === 'classification'
+    ? { task: 'classification', numClasses: dataset.classes?.length ?? 0, classes: dataset.classes }
+    : { task: 'regression', width: dataset.targetWidth };
+}

@@ -1,0 +1,22 @@
+/**
+ * The few host globals that exist in every runtime core runs in (a browser Web Worker,
+ * Node, an Electron utility process) but are not part of the ES2022 library.
+ * Declared here, narrowly, so that core cannot reach for anything runtime-specific.
+ */
+declare global {
+  interface TextDecodeOptions { stream?: boolean }
+  interface TextDecoderOptions { fatal?: boolean; ignoreBOM?: boolean }
+  class TextDecoder {
+    constructor(label?: string, options?: TextDecoderOptions);
+    readonly encoding: string;
+    readonly fatal: boolean;
+    decode(input?: ArrayBufferView | ArrayBuffer, options?: TextDecodeOptions): string;
+  }
+  class TextEncoder {
+    encode(input?: string): Uint8Array;
+  }
+  function setTimeout(callback: () => void, ms?: number): unknown;
+  function queueMicrotask(callback: () => void): void;
+  const performance: { now(): number };
+}
+export {};
