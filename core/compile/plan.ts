@@ -1,0 +1,298 @@
+/**
+ * The plan: a flat, ordered list of forward steps and the reverse list of backward steps,
+ * bound to preallocated Float32Array buffers sized for a batch. All parameters live in one
+ * flat array (and their gradients in another of the same layout) so optimizers run over
+ * flat arrays. Running a step allocates nothing.
+ */
+import type { GraphNode, InitType, OutputNode } from '../graph/types.ts';
+import type { Floats, KernelBackend } from '../kernels/backend.ts';
+import { cpuBackend } from '../kernels/cpu.ts';
+import { Rng } from '../kernels/random.ts';
+import { LOSSES } from '../ops/losses.ts';
+import type { PlanState, Step, StepBinding } from '../ops/op.ts';
+import { OPS } from '../ops/table.ts';
+import type { StoredWeights } from '../train/settings.ts';
+import type { GraphAnalysis } from './analyze.ts';
+
+/** One linear layer's parameters: views into the plan's flat arrays. `weight` is [in, out]. */
+export interface LayerParams {
+  nodeId: string;
+  inFeatures: number;
+  outFeatures: number;
+  init: InitType;
+  weight: Floats;
+  bias: Floats | null;
+  dWeight: Floats;
+  dBias: Floats | null;
+}
+
+export interface PlanOptions {
+  /** Rows the buffers hold at first; grows on demand. */
+  capacity?: number;
+  backend?: KernelBackend;
+  /** Seeds initialisation and dropout. */
+  seed?: number;
+  /** Element type of every buffer. 'float64' exists for gradient checks; training uses 'float32'. */
+  dtype?: 'float32' | 'float64';
+}
+
+export type WeightLoadResult = { type: 'ok' } | { type: 'error'; message: string; nodeId?: string };
+
+export class Plan {
+  readonly order: GraphNode[];
+  readonly inputWidth: number;
+  readonly outputWidth: number;
+  /** Numbers per row in the target buffer: 1 for class indices, else the output width. */
+  readonly targetWidth: number;
+  readonly params: Floats;
+  readonly grads: Floats;
+  readonly layers: LayerParams[];
+  readonly state: PlanState;
+  readonly backend: KernelBackend;
+  readonly outputNode: OutputNode;
+  readonly seed: number;
+  private readonly Array: Float32ArrayConstructor | Float64ArrayConstructor;
+
+  capacity = 0;
+  input: Floats = new Float32Array(0);
+  target: Floats = new Float32Array(0);
+  private outputs = new Map<string, Floats>();
+  private dOutputs = new Map<string, Floats>();
+  private forwardSteps: Step[] = [];
+  private backwardSteps: Step[] = [];
+  private readonly producers: Map<string, string[]>;
+  private readonly widths: Record<string, number>;
+  private readonly needsGrad = new Set<string>();
+  private readonly layerByNode = new Map<string, LayerParams>();
+  private readonly scratch = new Map<string, Record<string, Uint8Array | Floats>>();
+
+  constructor(analysis: GraphAnalysis, options: PlanOptions = {}) {
+    if (!analysis.ok) throw new Error('Plan needs a graph without errors; check analysis.diagnostics first.');
+    const { structure, nodeWidths } = analysis;
+    this.backend = options.backend ?? cpuBackend;
+    this.seed = options.seed ?? 0;
+    this.Array = options.dtype === 'float64' ? Float64Array : Float32Array;
+    this.order = structure.order.map((id) => structure.nodes.get(id)!);
+    this.producers = structure.inputsOf;
+    this.widths = nodeWidths;
+    this.inputWidth = nodeWidths[structure.inputId!];
+    this.outputNode = structure.nodes.get(structure.outputId!) as OutputNode;
+    this.outputWidth = nodeWidths[this.outputNode.id];
+    this.targetWidth = LOSSES[this.outputNode.loss].target === 'classIndex' ? 1 : this.outputWidth;
+
+    // Parameter layout: each linear's weight [in, out], then its bias, in topological order.
+    let size = 0;
+    const shapes: { node: GraphNode; inF: number; outF: number; weightAt: number; biasAt: number; bias: number }[] = [];
+    for (const node of this.order) {
+      const op = OPS[node.type];
+      if (!op.paramShape) continue;
+      const inF = nodeWidths[this.producers.get(node.id)![0]];
+      const shape = op.paramShape(node, inF, nodeWidths[node.id]);
+      const weightAt = size;
+      size += shape.weight[0] * shape.weight[1];
+      const biasAt = size;
+      size += shape.bias;
+      shapes.push({ node, inF, outF: shape.weight[1], weightAt, biasAt, bias: shape.bias });
+    }
+    this.params = new this.Array(size);
+    this.grads = new this.Array(size);
+    this.layers = shapes.map(({ node, inF, outF, weightAt, biasAt, bias }) => ({
+      nodeId: node.id,
+      inFeatures: inF,
+      outFeatures: outF,
+      init: (node.type === 'linear' ? node.init : undefined) ?? 'pytorch',
+      weight: this.params.subarray(weightAt, weightAt + inF * outF),
+      bias: bias > 0 ? this.params.subarray(biasAt, biasAt + bias) : null,
+      dWeight: this.grads.subarray(weightAt, weightAt + inF * outF),
+      dBias: bias > 0 ? this.grads.subarray(biasAt, biasAt + bias) : null,
+    }));
+    for (const layer of this.layers) this.layerByNode.set(layer.nodeId, layer);
+
+    for (const node of this.order) {
+      const hasParams = this.layerByNode.has(node.id);
+      if (hasParams || this.producers.get(node.id)!.some((p) => this.needsGrad.has(p))) this.needsGrad.add(node.id);
+    }
+
+    this.state = { training: false, rng: Rng.derive(this.seed, 'dropout'), target: this.target, loss: NaN, computeLoss: false };
+    this.ensureCapacity(Math.max(1, options.capacity ?? 1));
+    this.initialize(this.seed);
+  }
+
+  /** Grows the batch buffers to hold `rows` rows (rebinding every step). Never shrinks. */
+  ensureCapacity(rows: number): void {
+    if (rows <= this.capacity) return;
+    const capacity = rows;
+    this.capacity = capacity;
+    this.input = new this.Array(capacity * this.inputWidth);
+    this.target = new this.Array(capacity * this.targetWidth);
+    this.state.target = this.target;
+    this.outputs.clear();
+    this.dOutputs.clear();
+    for (const node of this.order) {
+      const op = OPS[node.type];
+      const width = this.widths[node.id];
+      if (node.type === 'input') this.outputs.set(node.id, this.input);
+      else if (op.aliasesInput) this.outputs.set(node.id, this.outputs.get(this.producers.get(node.id)![0])!);
+      else this.outputs.set(node.id, new this.Array(capacity * width));
+      if (this.needsGrad.has(node.id) && !op.aliasesInput) this.dOutputs.set(node.id, new this.Array(capacity * width));
+    }
+
+    const bindings = new Map<string, StepBinding>();
+    for (const node of this.order) {
+      const producers = this.producers.get(node.id)!;
+      const layer = this.layerByNode.get(node.id);
+      let scratch = this.scratch.get(node.id);
+      if (!scratch) this.scratch.set(node.id, (scratch = {}));
+      bindings.set(node.id, {
+        node,
+        inputs: producers.map((p) => this.outputs.get(p)!),
+        inWidths: producers.map((p) => this.widths[p]),
+        output: this.outputs.get(node.id)!,
+        outWidth: this.widths[node.id],
+        dOutput: this.dOutputs.get(node.id) ?? null,
+        dInputs: producers.map((p) => this.dOutputs.get(p) ?? null),
+        accumulate: producers.map(() => false),
+        weight: layer?.weight ?? null,
+        bias: layer?.bias ?? null,
+        dWeight: layer?.dWeight ?? null,
+        dBias: layer?.dBias ?? null,
+        capacity,
+        scratch,
+        kernels: this.backend,
+        state: this.state,
+      });
+    }
+    // Gradients sum at fan-out: in backward order, the first consumer to reach a producer
+    // overwrites its gradient buffer and the later ones add into it.
+    const written = new Set<string>();
+    const reversed = [...this.order].reverse();
+    for (const node of reversed) {
+      const b = bindings.get(node.id)!;
+      b.dInputs.forEach((d, i) => {
+        if (d === null) return;
+        const p = this.producers.get(node.id)![i];
+        b.accumulate[i] = written.has(p);
+        written.add(p);
+      });
+    }
+    this.forwardSteps = this.order.filter((n) => n.type !== 'input').map((n) => OPS[n.type].forward(bindings.get(n.id)!));
+    this.backwardSteps = reversed.map((n) => OPS[n.type].backward(bindings.get(n.id)!)).filter((s): s is Step => s !== null);
+  }
+
+  /**
+   * Runs the forward steps over the first `rows` rows of `input`. With `computeLoss` the output
+   * op also computes the loss against `target` and returns it.
+   */
+  forward(rows: number, training: boolean, computeLoss = false): number {
+    const state = this.state;
+    state.training = training;
+    state.computeLoss = computeLoss;
+    state.loss = NaN;
+    const steps = this.forwardSteps;
+    for (let i = 0; i < steps.length; i++) steps[i](rows);
+    return state.loss;
+  }
+
+  /** Backpropagates from the loss (computed here) into `grads`; call after forward(rows, true). Returns the loss. */
+  backward(rows: number): number {
+    const steps = this.backwardSteps;
+    for (let i = 0; i < steps.length; i++) steps[i](rows);
+    return this.state.loss;
+  }
+
+  /** The predictions of the last forward: rows × outputWidth (logits for classification). */
+  get prediction(): Floats {
+    return this.outputs.get(this.outputNode.id)!;
+  }
+
+  /** A node's output buffer (capacity × width), for inspection. */
+  activation(nodeId: string): Floats | undefined {
+    return this.outputs.get(nodeId);
+  }
+
+  /** The loss gradient with respect to a node's output, from the last backward. */
+  gradient(nodeId: string): Floats | undefined {
+    return this.dOutputs.get(nodeId);
+  }
+
+  widthOf(nodeId: string): number {
+    return this.widths[nodeId];
+  }
+
+  /**
+   * Fresh weights. 'pytorch' is nn.Linear's default (kaiming-uniform with a = √5, which makes
+   * the weight and the bias both U(−1/√in, 1/√in)); 'xavier' is U(±√(6/(in+out))) and 'he'
+   * U(±√(6/in)), both with zero bias.
+   */
+  initialize(seed: number): void {
+    const rng = Rng.derive(seed, 'init');
+    for (const layer of this.layers) {
+      const { inFeatures: inF, outFeatures: outF, weight, bias } = layer;
+      const bound = layer.init === 'xavier' ? Math.sqrt(6 / (inF + outF)) : layer.init === 'he' ? Math.sqrt(6 / inF) : 1 / Math.sqrt(inF);
+      // Drawn in PyTorch's [out, in] order, stored transposed.
+      for (let o = 0; o < outF; o++) for (let k = 0; k < inF; k++) weight[k * outF + o] = rng.uniform(-bound, bound);
+      if (bias) {
+        const biasBound = layer.init === 'pytorch' ? 1 / Math.sqrt(inF) : 0;
+        for (let o = 0; o < outF; o++) bias[o] = biasBound === 0 ? 0 : rng.uniform(-biasBound, biasBound);
+      }
+    }
+    this.grads.fill(0);
+  }
+
+  /** Loads weights in PyTorch's layout (weight [out, in]). Every layer must be present with matching shapes. */
+  loadWeights(stored: StoredWeights): WeightLoadResult {
+    for (const layer of this.layers) {
+      const s = stored[layer.nodeId];
+      if (!s) return { type: 'error', nodeId: layer.nodeId, message: `The stored weights have no entry for ${layer.nodeId}.` };
+      const [outF, inF] = s.weight.shape;
+      if (outF !== layer.outFeatures || inF !== layer.inFeatures || s.weight.data.length !== outF * inF) {
+        return {
+          type: 'error',
+          nodeId: layer.nodeId,
+          message: `The stored weight of ${layer.nodeId} is ${s.weight.shape.join(' × ')}, but the layer needs ${layer.outFeatures} × ${layer.inFeatures} (out × in).`,
+        };
+      }
+      if ((layer.bias === null) !== (s.bias === undefined) || (s.bias && s.bias.data.length !== layer.outFeatures)) {
+        return { type: 'error', nodeId: layer.nodeId, message: `The stored bias of ${layer.nodeId} does not match the layer (${layer.bias ? `${layer.outFeatures} values expected` : 'the layer has no bias'}).` };
+      }
+    }
+    for (const layer of this.layers) {
+      const s = stored[layer.nodeId];
+      const { inFeatures: inF, outFeatures: outF } = layer;
+      for (let o = 0; o < outF; o++) for (let k = 0; k < inF; k++) layer.weight[k * outF + o] = s.weight.data[o * inF + k];
+      if (layer.bias && s.bias) layer.bias.set(s.bias.data);
+    }
+    return { type: 'ok' };
+  }
+
+  /** The weights in PyTorch's layout (weight [out, in], row-major), ready for the project file. */
+  exportWeights(): StoredWeights {
+    const out: StoredWeights = {};
+    for (const layer of this.layers) {
+      const { inFeatures: inF, outFeatures: outF } = layer;
+      const data = new Array<number>(outF * inF);
+      for (let o = 0; o < outF; o++) for (let k = 0; k < inF; k++) data[o * inF + k] = layer.weight[k * outF + o];
+      out[layer.nodeId] = { weight: { shape: [outF, inF], data } };
+      if (layer.bias) out[layer.nodeId].bias = { shape: [outF], data: Array.from(layer.bias) };
+    }
+    return out;
+  }
+
+  /** Fraction of ReLU units that output 0 for every one of the last forward's `rows` rows. */
+  deadReluFraction(rows: number): number | null {
+    let units = 0;
+    let dead = 0;
+    for (const node of this.order) {
+      if (node.type !== 'relu') continue;
+      const y = this.outputs.get(node.id)!;
+      const w = this.widths[node.id];
+      units += w;
+      for (let j = 0; j < w; j++) {
+        let alive = false;
+        for (let r = 0; r < rows && !alive; r++) alive = y[r * w + j] > 0;
+        if (!alive) dead++;
+      }
+    }
+    return units === 0 ? null : dead / units;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Layerboard's engine: graph document → diagnostics → plan → kernels → training loop.
+ * See docs/engine.md for the tour.
+ */
+export * from './graph/types.ts';
+export * from './graph/diagnostics.ts';
+export { analyzeStructure, type GraphStructure } from './graph/structure.ts';
+export { inferWidths } from './shape/infer-widths.ts';
+export { analyzeGraph, type DataContext, type GraphAnalysis } from './compile/analyze.ts';
+export { compileGraph, type CompileResult } from './compile/compile.ts';
+export { Plan, type LayerParams, type PlanOptions, type WeightLoadResult } from './compile/plan.ts';
+export { OPS, opFor } from './ops/table.ts';
+export { LOSSES } from './ops/losses.ts';
+export type { KernelBackend } from './kernels/backend.ts';
+export { cpuBackend } from './kernels/cpu.ts';
+export { Rng } from './kernels/random.ts';
+export { createOptimizer, validateOptimizer, withOptimizerDefaults, type Optimizer } from './optim/optimizers.ts';
+export * from './train/settings.ts';
+export * from './train/run.ts';
+export * from './train/metrics.ts';
+export { evaluate, gatherBatch } from './train/predict.ts';
+export * from './data/dataset.ts';
