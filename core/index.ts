@@ -20,3 +20,4 @@ export * from './train/run.ts';
 export * from './train/metrics.ts';
 export { evaluate, gatherBatch } from './train/predict.ts';
 export * from './data/dataset.ts';
+export { applyFix, uniqueId } from './graph/apply-fix.ts';

@@ -32,7 +32,7 @@ function previousSkippingDropout(structure: GraphStructure, id: string): GraphNo
   return current;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : /(s|sh|ch|x)$/.test(word) ? 'es' : 's'}`;
 
 export function checkAgainstTarget(structure: GraphStructure, widths: Map<string, number>, target: TargetSpec | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];

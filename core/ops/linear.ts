@@ -38,6 +38,7 @@ export const linearOp: OpSpec<LinearNode> = {
     }
     return { ok: true, width: node.outFeatures };
   },
+  fixedWidth: (node) => node.outFeatures,
   paramShape: (node, inWidth, outWidth) => ({ weight: [inWidth, outWidth], bias: node.bias === false ? 0 : outWidth }),
   forward: (b) => {
     const { kernels, inputs, output, weight, bias, inWidths, outWidth } = b;

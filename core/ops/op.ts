@@ -65,6 +65,8 @@ export interface OpSpec<N extends GraphNode = GraphNode> {
   validateParams(node: N): Diagnostic[];
   /** The shape rule. `inputNames` are the producers' names, for messages. */
   inferWidth(node: N, inWidths: number[], inputNames: string[]): WidthResult;
+  /** The output width when it does not depend on the inputs (a Linear's outFeatures), so it shows before data is linked. */
+  fixedWidth?(node: N): number;
   paramShape?(node: N, inWidth: number, outWidth: number): ParamShape;
   forward(binding: StepBinding<N>): Step;
   /** null when the op has nothing to propagate (the input). */

@@ -33,7 +33,10 @@ export function inferWidths(structure: GraphStructure, inputWidth: number | unde
     const producers = structure.inputsOf.get(id)!;
     if (producers.length < op.minInputs || producers.length > op.maxInputs) continue;
     const inWidths = producers.map((p) => widths.get(p));
-    if (inWidths.some((w) => w === undefined)) continue;
+    if (inWidths.some((w) => w === undefined)) {
+      if (op.fixedWidth) widths.set(id, op.fixedWidth(node));
+      continue;
+    }
     const result = op.inferWidth(node, inWidths as number[], producers);
     if (result.ok) widths.set(id, result.width);
     else diagnostics.push(...result.diagnostics);
