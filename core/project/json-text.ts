@@ -101,12 +101,12 @@ export function findJsonSyntaxError(text: string): { offset: number; reason: str
         continue;
       }
       let err: { offset: number; reason: string } | undefined;
+      if (/^[-+]?(NaN|Infinity)/.test(text.slice(i, i + 9))) return fail('NaN and Infinity are not valid JSON numbers');
       if (c === '"') err = scanString();
       else if (c === '-' || (c >= '0' && c <= '9')) err = scanNumber();
       else if (text.startsWith('true', i)) i += 4;
       else if (text.startsWith('false', i)) i += 5;
       else if (text.startsWith('null', i)) i += 4;
-      else if (/^[-+]?(NaN|Infinity)/.test(text.slice(i, i + 9))) return fail('NaN and Infinity are not valid JSON numbers');
       else if (c === '}' || c === ']') return fail(`a value is missing before "${c}" (a trailing comma?)`);
       else if (c === "'") return fail('text must be in double quotes');
       else return fail(`unexpected character ${JSON.stringify(c)} where a value should be`);
