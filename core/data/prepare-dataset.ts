@@ -1,0 +1,297 @@
+import { distinctLabels, sortLabels } from './column-access.ts';
+import { isUsableByDefault, summariseNumeric } from './column-report.ts';
+import type { ColumnRole } from './column-report.ts';
+import { dataError, plural, quoteName, quoteValue } from './data-result.ts';
+import type { DataError, DataWarning } from './data-result.ts';
+import type { Dataset, Task } from './dataset.ts';
+import { encodeTable, nonFiniteError } from './preprocessing.ts';
+import type { MissingPolicy, StoredFeature, StoredPreprocessing, StoredTarget } from './preprocessing.ts';
+import { columnMoments, fitScaler } from './scaling.ts';
+import type { ScalingMethod } from './scaling.ts';
+import { findColumn } from './table.ts';
+import type { CsvTable, NumericTableColumn, TableColumn } from './table.ts';
+
+export interface PrepareDatasetOptions {
+  /** Target column names: one for classification, one or more for regression. */
+  targets: string[];
+  /** Feature column names, in the order they are encoded. Default: every numeric and categorical column that is not a target. */
+  features?: string[];
+  /** Default 'auto': see `inferTask`. */
+  task?: 'auto' | Task;
+  /** Scaling of numeric features. Default 'standard'. One-hot columns stay 0/1. */
+  scaling?: ScalingMethod;
+  /** Regression only: also standardize the targets (undo with `inverseTransformTargets`). Default false. */
+  scaleTarget?: boolean;
+  /** A row with a missing feature value is dropped ('drop', default) or gets the column mean ('mean'). Rows with a missing target are always dropped. */
+  missing?: MissingPolicy;
+  /** Numeric feature columns to one-hot encode as categories instead (codes such as 1/2/3). */
+  categorical?: string[];
+}
+
+export type PrepareDatasetResult =
+  | { type: 'ok'; dataset: Dataset; preprocessing: StoredPreprocessing; sourceRows: Int32Array; warnings: DataWarning[] }
+  | DataError;
+
+/** More categories than this in one column is not a categorical feature or a class target any more. */
+const MAX_CATEGORIES = 1000;
+/** A numeric target with at most this many distinct whole numbers is read as classes (when each class has 3+ rows on average). */
+const MAX_INTEGER_CLASSES = 10;
+
+/**
+ * Turns a table into a training `Dataset`: gives every column a role (feature, target or
+ * ignored), decides regression or classification, drops or fills rows with missing values,
+ * one-hot encodes categorical features (`species=setosa`), scales numeric features
+ * (StandardScaler-compatible by default) and encodes the targets. Everything fitted (means,
+ * scales, categories, classes) comes back as `preprocessing`, plain JSON to save with the project
+ * and to hand to `applyPreprocessing` for new data. Problems with the chosen columns (a constant,
+ * missing or non-numeric regression target, an infinite value, no rows left) are `DataError`s.
+ * Scalers are fitted on all kept rows, before any train/validation split.
+ */
+export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions): PrepareDatasetResult {
+  const scaling = options.scaling ?? 'standard';
+  const missing = options.missing ?? 'drop';
+  const warnings: DataWarning[] = [];
+
+  // Roles.
+  if (options.targets.length === 0) return dataError('no-targets', 'Choose a target column: the value the network should learn to predict.');
+  const targetColumns: TableColumn[] = [];
+  for (const name of options.targets) {
+    const column = findColumn(table, name);
+    if (column === undefined) return unknownColumn(table, name);
+    if (targetColumns.includes(column)) return dataError('column-used-twice', `Column ${quoteName(name)} is listed twice as a target.`, { column: name });
+    targetColumns.push(column);
+  }
+  const featureColumns: TableColumn[] = [];
+  for (const name of options.features ?? table.columns.filter((c) => isUsableByDefault(c) && !targetColumns.includes(c)).map((c) => c.name)) {
+    const column = findColumn(table, name);
+    if (column === undefined) return unknownColumn(table, name);
+    if (targetColumns.includes(column)) return dataError('column-used-twice', `Column ${quoteName(name)} cannot be both a feature and a target.`, { column: name });
+    if (featureColumns.includes(column)) return dataError('column-used-twice', `Column ${quoteName(name)} is listed twice as a feature.`, { column: name });
+    featureColumns.push(column);
+  }
+  if (featureColumns.length === 0) return dataError('no-features', 'Choose at least one feature column: the inputs of the network.');
+  const oneHotNumeric = new Set(options.categorical ?? []);
+  for (const name of oneHotNumeric) {
+    if (!featureColumns.some((c) => c.name === name)) {
+      return dataError('invalid-option', `Column ${quoteName(name)} is listed as categorical but is not a feature.`, { column: name });
+    }
+  }
+
+  // Feature kinds, and the checks that need no fitting.
+  for (const column of featureColumns) {
+    if (column.kind === 'numeric') {
+      if (column.firstNonFinite !== null) return nonFiniteError(column.name, column.firstNonFinite.line, column.firstNonFinite.text);
+      if (column.missingCount === column.values.length) return dataError('not-a-feature', `Column ${quoteName(column.name)} has no values: every cell is missing.`, { column: column.name });
+      continue;
+    }
+    if (column.isRowNames || column.codes === null || column.distinctCount > MAX_CATEGORIES) {
+      return dataError(
+        'not-a-feature',
+        column.isRowNames
+          ? `Column ${quoteName(column.name)} holds row names; it cannot be a feature.`
+          : `Column ${quoteName(column.name)} has ${column.codes === null ? 'more than ' : ''}${column.distinctCount} distinct text values; one-hot encoding it would add that many inputs. Leave it out.`,
+        { column: column.name },
+      );
+    }
+    if (column.missingCount === column.codes.length) return dataError('not-a-feature', `Column ${quoteName(column.name)} has no values: every cell is missing.`, { column: column.name });
+    if (column.kind === 'text') {
+      warnings.push({
+        code: 'text-column-as-feature',
+        message: `Column ${quoteName(column.name)} looks like text (${column.distinctCount} distinct values); it is one-hot encoded into ${column.distinctCount} inputs.`,
+        column: column.name,
+      });
+    }
+  }
+
+  // Task.
+  const task = inferTask(targetColumns, options.task ?? 'auto', warnings);
+  if (typeof task !== 'string') return task;
+  for (const column of targetColumns) {
+    if (column.kind === 'numeric' && column.firstNonFinite !== null) return nonFiniteError(column.name, column.firstNonFinite.line, column.firstNonFinite.text);
+  }
+
+  // Rows used for fitting: the same rows `encodeTable` keeps.
+  const n = table.rowCount;
+  const keep = new Uint8Array(n).fill(1);
+  for (const column of targetColumns) markMissing(column, keep);
+  if (missing === 'drop') for (const column of featureColumns) markMissing(column, keep);
+  let kept = 0;
+  for (let r = 0; r < n; r++) kept += keep[r];
+  if (kept === 0) {
+    const parts = [...targetColumns, ...featureColumns].filter((c) => c.missingCount > 0).map((c) => `${c.name}: ${c.missingCount}`);
+    const allTargetsMissing = targetColumns.find((c) => c.missingCount === n);
+    if (allTargetsMissing) return dataError('target-missing', `The target column ${quoteName(allTargetsMissing.name)} has no values: every cell is missing.`, { column: allTargetsMissing.name });
+    return dataError(
+      'no-rows-left',
+      `No row is left to train on: every row has a missing value (${parts.join(', ')}).${missing === 'drop' ? ' Choose "fill with mean" for missing values, or leave the emptiest columns out.' : ''}`,
+    );
+  }
+
+  // Fit the features.
+  const features: StoredFeature[] = [];
+  const featureNames: string[] = [];
+  for (const column of featureColumns) {
+    if (column.kind === 'numeric' && !oneHotNumeric.has(column.name)) {
+      const used = keptValues(column, keep);
+      let fill: number | null = null;
+      if (missing === 'mean') {
+        const present = used.filter((v) => v === v);
+        if (present.length === 0) return dataError('not-a-feature', `Column ${quoteName(column.name)} has no values in the rows that have a target.`, { column: column.name });
+        fill = columnMoments(present).mean;
+        for (let i = 0; i < used.length; i++) if (used[i] !== used[i]) used[i] = fill;
+      }
+      const scaler = fitScaler(scaling, columnMoments(used));
+      if (scaler.constant) {
+        warnings.push({
+          code: 'constant-feature',
+          message: `Column ${quoteName(column.name)} has the same value in every row; it is left unscaled (it carries no information).`,
+          column: column.name,
+        });
+      }
+      features.push({ kind: 'numeric', column: column.name, offset: scaler.offset, scale: scaler.scale, fill });
+      featureNames.push(column.name);
+      continue;
+    }
+    const counts = distinctLabels(column, keep);
+    const categories = sortLabels(counts.keys());
+    if (categories.length > MAX_CATEGORIES) {
+      return dataError('not-a-feature', `Column ${quoteName(column.name)} has ${categories.length} distinct values; one-hot encoding it would add that many inputs.`, { column: column.name });
+    }
+    let fill: string | null = null;
+    if (missing === 'mean') {
+      let best = -1;
+      for (const category of categories) {
+        const count = counts.get(category) ?? 0;
+        if (count > best) {
+          best = count;
+          fill = category;
+        }
+      }
+    }
+    if (categories.length === 1) {
+      warnings.push({ code: 'constant-feature', message: `Column ${quoteName(column.name)} has the same value in every row; it carries no information.`, column: column.name });
+    }
+    features.push({ kind: 'one-hot', column: column.name, categories, fill });
+    for (const category of categories) featureNames.push(`${column.name}=${category}`);
+  }
+
+  // Fit the targets.
+  let target: StoredTarget;
+  if (task === 'regression') {
+    const columns: { column: string; offset: number; scale: number }[] = [];
+    for (const column of targetColumns as NumericTableColumn[]) {
+      const moments = columnMoments(keptValues(column, keep));
+      const standard = fitScaler('standard', moments);
+      if (standard.constant) return constantTarget(column.name, String(moments.mean));
+      const scaler = options.scaleTarget ? standard : { offset: 0, scale: 1 };
+      columns.push({ column: column.name, offset: scaler.offset, scale: scaler.scale });
+    }
+    target = { task: 'regression', columns };
+  } else {
+    const column = targetColumns[0];
+    const classes = sortLabels(distinctLabels(column, keep).keys());
+    if (classes.length < 2) return constantTarget(column.name, classes[0] ?? '');
+    if (classes.length > MAX_CATEGORIES) {
+      return dataError('too-many-classes', `The target ${quoteName(column.name)} has ${classes.length} distinct values; that is too many classes.`, { column: column.name });
+    }
+    target = { task: 'classification', column: column.name, classes };
+  }
+
+  const roleOf = (column: TableColumn): ColumnRole => (targetColumns.includes(column) ? 'target' : featureColumns.includes(column) ? 'feature' : 'ignored');
+  const preprocessing: StoredPreprocessing = {
+    version: 1,
+    task,
+    scaling,
+    scaleTarget: task === 'regression' && (options.scaleTarget ?? false),
+    missing,
+    columns: table.columns.map((column) => ({ name: column.name, kind: column.kind, role: roleOf(column) })),
+    features,
+    featureNames,
+    target,
+  };
+  const encoded = encodeTable(table, preprocessing, true);
+  if (encoded.type === 'error') return encoded;
+  return { type: 'ok', dataset: encoded.dataset, preprocessing, sourceRows: encoded.sourceRows, warnings: [...warnings, ...encoded.warnings] };
+}
+
+/**
+ * Regression or classification. An explicit task is checked (regression needs numeric targets;
+ * classification one target). 'auto': a categorical target is classification; a numeric target
+ * is regression unless its values are all whole numbers with 2–10 distinct values and at least
+ * three rows per value on average (0/1 labels, classes coded 1/2/3): then classification, with
+ * a warning saying how to override. Several targets are always regression.
+ */
+function inferTask(targets: TableColumn[], requested: 'auto' | Task, warnings: DataWarning[]): Task | DataError {
+  if (targets.length > 1) {
+    if (requested === 'classification') {
+      return dataError('multiple-class-targets', 'Classification takes one target column; choose one, or use regression for several numeric targets.');
+    }
+    for (const column of targets) if (column.kind !== 'numeric') return notNumericTarget(column);
+    return 'regression';
+  }
+  const column = targets[0];
+  if (requested === 'regression') return column.kind === 'numeric' ? 'regression' : notNumericTarget(column);
+  if (requested === 'classification') {
+    if (column.kind !== 'numeric' && column.codes === null) return tooManyClasses(column);
+    return 'classification';
+  }
+  if (column.kind !== 'numeric') return column.kind === 'categorical' ? 'classification' : tooManyClasses(column);
+  const summary = summariseNumeric(column);
+  const distinct = summary.distinctCount;
+  if (summary.integerValued && !summary.distinctCountIsLowerBound && distinct >= 2 && distinct <= MAX_INTEGER_CLASSES && summary.count >= 3 * distinct) {
+    warnings.push({
+      code: 'classification-inferred',
+      message: `The target ${quoteName(column.name)} has only ${distinct} distinct whole-number values, so it is treated as classes (classification). Choose regression to predict it as a number.`,
+      column: column.name,
+    });
+    return 'classification';
+  }
+  return 'regression';
+}
+
+function notNumericTarget(column: TableColumn): DataError {
+  const bad = column.kind === 'numeric' ? null : column.firstNonNumeric;
+  return dataError(
+    'target-not-numeric',
+    `Regression needs a numeric target, but ${quoteName(column.name)} is ${column.kind}${bad ? ` (line ${bad.line} has ${quoteValue(bad.text)})` : ''}. Choose classification, or fix the column.`,
+    { column: column.name, ...(bad ? { line: bad.line } : {}) },
+  );
+}
+
+function tooManyClasses(column: TableColumn): DataError {
+  const distinct = column.kind === 'numeric' ? 0 : column.distinctCount;
+  return dataError(
+    'too-many-classes',
+    `The target ${quoteName(column.name)} has ${column.kind !== 'numeric' && column.codes === null ? 'more than ' : ''}${plural(distinct, 'distinct value')} for ${plural(column.kind === 'numeric' ? 0 : column.codes?.length ?? 0, 'row')}: that looks like an ID or free text, not classes.`,
+    { column: column.name },
+  );
+}
+
+function constantTarget(name: string, value: string): DataError {
+  return dataError('target-constant', `The target ${quoteName(name)} has the same value (${quoteValue(value)}) in every row: there is nothing to learn.`, { column: name });
+}
+
+function unknownColumn(table: CsvTable, name: string): DataError {
+  const names = table.columns.map((c) => c.name);
+  const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')}, ...` : names.join(', ');
+  return dataError('unknown-column', `There is no column ${quoteName(name)}. The columns are: ${shown}.`, { column: name });
+}
+
+function markMissing(column: TableColumn, keep: Uint8Array): void {
+  if (column.kind === 'numeric') {
+    const values = column.values;
+    for (let r = 0; r < values.length; r++) if (values[r] !== values[r]) keep[r] = 0;
+  } else if (column.codes !== null) {
+    const codes = column.codes;
+    for (let r = 0; r < codes.length; r++) if (codes[r] < 0) keep[r] = 0;
+  }
+}
+
+function keptValues(column: NumericTableColumn, keep: Uint8Array): Float64Array {
+  let count = 0;
+  for (let r = 0; r < keep.length; r++) count += keep[r];
+  const out = new Float64Array(count);
+  let i = 0;
+  for (let r = 0; r < keep.length; r++) if (keep[r] !== 0) out[i++] = column.values[r];
+  return out;
+}
