@@ -11,6 +11,8 @@
  * opening.
  */
 import { z } from 'zod';
+import type { MissingPolicy } from '../data/preprocessing.ts';
+import type { ScalingMethod } from '../data/scaling.ts';
 import type { Graph, GraphNode } from '../graph/types.ts';
 import { INIT_TYPES, LOSS_TYPES } from '../graph/types.ts';
 import type { OptimizerSettings, StoredLinearWeights, StoredWeights, TrainingHistory, TrainingSettings } from '../train/settings.ts';
@@ -361,5 +363,7 @@ const schemaMatchesTypes: [
   Same<z.output<typeof historySchema>, TrainingHistory>,
   Same<z.output<typeof dataSchema>, ProjectData>,
   Same<z.output<typeof projectSchema>, Project>,
-] = [true, true, true, true, true, true, true, true];
+  Same<Preprocessing['scaling'], ScalingMethod>,
+  Same<Preprocessing['missing'], MissingPolicy>,
+] = [true, true, true, true, true, true, true, true, true, true];
 void schemaMatchesTypes;
