@@ -53,7 +53,7 @@ export function describeValue(value: unknown): string {
 export function expectedGot(expected: string, value: unknown): string {
   const base = `expected ${expected}, got ${describeValue(value)}`;
   if (typeof value === 'string' && /^[-+]?(NaN|Infinity)$/i.test(value.trim())) {
-    return `${base} (JSON has no NaN or Infinity; a value like that usually means training diverged)`;
+    return `${base} (JSON has no NaN or Infinity)`;
   }
   return base;
 }
@@ -127,7 +127,8 @@ function describeZodIssue(issue: z.core.$ZodIssue, doc: unknown): string {
       return `does not match any allowed form (got ${describeValue(input)})`;
     }
     case 'invalid_format':
-      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : expectedGot(`text in ${issue.format} format`, input);
+      // Every format check in schema.ts carries its own plain-words message.
+      return issue.message;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length === 1 ? '' : 's'} ${quoteList(issue.keys)}`;
     default:

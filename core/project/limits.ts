@@ -12,6 +12,7 @@ import type { ProjectIssue } from './issues.ts';
 import { issueAt } from './issues.ts';
 import type { Project } from './schema.ts';
 
+/** The bounds a project file must stay within; see PROJECT_LIMITS for the values and docs/project-format.md for why. */
 export interface ProjectLimits {
   /** Size of the file text, in UTF-8 bytes. */
   maxFileBytes: number;

@@ -18,6 +18,7 @@ import type { Project, ProjectInput } from './schema.ts';
 import { CURRENT_VERSION, FORMAT_NAME, projectSchema } from './schema.ts';
 import type { z } from 'zod';
 
+/** Options of `parseProject` and `loadProject`. */
 export interface ParseOptions {
   /** Used in messages about the file as a whole ("notes.json is not a Layerboard project"). */
   fileName?: string;
@@ -25,6 +26,7 @@ export interface ParseOptions {
   limits?: Partial<ProjectLimits>;
 }
 
+/** The outcome of loading: a project with its warnings, or the errors that refused the file. */
 export type ProjectResult =
   | {
     type: 'ok';

@@ -312,8 +312,11 @@ export const projectSchema = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 // Types
 
+/** The digest of the CSV file's bytes, recorded at save time. */
 export type DataHash = z.output<typeof dataHashSchema>;
+/** How rows and columns are prepared before training: scaling, target scaling, missing values. */
 export type Preprocessing = z.output<typeof preprocessingSchema>;
+/** The task the project trains for; `auto` lets core/data infer it from the target column. */
 export type DataTask = ProjectData['task'];
 
 /** Where the training data comes from and how it is prepared. */
