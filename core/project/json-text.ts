@@ -3,6 +3,14 @@
  * error in every runtime, and a stable, diff-friendly writer.
  */
 
+/** A JSON object as parsed, before validation. */
+export type JsonObject = Record<string, unknown>;
+
+/** Whether a parsed JSON value is an object (not null, not a list). */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 export type JsonParseResult =
   | { type: 'ok'; value: unknown }
   | { type: 'error'; line: number; column: number; reason: string };

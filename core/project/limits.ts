@@ -10,6 +10,7 @@
 import type { Graph } from '../graph/types.ts';
 import type { ProjectIssue } from './issues.ts';
 import { issueAt } from './issues.ts';
+import { isJsonObject } from './json-text.ts';
 import type { Project } from './schema.ts';
 
 /** The bounds a project file must stay within; see PROJECT_LIMITS for the values and docs/project-format.md for why. */
@@ -85,10 +86,6 @@ export function checkFileSize(text: string, limits: ProjectLimits): ProjectIssue
     : issueAt([], `the file is too big: ${formatBytes(bytes)}, more than the limit of ${formatBytes(limits.maxFileBytes)}`);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function nestingDepth(root: unknown, stopAt: number): number {
   let deepest = 0;
   const stack: [unknown, number][] = [[root, 1]];
@@ -118,7 +115,7 @@ export function checkDocumentLimits(doc: Record<string, unknown>, limits: Projec
     return issues;
   }
   const graph = doc.graph;
-  if (isRecord(graph)) {
+  if (isJsonObject(graph)) {
     if (Array.isArray(graph.nodes) && graph.nodes.length > limits.maxNodes) {
       issues.push(tooMany(['graph', 'nodes'], 'nodes', graph.nodes.length, limits.maxNodes));
     }
@@ -127,18 +124,18 @@ export function checkDocumentLimits(doc: Record<string, unknown>, limits: Projec
     }
   }
   const data = doc.data;
-  if (isRecord(data) && typeof data.embedded === 'string') {
+  if (isJsonObject(data) && typeof data.embedded === 'string') {
     const bytes = bytesOver(data.embedded, limits.maxEmbeddedCsvBytes);
     if (bytes !== undefined) {
       issues.push(issueAt(['data', 'embedded'], `the embedded CSV is too big: ${formatBytes(bytes)}, more than the limit of ${formatBytes(limits.maxEmbeddedCsvBytes)}`));
     }
   }
-  if (isRecord(doc.weights)) {
+  if (isJsonObject(doc.weights)) {
     let stored = 0;
     for (const entry of Object.values(doc.weights)) {
-      if (!isRecord(entry)) continue;
+      if (!isJsonObject(entry)) continue;
       for (const tensor of [entry.weight, entry.bias]) {
-        if (isRecord(tensor) && Array.isArray(tensor.data)) stored += tensor.data.length;
+        if (isJsonObject(tensor) && Array.isArray(tensor.data)) stored += tensor.data.length;
       }
     }
     if (stored > limits.maxParameters) issues.push(tooMany(['weights'], 'stored parameters', stored, limits.maxParameters));

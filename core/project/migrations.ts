@@ -10,9 +10,9 @@
  */
 import type { PathSegment, ProjectIssue } from './issues.ts';
 import { expectedGot, issueAt } from './issues.ts';
+import type { JsonObject } from './json-text.ts';
+import { isJsonObject } from './json-text.ts';
 import { CURRENT_VERSION } from './schema.ts';
-
-export type JsonObject = Record<string, unknown>;
 
 /** One step of the format's history. */
 export interface Migration {
@@ -32,16 +32,12 @@ export class MigrationError extends Error {
   }
 }
 
-function isRecord(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 const v1ToV2: Migration = {
   from: 1,
   description: 'data.standardize (boolean) becomes data.preprocessing {scaling, scaleTarget, missing}; data.task appears.',
   up(doc) {
     const data = doc.data;
-    if (!isRecord(data)) return doc;
+    if (!isJsonObject(data)) return doc;
     const { standardize, ...rest } = data;
     if (standardize !== undefined && typeof standardize !== 'boolean') {
       throw new MigrationError(['data', 'standardize'], expectedGot('true or false', standardize));

@@ -9,10 +9,10 @@
  */
 import type { ProjectIssue } from './issues.ts';
 import { describeValue, expectedGot, fromZodIssues, issueAt } from './issues.ts';
-import { parseJsonText, stringifyStable } from './json-text.ts';
+import type { JsonObject } from './json-text.ts';
+import { isJsonObject, parseJsonText, stringifyStable } from './json-text.ts';
 import type { ProjectLimits } from './limits.ts';
 import { checkDocumentLimits, checkFileSize, checkProjectLimits, PROJECT_LIMITS } from './limits.ts';
-import type { JsonObject } from './migrations.ts';
 import { migrate } from './migrations.ts';
 import type { Project, ProjectInput } from './schema.ts';
 import { CURRENT_VERSION, FORMAT_NAME, projectSchema } from './schema.ts';
@@ -37,10 +37,6 @@ export type ProjectResult =
     migratedFrom: number | null;
   }
   | { type: 'error'; errors: ProjectIssue[] };
-
-function isRecord(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function refuse(...errors: ProjectIssue[]): ProjectResult {
   return { type: 'error', errors };
@@ -91,7 +87,7 @@ export function loadProject(value: unknown, options: ParseOptions = {}): Project
 
 function loadChecked(value: unknown, options: ParseOptions, limits: ProjectLimits): ProjectResult {
   const label = fileLabel(options);
-  if (!isRecord(value)) {
+  if (!isJsonObject(value)) {
     return refuse(issueAt([], `${label} is not a Layerboard project: expected a JSON object at the top level, got ${describeValue(value)}`));
   }
   if (value.format !== FORMAT_NAME) {
