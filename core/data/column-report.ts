@@ -13,11 +13,6 @@ export interface NumericSummary {
   /** Values that are ±Infinity or overflowed (`1e400`). */
   nonFiniteCount: number;
   firstNonFinite: CellLocation | null;
-  /** Distinct values, counted up to 1 000 (then `distinctCountIsLowerBound`). */
-  distinctCount: number;
-  distinctCountIsLowerBound: boolean;
-  /** Every finite value is a whole number. */
-  integerValued: boolean;
 }
 
 export interface CategoricalSummary {
@@ -53,7 +48,6 @@ export interface TableReport {
 }
 
 const TOP_VALUES = 5;
-const DISTINCT_LIMIT = 1000;
 
 /**
  * Summarises every column of a table for `inspect` and for the data panel: kind, missing count,
@@ -100,53 +94,63 @@ export function isUsableByDefault(column: TableColumn): boolean {
   return column.codes !== null && column.missingCount < column.codes.length;
 }
 
-/** Mean, population std, min, max, distinct values of a numeric column's finite values. */
+/** Mean, population std, min and max of a numeric column's finite values (two passes, for accuracy). */
 export function summariseNumeric(column: NumericTableColumn): NumericSummary {
   const values = column.values;
+  return values instanceof Float64Array ? summariseValues(values, column.firstNonFinite) : summariseValues(values, column.firstNonFinite);
+}
+
+// Called with one array type per call site, so each copy of the loops stays monomorphic.
+function summariseValues(values: Float64Array | Float32Array, firstNonFinite: CellLocation | null): NumericSummary {
   const n = values.length;
   let count = 0;
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
   let nonFiniteCount = 0;
-  let integerValued = true;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (v !== v) continue;
-    if (v === Infinity || v === -Infinity) {
-      nonFiniteCount++;
+    if (v - v !== 0) {
+      if (v === v) nonFiniteCount++; // ±Infinity; NaN is missing
       continue;
     }
     count++;
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
-    if (integerValued && Math.floor(v) !== v) integerValued = false;
   }
   const mean = count > 0 ? sum / count : NaN;
   let squares = 0;
   let deviations = 0;
-  const distinct = new Set<number>();
   for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v !== v || v === Infinity || v === -Infinity) continue;
-    const d = v - mean;
+    const d = values[i] - mean;
+    if (d - d !== 0) continue;
     squares += d * d;
     deviations += d;
-    if (distinct.size <= DISTINCT_LIMIT) distinct.add(v);
   }
   // The correction term removes the rounding error of the mean (Chan, Golub & LeVeque).
   const variance = count > 0 ? Math.max(0, (squares - (deviations * deviations) / count) / count) : NaN;
-  return {
-    count,
-    mean,
-    std: Math.sqrt(variance),
-    min: count > 0 ? min : NaN,
-    max: count > 0 ? max : NaN,
-    nonFiniteCount,
-    firstNonFinite: column.firstNonFinite,
-    distinctCount: Math.min(distinct.size, DISTINCT_LIMIT),
-    distinctCountIsLowerBound: distinct.size > DISTINCT_LIMIT,
-    integerValued: count > 0 && integerValued,
-  };
+  return { count, mean, std: Math.sqrt(variance), min: count > 0 ? min : NaN, max: count > 0 ? max : NaN, nonFiniteCount, firstNonFinite };
+}
+
+/**
+ * Whether every finite value of a numeric column is a whole number, and how many distinct
+ * values it has (counting stops past `limit`). Used to tell class labels coded as numbers from
+ * a quantity.
+ */
+export function integerLevels(column: NumericTableColumn, limit: number): { integerValued: boolean; distinct: number; distinctIsLowerBound: boolean } {
+  const values = column.values;
+  const seen = new Set<number>();
+  let integerValued = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v - v !== 0) continue;
+    if (Math.floor(v) !== v) {
+      integerValued = false;
+      break;
+    }
+    seen.add(v);
+    if (seen.size > limit) break;
+  }
+  return { integerValued: integerValued && seen.size > 0, distinct: Math.min(seen.size, limit), distinctIsLowerBound: seen.size > limit };
 }

@@ -5,6 +5,7 @@ import { prepareDataset } from './prepare-dataset.ts';
 import type { PrepareDatasetOptions, PrepareDatasetResult } from './prepare-dataset.ts';
 import { applyPreprocessing, classLabelsOf, inverseTransformTargets } from './preprocessing.ts';
 import type { StoredPreprocessing } from './preprocessing.ts';
+import { createSplitRandom, splitIndices } from './split.ts';
 import type { CsvTable } from './table.ts';
 
 function table(text: string): CsvTable {
@@ -315,5 +316,28 @@ describe('applyPreprocessing: new data with stored parameters', () => {
     expect(text.type === 'error' && [text.code, text.line, text.column]).toEqual(['preprocessing-mismatch', 3, 'size']);
     const required = applyPreprocessing(table('size,color\n1,red\n2,blue\n'), stored, { targets: 'require' });
     expect(required.type === 'error' && required.column).toBe('kind');
+  });
+});
+
+describe('prepareDataset: validation split before fitting', () => {
+  it('fits means and scales on the training rows only, and returns the seeded split', () => {
+    const values = Array.from({ length: 40 }, (_, i) => i * i);
+    const t = table(`a,y\n${values.map((v, i) => `${v},${i % 7}.5`).join('\n')}\n`);
+    const result = prepared(prepareDataset(t, { targets: ['y'], validation: { fraction: 0.25, seed: 11 } }));
+    const split = result.split;
+    if (!split) throw new Error('expected a split');
+    expect(Array.from(split.indices.validation)).toEqual(Array.from(splitIndices(40, 0.25, createSplitRandom(11)).validation));
+    expect(split.validation.n).toBe(10);
+    expect(split.train.n).toBe(30);
+    const trainValues = Array.from(split.indices.train, (i) => values[i]);
+    const mean = trainValues.reduce((s, v) => s + v, 0) / trainValues.length;
+    const std = Math.sqrt(trainValues.reduce((s, v) => s + (v - mean) ** 2, 0) / trainValues.length);
+    const a = result.preprocessing.features[0];
+    if (a.kind !== 'numeric') throw new Error('numeric expected');
+    expect(a.offset).toBeCloseTo(mean, 9);
+    expect(a.scale).toBeCloseTo(std, 9);
+    const trainMean = Array.from(split.train.x).reduce((s, v) => s + v, 0) / split.train.n;
+    expect(trainMean).toBeCloseTo(0, 5);
+    split.indices.validation.forEach((row, i) => expect(split.validation.x[i]).toBeCloseTo((values[row] - mean) / std, 5));
   });
 });

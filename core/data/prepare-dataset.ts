@@ -1,5 +1,5 @@
 import { distinctLabels, sortLabels } from './column-access.ts';
-import { isUsableByDefault, summariseNumeric } from './column-report.ts';
+import { integerLevels, isUsableByDefault } from './column-report.ts';
 import type { ColumnRole } from './column-report.ts';
 import { dataError, plural, quoteName, quoteValue } from './data-result.ts';
 import type { DataError, DataWarning } from './data-result.ts';
@@ -7,6 +7,8 @@ import type { Dataset, Task } from './dataset.ts';
 import { encodeTable, nonFiniteError } from './preprocessing.ts';
 import type { MissingPolicy, StoredFeature, StoredPreprocessing, StoredTarget } from './preprocessing.ts';
 import { columnMoments, fitScaler } from './scaling.ts';
+import { createSplitRandom, selectRows, splitIndices } from './split.ts';
+import type { DatasetSplit, SplitIndices } from './split.ts';
 import type { ScalingMethod } from './scaling.ts';
 import { findColumn } from './table.ts';
 import type { CsvTable, NumericTableColumn, TableColumn } from './table.ts';
@@ -26,10 +28,26 @@ export interface PrepareDatasetOptions {
   missing?: MissingPolicy;
   /** Numeric feature columns to one-hot encode as categories instead (codes such as 1/2/3). */
   categorical?: string[];
+  /**
+   * Hold out a seeded validation part (see `splitIndices`). Then the numeric statistics (means,
+   * scales, fill values) are fitted on the training rows only, so nothing about the validation
+   * rows leaks into the inputs; the category and class lists still come from all rows.
+   */
+  validation?: { fraction: number; seed: number | (() => number) };
 }
 
 export type PrepareDatasetResult =
-  | { type: 'ok'; dataset: Dataset; preprocessing: StoredPreprocessing; sourceRows: Int32Array; warnings: DataWarning[] }
+  | {
+      type: 'ok';
+      /** Every kept row, encoded. */
+      dataset: Dataset;
+      preprocessing: StoredPreprocessing;
+      /** For each dataset row, its table row. */
+      sourceRows: Int32Array;
+      /** With the `validation` option: the two parts (indices are dataset rows). */
+      split?: DatasetSplit;
+      warnings: DataWarning[];
+    }
   | DataError;
 
 /** More categories than this in one column is not a categorical feature or a class target any more. */
@@ -45,7 +63,8 @@ const MAX_INTEGER_CLASSES = 10;
  * scales, categories, classes) comes back as `preprocessing`, plain JSON to save with the project
  * and to hand to `applyPreprocessing` for new data. Problems with the chosen columns (a constant,
  * missing or non-numeric regression target, an infinite value, no rows left) are `DataError`s.
- * Scalers are fitted on all kept rows, before any train/validation split.
+ * With `validation`, the rows are split (seeded) before fitting and the numeric statistics come
+ * from the training part only; without it, from all kept rows.
  */
 export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions): PrepareDatasetResult {
   const scaling = options.scaling ?? 'standard';
@@ -127,12 +146,25 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
     );
   }
 
+  // With a validation part, numeric statistics come from the training rows only.
+  let split: SplitIndices | null = null;
+  let fitRows = keep;
+  if (options.validation) {
+    const { fraction, seed } = options.validation;
+    if (!(fraction >= 0 && fraction < 1)) return dataError('invalid-option', `The validation fraction must be at least 0 and below 1, not ${fraction}.`);
+    split = splitIndices(kept, fraction, typeof seed === 'function' ? seed : createSplitRandom(seed));
+    const keptRows = new Int32Array(kept);
+    for (let r = 0, i = 0; r < n; r++) if (keep[r] !== 0) keptRows[i++] = r;
+    fitRows = keep.slice();
+    for (const i of split.validation) fitRows[keptRows[i]] = 0;
+  }
+
   // Fit the features.
   const features: StoredFeature[] = [];
   const featureNames: string[] = [];
   for (const column of featureColumns) {
     if (column.kind === 'numeric' && !oneHotNumeric.has(column.name)) {
-      const used = keptValues(column, keep);
+      const used = keptValues(column, fitRows);
       let fill: number | null = null;
       if (missing === 'mean') {
         const present = used.filter((v) => v === v);
@@ -159,9 +191,10 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
     }
     let fill: string | null = null;
     if (missing === 'mean') {
+      const fitCounts = fitRows === keep ? counts : distinctLabels(column, fitRows);
       let best = -1;
       for (const category of categories) {
-        const count = counts.get(category) ?? 0;
+        const count = fitCounts.get(category) ?? 0;
         if (count > best) {
           best = count;
           fill = category;
@@ -181,9 +214,8 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
     const columns: { column: string; offset: number; scale: number }[] = [];
     for (const column of targetColumns as NumericTableColumn[]) {
       const moments = columnMoments(keptValues(column, keep));
-      const standard = fitScaler('standard', moments);
-      if (standard.constant) return constantTarget(column.name, String(moments.mean));
-      const scaler = options.scaleTarget ? standard : { offset: 0, scale: 1 };
+      if (fitScaler('standard', moments).constant) return constantTarget(column.name, String(moments.mean));
+      const scaler = options.scaleTarget ? fitScaler('standard', fitRows === keep ? moments : columnMoments(keptValues(column, fitRows))) : { offset: 0, scale: 1 };
       columns.push({ column: column.name, offset: scaler.offset, scale: scaler.scale });
     }
     target = { task: 'regression', columns };
@@ -211,7 +243,15 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
   };
   const encoded = encodeTable(table, preprocessing, true);
   if (encoded.type === 'error') return encoded;
-  return { type: 'ok', dataset: encoded.dataset, preprocessing, sourceRows: encoded.sourceRows, warnings: [...warnings, ...encoded.warnings] };
+  const all = encoded.dataset;
+  return {
+    type: 'ok',
+    dataset: all,
+    preprocessing,
+    sourceRows: encoded.sourceRows,
+    ...(split ? { split: { train: selectRows(all, split.train), validation: selectRows(all, split.validation), indices: split } } : {}),
+    warnings: [...warnings, ...encoded.warnings],
+  };
 }
 
 /**
@@ -236,9 +276,10 @@ function inferTask(targets: TableColumn[], requested: 'auto' | Task, warnings: D
     return 'classification';
   }
   if (column.kind !== 'numeric') return column.kind === 'categorical' ? 'classification' : tooManyClasses(column);
-  const summary = summariseNumeric(column);
-  const distinct = summary.distinctCount;
-  if (summary.integerValued && !summary.distinctCountIsLowerBound && distinct >= 2 && distinct <= MAX_INTEGER_CLASSES && summary.count >= 3 * distinct) {
+  const levels = integerLevels(column, MAX_INTEGER_CLASSES);
+  const distinct = levels.distinct;
+  const count = column.values.length - column.missingCount;
+  if (levels.integerValued && !levels.distinctIsLowerBound && distinct >= 2 && count >= 3 * distinct) {
     warnings.push({
       code: 'classification-inferred',
       message: `The target ${quoteName(column.name)} has only ${distinct} distinct whole-number values, so it is treated as classes (classification). Choose regression to predict it as a number.`,
