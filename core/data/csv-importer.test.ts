@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCsvImporter } from './csv-importer.ts';
 import type { CsvImportOptions, CsvImportResult } from './csv-importer.ts';
 import type { DataErrorCode, DataWarningCode } from './data-result.ts';
-import { inspectCsv } from './inspect-csv.ts';
+import { inspectCsv, inspectCsvStream } from './inspect-csv.ts';
 import { findColumn, lineOfRow } from './table.ts';
 import type { CsvTable } from './table.ts';
 
@@ -362,6 +362,25 @@ describe('CSV import: streaming', () => {
     expect(lateValues[49_999]).toBe(String(49_999 % 3));
     expect(lateValues[50_000]).toBe('word');
     expect(lateValues[n - 1]).toBe(String((n - 1) % 3));
+  });
+
+  it('inspectCsvStream reads an async stream of byte chunks and stops at the first error', async () => {
+    async function* stream(parts: string[]) {
+      for (const part of parts) yield utf8(part);
+    }
+    const good = await inspectCsvStream(stream(['이름,v\n철', '수,1\n영희,2\n']));
+    expect(ok(good).table.rowCount).toBe(2);
+    let pulled = 0;
+    async function* counting() {
+      yield utf8(`a,b\n${'1,2\n'.repeat(20_000)}3\n`);
+      for (;;) {
+        pulled++;
+        yield utf8('4,5\n');
+      }
+    }
+    const bad = await inspectCsvStream(counting());
+    expect(bad.type === 'error' && bad.code).toBe('ragged-row');
+    expect(pulled).toBeLessThanOrEqual(1);
   });
 
   it('a text column with too many distinct values stops keeping them', () => {
