@@ -27,6 +27,12 @@ interface GradCase {
   /** Dropout in training mode, with the same mask for every evaluation. */
   training?: boolean;
   seed?: number;
+  /**
+   * An engine bug this row demonstrates and that is not fixed yet: the row runs as an expected
+   * failure (it.fails), so the suite stays green and turns red the moment the bug is fixed;
+   * then delete this field.
+   */
+  knownBug?: string;
 }
 
 /** Names each parameter index `node.weight[out,in]` / `node.bias[out]`, for failure messages. */
@@ -122,6 +128,18 @@ const CASES: GradCase[] = [
   sandwich('dropout p=0.4 (evaluation)', { id: 'op', type: 'dropout', p: 0.4 }, 2, { training: false }),
   sandwich('linear without bias', { id: 'op', type: 'linear', outFeatures: 3, bias: false }),
   {
+    // Layers wider than 16 take the CPU backend's packed-panel GEMM in all three products:
+    // X·W0 and Xᵀ·dZ (20 outputs) and dZ·W1ᵀ (20 inputs behind a 5-wide layer).
+    name: 'wide linear layers 18→20→5 (packed GEMM paths)',
+    graph: chainGraph([{ id: 'in', type: 'input' }, { id: 'lin0', type: 'linear', outFeatures: 20 }, { id: 'op', type: 'tanh' }, { id: 'lin1', type: 'linear', outFeatures: 5 }, { id: 'out', type: 'output', loss: 'mse' }]),
+    inputWidth: 18,
+    target: { task: 'regression', width: 5 },
+    rows: 5,
+    x: normals(911, 90, 1),
+    y: normals(912, 25, 1),
+    knownBug: 'core/kernels/cpu.ts packs B into a Float32Array scratch (panelBuffer), so a float64 plan rounds W and dY to float32 in every layer wider than 16',
+  },
+  {
     // Fan-out: tanh feeds two Linears whose outputs are added, so its gradient accumulates.
     name: 'add (with fan-out)',
     graph: makeGraph(
@@ -162,7 +180,7 @@ describe('float64 central-difference gradient checks', () => {
     expect([...ACTIVATION_TYPES, ...LOSS_TYPES].filter((t) => !CASES.some((c) => c.graph.nodes.some((n) => n.type === t || (n.type === 'output' && n.loss === t))))).toEqual([]);
   });
 
-  it.each(CASES)('$name', (c) => {
+  const check = (c: GradCase): void => {
     const { analytic, numeric, loss, names } = gradCheck(c);
     expect(Number.isFinite(loss)).toBe(true);
     // Every parameter should matter somewhere; an all-zero gradient would check nothing.
@@ -172,8 +190,10 @@ describe('float64 central-difference gradient checks', () => {
     try {
       expectClose(analytic, numeric, { rtol: RTOL, atol }, `${c.name}: analytic vs central differences`);
     } catch (e) {
-      const bad = (e as Error).message.replace(/\[(\d+)\]/g, (_m, i: string) => `[${i}] ${names[Number(i)]}`);
-      throw new Error(bad, { cause: e });
+      throw new Error((e as Error).message.replace(/\[(\d+)\]/g, (_m, i: string) => `[${i}] ${names[Number(i)]}`), { cause: e });
     }
-  });
+  };
+
+  it.each(CASES.filter((c) => !c.knownBug))('$name', check);
+  it.fails.each(CASES.filter((c) => c.knownBug))('$name [known engine bug: $knownBug]', check);
 });
