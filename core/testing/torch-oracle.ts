@@ -130,7 +130,8 @@ export function runTorch(cases: OracleCase[]): ({ error: string } | OpResult | T
     input: JSON.stringify({ cases }),
     encoding: 'utf8',
     maxBuffer: 1 << 28,
-    timeout: 300_000,
+    // Below vitest's hookTimeout (120 s), so a hung oracle reports itself rather than the hook.
+    timeout: 100_000,
   });
   if (r.error) throw new Error(`The torch oracle could not run: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`The torch oracle exited with ${r.status}:\n${r.stderr}`);

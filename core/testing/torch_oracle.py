@@ -143,7 +143,10 @@ class GraphNet(nn.Module):
             if t == "linear":
                 m = nn.Linear(node["inFeatures"], node["outFeatures"], bias=node.get("bias", True) is not False)
             elif t == "dropout":
-                m = nn.Dropout(node.get("p", 0.5))
+                if node.get("p", 0.5) != 0:
+                    # The engine's dropout stream is not torch's: runs with p > 0 cannot be compared.
+                    raise ValueError(f"dropout {node['id']} has p = {node.get('p', 0.5)}; a training case needs p = 0")
+                m = nn.Dropout(0.0)
             else:
                 m = activation_module(t, node)
             if m is not None:
