@@ -1,0 +1,41 @@
+/** Terminal and CSV formatting for the command line. */
+import type { TableColumn } from '../data/index.ts';
+
+/** `1:02:03` / `2:03` / `4.1 s`. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '?';
+  const s = Math.round(ms / 1000);
+  if (s < 10) return `${(ms / 1000).toFixed(1)} s`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+export function formatNumber(v: number | null | undefined, digits = 5): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '-';
+  if (v !== 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-4)) return v.toExponential(digits - 1);
+  return Number(v.toPrecision(digits)).toString();
+}
+
+/** `[#########-----------]` */
+export function bar(fraction: number, width = 24): string {
+  const filled = Math.max(0, Math.min(width, Math.round(fraction * width)));
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
+}
+
+/** Quotes a CSV field when it holds the delimiter, a quote or a line break (RFC 4180). */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A table cell as it was written in the file (numbers re-printed, missing as empty). */
+export function cellText(column: TableColumn, row: number): string {
+  if (column.kind === 'numeric') {
+    const v = column.values[row];
+    return Number.isNaN(v) ? '' : String(column.values instanceof Float32Array ? Number(v.toPrecision(7)) : v);
+  }
+  if (!column.codes) return '';
+  const code = column.codes[row];
+  return code < 0 ? '' : column.categories[code];
+}

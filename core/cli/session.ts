@@ -1,0 +1,149 @@
+/**
+ * The Node side of a project: read a `.layerboard` file, stream its CSV from disk into core's
+ * importer, prepare the dataset with the project's roles and preprocessing, and compile the
+ * graph. Every failure is a `{type: 'error', message}` naming the file, line, column or node.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { analyzeGraph, compileGraph, type DataContext, type Diagnostic, type GraphAnalysis, type Plan, type TargetSpec } from '../index.ts';
+import { createCsvImporter, prepareDataset, splitDataset, type CsvTable, type DataError, type DatasetSplit, type StoredPreprocessing, type TableReport } from '../data/index.ts';
+import { parseProject, type Project } from '../project/index.ts';
+import type { Dataset } from '../data/dataset.ts';
+
+export type Result<T> = ({ type: 'ok' } & T) | { type: 'error'; message: string };
+
+export interface LoadedProject {
+  project: Project;
+  path: string;
+  warnings: string[];
+}
+
+/** Reads and validates a project file. */
+export function readProject(path: string): Result<LoadedProject> {
+  if (!existsSync(path)) return { type: 'error', message: `${path}: no such file.` };
+  if (statSync(path).isDirectory()) return { type: 'error', message: `${path} is a folder, not a .layerboard file.` };
+  const text = readFileSync(path, 'utf8');
+  const parsed = parseProject(text, { fileName: path });
+  if (parsed.type === 'error') {
+    const first = parsed.errors.slice(0, 5).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+    const more = parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : '';
+    return { type: 'error', message: `${path}: ${first.join('; ')}${more}` };
+  }
+  return { type: 'ok', project: parsed.project, path, warnings: parsed.warnings.map((w) => `${path}: ${w.path ? `${w.path}: ` : ''}${w.message}`) };
+}
+
+export interface CsvFile {
+  table: CsvTable;
+  report: TableReport;
+  path: string;
+  sha256: string;
+  warnings: string[];
+}
+
+function describeDataError(file: string, e: DataError): string {
+  const where = [e.line !== undefined ? `line ${e.line}` : null, e.column !== undefined ? `column "${e.column}"` : null].filter(Boolean).join(', ');
+  return `${file}${where ? ` (${where})` : ''}: ${e.message}`;
+}
+
+/**
+ * Streams a CSV file (or embedded text) through the importer without holding per-row objects;
+ * `onProgress` gets (bytes, totalBytes) as it goes.
+ */
+export async function readCsv(path: string, options: { embedded?: string; skipRaggedRows?: boolean; onProgress?: (bytes: number, total: number) => void } = {}): Promise<Result<CsvFile>> {
+  const hash = createHash('sha256');
+  let importer;
+  if (options.embedded !== undefined) {
+    importer = createCsvImporter({ skipRaggedRows: options.skipRaggedRows });
+    hash.update(options.embedded);
+    importer.push(options.embedded);
+  } else {
+    if (!existsSync(path)) return { type: 'error', message: `${path}: the data file was not found. Relink it with --data FILE.` };
+    const total = statSync(path).size;
+    importer = createCsvImporter({ skipRaggedRows: options.skipRaggedRows, totalBytes: total, onProgress: (p) => options.onProgress?.(p.bytes, total) });
+    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      if (!importer.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))) {
+        stream.destroy();
+        break;
+      }
+    }
+  }
+  const result = importer.finish();
+  if (result.type === 'error') return { type: 'error', message: describeDataError(path, result) };
+  return { type: 'ok', table: result.table, report: result.report, path, sha256: hash.digest('hex'), warnings: result.warnings.map((w) => `${path}: ${w.message}`) };
+}
+
+export interface PreparedData {
+  dataset: Dataset;
+  split: DatasetSplit | null;
+  preprocessing: StoredPreprocessing;
+  sourceRows: Int32Array;
+  warnings: string[];
+}
+
+/** Prepares the project's dataset (roles, encoding, scaling) and its seeded train/validation split. */
+export function prepareProjectData(project: Project, csv: CsvFile): Result<PreparedData> {
+  const d = project.data;
+  const prepared = prepareDataset(csv.table, {
+    targets: d.targets,
+    features: d.features,
+    task: d.task,
+    scaling: d.preprocessing.scaling,
+    scaleTarget: d.preprocessing.scaleTarget,
+    missing: d.preprocessing.missing,
+  });
+  if (prepared.type === 'error') return { type: 'error', message: describeDataError(csv.path, prepared) };
+  const split = d.validationSplit > 0 ? splitDataset(prepared.dataset, d.validationSplit, project.training.seed) : null;
+  return {
+    type: 'ok',
+    dataset: prepared.dataset,
+    split,
+    preprocessing: prepared.preprocessing,
+    sourceRows: prepared.sourceRows,
+    warnings: prepared.warnings.map((w) => `${csv.path}: ${w.message}`),
+  };
+}
+
+/** What the compiler needs from a prepared dataset. */
+export function dataContextOf(dataset: Dataset): Required<DataContext> {
+  let target: TargetSpec;
+  if (dataset.task === 'classification') {
+    target = { task: 'classification', numClasses: dataset.classes?.length ?? 0, names: dataset.targetNames, classes: dataset.classes };
+  } else {
+    let binary = true;
+    for (let i = 0; i < dataset.y.length && binary; i++) binary = dataset.y[i] === 0 || dataset.y[i] === 1;
+    target = { task: 'regression', width: dataset.targetWidth, names: dataset.targetNames, binary };
+  }
+  return { inputWidth: dataset.featureWidth, target };
+}
+
+/** The project's CSV path, resolved against the project file's folder (or the override). */
+export function dataPathOf(loaded: LoadedProject, override?: string): string {
+  return override ? resolve(override) : resolve(dirname(loaded.path), loaded.project.data.path);
+}
+
+export function analyze(project: Project, context: DataContext): GraphAnalysis {
+  return analyzeGraph(project.graph, context);
+}
+
+/** Compiles the project's graph for its data and loads its stored weights, if any. */
+export function compileProject(project: Project, dataset: Dataset): Result<{ plan: Plan; diagnostics: Diagnostic[]; resumed: boolean }> {
+  const compiled = compileGraph(project.graph, dataContextOf(dataset), { seed: project.training.seed, capacity: Math.min(dataset.n, project.training.batchSize ?? dataset.n) });
+  if (compiled.type === 'error') {
+    return { type: 'error', message: compiled.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n') };
+  }
+  let resumed = false;
+  if (project.weights && Object.keys(project.weights).length > 0) {
+    const loaded = compiled.plan.loadWeights(project.weights);
+    if (loaded.type === 'error') return { type: 'error', message: `The project's stored weights do not fit its graph: ${loaded.message}` };
+    resumed = true;
+  }
+  return { type: 'ok', plan: compiled.plan, diagnostics: compiled.diagnostics, resumed };
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.nodeId ?? d.edgeId ?? 'graph';
+  return `${d.severity} ${d.code} ${where}: ${d.message}${d.fix ? `\n    fix: ${d.fix.label}` : ''}`;
+}
