@@ -137,7 +137,6 @@ const CASES: GradCase[] = [
     rows: 5,
     x: normals(911, 90, 1),
     y: normals(912, 25, 1),
-    knownBug: 'core/kernels/cpu.ts packs B into a Float32Array scratch (panelBuffer), so a float64 plan rounds W and dY to float32 in every layer wider than 16',
   },
   {
     // Fan-out: tanh feeds two Linears whose outputs are added, so its gradient accumulates.

@@ -42,18 +42,26 @@ function matmulNarrow(a: Floats, b: Floats, c: Floats, m: number, k: number, n: 
   }
 }
 
-/** Scratch for packed panels. It grows to the largest B seen and is then reused: no per-step allocation. */
-let panels = new Float32Array(0);
+/**
+ * Scratch for packed panels, one per element type (a float64 plan must not round B to float32
+ * while packing). Each grows to the largest B seen and is then reused: no per-step allocation.
+ */
+let panels32 = new Float32Array(0);
+let panels64 = new Float64Array(0);
 
-function panelBuffer(k: number, n: number): Float32Array {
+function panelBuffer(k: number, n: number, like: Floats): Floats {
   const size = Math.ceil(n / 4) * 4 * k;
-  if (panels.length < size) panels = new Float32Array(size);
-  return panels;
+  if (like instanceof Float64Array) {
+    if (panels64.length < size) panels64 = new Float64Array(size);
+    return panels64;
+  }
+  if (panels32.length < size) panels32 = new Float32Array(size);
+  return panels32;
 }
 
 /** Packs B into panels [n/4][k][4], zero-padding the last panel. B(p, j) = b[p * bp + j * bj]. */
-function packPanels(b: Floats, k: number, n: number, bp: number, bj: number): Float32Array {
-  const out = panelBuffer(k, n);
+function packPanels(b: Floats, k: number, n: number, bp: number, bj: number): Floats {
+  const out = panelBuffer(k, n, b);
   for (let j0 = 0, o = 0; j0 < n; j0 += 4) {
     const w = Math.min(4, n - j0);
     for (let p = 0; p < k; p++, o += 4) {
@@ -71,7 +79,7 @@ function packPanels(b: Floats, k: number, n: number, bp: number, bj: number): Fl
  * C[m×n] (+)= A·B (+ bias) with B already packed. A(i, p) = a[i * ai + p * ap], so the same
  * kernel serves X·W (ai = k, ap = 1) and Xᵀ·dY (ai = 1, ap = m).
  */
-function gemmPacked(a: Floats, ai: number, ap: number, panel: Float32Array, c: Floats, m: number, k: number, n: number, accumulate: boolean, bias: Floats | null): void {
+function gemmPacked(a: Floats, ai: number, ap: number, panel: Floats, c: Floats, m: number, k: number, n: number, accumulate: boolean, bias: Floats | null): void {
   for (let j0 = 0, po = 0; j0 < n; j0 += 4, po += 4 * k) {
     const w = Math.min(4, n - j0);
     const z0 = bias ? bias[j0] : 0, z1 = bias && w > 1 ? bias[j0 + 1] : 0, z2 = bias && w > 2 ? bias[j0 + 2] : 0, z3 = bias && w > 3 ? bias[j0 + 3] : 0;
