@@ -14,6 +14,7 @@ export interface CsvDialect {
 
 const CANDIDATE_DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 const SAMPLE_ROWS = 50;
+const MAX_SAMPLE_CHARS = 256 * 1024;
 
 /**
  * Guesses the line ending and the delimiter from the first part of a file. The line ending is
@@ -27,9 +28,11 @@ const SAMPLE_ROWS = 50;
  */
 export function detectCsvDialect(sample: string, sampleIsWholeFile: boolean, given: Partial<CsvDialect> = {}): CsvDialect {
   const newline = given.newline ?? detectNewline(sample);
+  // Only whole lines are scored, and only the first 50 rows decide: no need to split megabytes.
   let complete = sample;
-  if (!sampleIsWholeFile) {
-    const lastNewline = sample.lastIndexOf(newline);
+  const limit = sample.length > MAX_SAMPLE_CHARS ? MAX_SAMPLE_CHARS : sampleIsWholeFile ? -1 : sample.length;
+  if (limit !== -1) {
+    const lastNewline = sample.lastIndexOf(newline, limit);
     if (lastNewline > 0) complete = sample.slice(0, lastNewline);
   }
   const delimiter = given.delimiter ?? detectDelimiter(complete, newline);
@@ -39,7 +42,7 @@ export function detectCsvDialect(sample: string, sampleIsWholeFile: boolean, giv
 
 function detectNewline(sample: string): CsvNewline {
   // Quoted fields may hold line breaks of their own; look outside them, as papaparse does.
-  const unquoted = sample.slice(0, 1 << 20).replace(/"[^"]*"/g, '');
+  const unquoted = sample.slice(0, MAX_SAMPLE_CHARS).replace(/"[^"]*"/g, '');
   const cr = unquoted.indexOf('\r');
   const lf = unquoted.indexOf('\n');
   if (cr === -1) return '\n';
