@@ -364,6 +364,27 @@ describe('CSV import: streaming', () => {
     expect(lateValues[n - 1]).toBe(String((n - 1) % 3));
   });
 
+  it.each([
+    { name: 'exact (one block, returned as a view)', factor: 1 },
+    { name: 'too small (several blocks, joined)', factor: 0.3 },
+    { name: 'far too large (one block, copied to drop the slack)', factor: 3 },
+  ])('with totalBytes $name, the first block is sized from it and the values are the same', ({ factor }) => {
+    const n = 30_000;
+    const text = `a,b\n${Array.from({ length: n }, (_, i) => `${i},${i % 2 ? 'x' : 'y'}`).join('\n')}\n`;
+    const bytes = utf8(text);
+    const importer = createCsvImporter({ totalBytes: Math.round(bytes.length * factor) });
+    for (const chunk of chunks(bytes, 8192)) importer.push(chunk);
+    const { table } = ok(importer.finish());
+    const a = findColumn(table, 'a');
+    if (a?.kind !== 'numeric') throw new Error('numeric expected');
+    expect(a.values.length).toBe(n);
+    expect(a.values[n - 1]).toBe(n - 1);
+    expect(a.values[12_345]).toBe(12_345);
+    // Never more than 10 % slack kept behind a column.
+    expect(a.values.buffer.byteLength).toBeLessThanOrEqual(n * 8 * 1.1 + 8 * 1024 * 1.1);
+    expect(valuesOf(table, 'b').slice(0, 3)).toEqual(['y', 'x', 'y']);
+  });
+
   it('inspectCsvStream reads an async stream of byte chunks and stops at the first error', async () => {
     async function* stream(parts: string[]) {
       for (const part of parts) yield utf8(part);

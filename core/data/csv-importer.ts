@@ -130,6 +130,8 @@ class CsvImportState {
   private modes = new Int8Array(0);
   private blockSize = 0;
   private blockPos = 0;
+  /** With `totalBytes`: the estimated row count, allocated as one first block so that finish() need not copy. */
+  private plannedRows = 0;
   private numBlocks: FloatBlock[][] = [];
   private numCurrent: FloatBlock[] = [];
   private codeBlocks: Int32Array[][] = [];
@@ -248,6 +250,7 @@ class CsvImportState {
     this.lineBreakChar = dialect.newline === '\r' ? '\r' : '\n';
     this.parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
     this.sniffing = false;
+    this.plannedRows = isWholeFile ? 0 : plannedRowCount(this.sample, this.lineBreakChar, options.totalBytes);
     const sample = this.sample;
     this.sample = '';
     if (!isWholeFile) this.feedText(sample);
@@ -415,7 +418,8 @@ class CsvImportState {
   }
 
   private startBlock(): void {
-    const size = this.blockSize === 0 ? FIRST_BLOCK_ROWS : Math.min(MAX_BLOCK_ROWS, this.blockSize * 2);
+    const first = this.blockSize === 0;
+    const size = first && this.plannedRows > 0 ? this.plannedRows : first ? FIRST_BLOCK_ROWS : Math.min(MAX_BLOCK_ROWS, this.blockSize * 2);
     this.blockSize = size;
     this.blockPos = 0;
     for (let j = 0; j < this.columnCount; j++) {
@@ -656,7 +660,27 @@ function countLineBreaks(row: string[], lineBreakChar: string): number {
   return count;
 }
 
+/**
+ * With the file size known, the rows per byte of the first 64 KB predict the row count. The
+ * first block gets that many rows plus 5 %, so a good estimate means one block and no copy at the
+ * end (a bad one only means more blocks). Characters stand in for bytes: multi-byte text
+ * overestimates, which costs memory, never correctness.
+ */
+function plannedRowCount(sample: string, lineBreakChar: string, totalBytes: number | undefined): number {
+  if (totalBytes === undefined || !(totalBytes > sample.length)) return 0;
+  let lines = 0;
+  for (let at = sample.indexOf(lineBreakChar); at !== -1; at = sample.indexOf(lineBreakChar, at + 1)) lines++;
+  if (lines < 2) return 0;
+  return Math.min(MAX_PLANNED_ROWS, Math.ceil((totalBytes / sample.length) * lines * 1.05) + FIRST_BLOCK_ROWS);
+}
+
+const MAX_PLANNED_ROWS = 1 << 26;
+
+// A single block with at most this much slack is returned as a view instead of being copied.
+const MAX_VIEW_SLACK = 0.1;
+
 function joinFloatBlocks(blocks: FloatBlock[], n: number, float32: boolean): Float64Array | Float32Array {
+  if (blocks.length === 1 && blocks[0].length - n <= blocks[0].length * MAX_VIEW_SLACK) return blocks[0].subarray(0, n);
   const out = float32 ? new Float32Array(n) : new Float64Array(n);
   let offset = 0;
   for (const block of blocks) {
@@ -668,6 +692,7 @@ function joinFloatBlocks(blocks: FloatBlock[], n: number, float32: boolean): Flo
 }
 
 function joinCodeBlocks(blocks: Int32Array[], n: number): Int32Array {
+  if (blocks.length === 1 && blocks[0].length - n <= blocks[0].length * MAX_VIEW_SLACK) return blocks[0].subarray(0, n);
   const out = new Int32Array(n);
   let offset = 0;
   for (const block of blocks) {
