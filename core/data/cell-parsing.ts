@@ -10,6 +10,7 @@ export const DEFAULT_MISSING_MARKERS: readonly string[] = ['', 'NA', 'NaN', 'nul
 /** A predicate for "this trimmed cell is a missing value", built once per import. */
 export type MissingTest = (trimmed: string) => boolean;
 
+/** Builds the missing-value test for a marker list: trimmed cells are compared case-insensitively. */
 export function createMissingTest(markers: readonly string[] = DEFAULT_MISSING_MARKERS): MissingTest {
   const set = new Set(markers.map((m) => m.trim().toLowerCase()));
   let maxLength = 0;

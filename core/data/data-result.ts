@@ -64,6 +64,7 @@ export interface DataWarning {
   count?: number;
 }
 
+/** Builds a `DataError` value (the data path returns errors, it never throws them). */
 export function dataError(code: DataErrorCode, message: string, where: Omit<DataError, 'type' | 'code' | 'message'> = {}): DataError {
   return { type: 'error', code, message, ...where };
 }

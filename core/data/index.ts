@@ -28,7 +28,7 @@ export type {
   StoredTarget,
 } from './preprocessing.ts';
 export type { ScalingMethod } from './scaling.ts';
-export { createSplitRandom, splitDataset, splitIndices } from './split.ts';
+export { createSplitRandom, selectRows, splitDataset, splitIndices } from './split.ts';
 export type { DatasetSplit, SplitIndices } from './split.ts';
 export type { DataError, DataErrorCode, DataWarning, DataWarningCode } from './data-result.ts';
 export type { Dataset, Task, TargetSpec } from './dataset.ts';

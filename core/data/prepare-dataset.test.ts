@@ -215,6 +215,9 @@ describe('prepareDataset: missing values', () => {
     ]);
     const codes = result.warnings.map((w: { code: DataWarningCode }) => w.code).sort();
     expect(codes).toEqual(['dropped-missing-rows', 'filled-missing-values']);
+    expect(result.warnings.find((w) => w.code === 'filled-missing-values')?.count).toBe(2);
+    const dropped = result.warnings.find((w) => w.code === 'dropped-missing-rows');
+    expect(dropped?.message).toContain('Dropped 1 row with a missing value (y: 1)');
     const features = result.preprocessing.features;
     expect(features[0]).toMatchObject({ kind: 'numeric', fill: 3 });
     expect(features[1]).toMatchObject({ kind: 'one-hot', fill: 'red' });

@@ -126,7 +126,9 @@ interface NumericFeatureReader {
   offset: number;
   scale: number;
   fill: number;
+  /** Missing cells seen (pass 1), and those filled in kept rows (pass 2). */
   missing: number;
+  filled: number;
 }
 
 interface OneHotFeatureReader {
@@ -136,6 +138,7 @@ interface OneHotFeatureReader {
   width: number;
   fill: number;
   missing: number;
+  filled: number;
   unseen: number;
 }
 
@@ -156,6 +159,7 @@ function numericColumnOrError(table: CsvTable, name: string, role: 'feature' | '
   return column;
 }
 
+/** The error for an infinite or overflowing value in a used column, naming its line and column. */
 export function nonFiniteError(column: string, line: number, text: string): DataError {
   return dataError(
     'non-finite-value',
@@ -173,13 +177,13 @@ export function encodeTable(table: CsvTable, stored: StoredPreprocessing, useTar
     if (feature.kind === 'numeric') {
       const column = numericColumnOrError(table, feature.column, 'feature');
       if ('type' in column) return column;
-      readers.push({ kind: 'numeric', name: feature.column, values: column.values, offset: feature.offset, scale: feature.scale, fill: feature.fill ?? NaN, missing: 0 });
+      readers.push({ kind: 'numeric', name: feature.column, values: column.values, offset: feature.offset, scale: feature.scale, fill: feature.fill ?? NaN, missing: 0, filled: 0 });
       continue;
     }
     const column = findColumn(table, feature.column);
     if (column === undefined) return dataError('unknown-column', `The feature column ${quoteName(feature.column)} is not in this file.`, { column: feature.column });
     const fill = feature.fill === null ? -1 : feature.categories.indexOf(feature.fill);
-    readers.push({ kind: 'one-hot', name: feature.column, read: labelIndexReader(column, feature.categories), width: feature.categories.length, fill, missing: 0, unseen: 0 });
+    readers.push({ kind: 'one-hot', name: feature.column, read: labelIndexReader(column, feature.categories), width: feature.categories.length, fill, missing: 0, filled: 0, unseen: 0 });
   }
 
   const target = stored.target;
@@ -238,7 +242,8 @@ export function encodeTable(table: CsvTable, stored: StoredPreprocessing, useTar
     } else if (firstDroppedRow === -1) firstDroppedRow = r;
   }
 
-  const missingParts = [...readers, ...regressionTargets].filter((c) => c.missing > 0).map((c) => `${c.name}: ${c.missing}`);
+  // What made rows go: missing features only under 'drop' (under 'mean' they are filled).
+  const missingParts = [...(dropMissing ? readers : []), ...regressionTargets].filter((c) => c.missing > 0).map((c) => `${c.name}: ${c.missing}`);
   if (classReader !== null && targetMissing > 0) missingParts.push(`${(target as { column: string }).column}: ${targetMissing}`);
   if (kept === 0) {
     const why = missingParts.length > 0 ? `missing values (${missingParts.join(', ')})` : 'classes not seen in training';
@@ -260,12 +265,17 @@ export function encodeTable(table: CsvTable, stored: StoredPreprocessing, useTar
     for (const reader of readers) {
       if (reader.kind === 'numeric') {
         let v = reader.values[r];
-        if (v !== v) v = reader.fill;
+        if (v !== v) {
+          v = reader.fill;
+          reader.filled++;
+        }
         x[at++] = (v - reader.offset) / reader.scale;
       } else {
         let c = reader.read(r);
-        if (c === MISSING_LABEL) c = reader.fill;
-        else if (c === UNSEEN_LABEL) {
+        if (c === MISSING_LABEL) {
+          c = reader.fill;
+          reader.filled++;
+        } else if (c === UNSEEN_LABEL) {
           reader.unseen++;
           c = -1;
         }
@@ -284,7 +294,7 @@ export function encodeTable(table: CsvTable, stored: StoredPreprocessing, useTar
 
   const warnings: DataWarning[] = [];
   const dropped = n - kept;
-  if (dropped > 0 && (dropMissing || targetMissing > 0) && missingParts.length > 0) {
+  if (dropped > unseenClasses && missingParts.length > 0) {
     warnings.push({
       code: 'dropped-missing-rows',
       message: `Dropped ${plural(dropped - unseenClasses, 'row')} with a missing value (${missingParts.join(', ')}), first on line ${lineOfRow(table, firstDroppedRow)}; ${plural(kept, 'row')} remain.`,
@@ -293,12 +303,12 @@ export function encodeTable(table: CsvTable, stored: StoredPreprocessing, useTar
     });
   }
   if (!dropMissing) {
-    const filled = readers.filter((reader) => reader.missing > 0);
+    const filled = readers.filter((reader) => reader.filled > 0);
     if (filled.length > 0) {
-      const total = filled.reduce((sum, reader) => sum + reader.missing, 0);
+      const total = filled.reduce((sum, reader) => sum + reader.filled, 0);
       warnings.push({
         code: 'filled-missing-values',
-        message: `Filled ${plural(total, 'missing value')} with the column mean (most frequent category for categorical columns): ${filled.map((f) => `${f.name}: ${f.missing}`).join(', ')}.`,
+        message: `Filled ${plural(total, 'missing value')} with the column mean (most frequent category for categorical columns): ${filled.map((f) => `${f.name}: ${f.filled}`).join(', ')}.`,
         count: total,
       });
     }

@@ -87,6 +87,7 @@ export function lineOfRow(table: Pick<CsvTable, 'rowLines'>, row: number): numbe
   return runLines[lo] + (row - runRows[lo]);
 }
 
+/** The column called `name` (names are unique after import), or undefined. */
 export function findColumn(table: Pick<CsvTable, 'columns'>, name: string): TableColumn | undefined {
   return table.columns.find((c) => c.name === name);
 }
