@@ -6,13 +6,35 @@ import tseslint from 'typescript-eslint';
 const runtimeModules = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'url', 'electron', 'electron/*', 'react', 'react-dom', 'react-dom/*', '@xyflow/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', '.tsbuild/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', '.tsbuild/', 'test-results/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'electron/*'], message: 'The renderer reaches the outside only through its Host (renderer/host/host.ts).' },
+          { group: ['../electron/*', '../../electron/*', '../../../electron/*'], message: 'renderer -> core <- electron: the renderer never imports electron/.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The preload runs with Electron's sandbox: it may import electron's contextBridge/ipcRenderer,
+    // and only types from anywhere else.
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['../*', '../../*', '../../../*'], allowTypeImports: true, message: 'The preload takes `import type` only from the rest of the code.' }],
+      }],
     },
   },
   {

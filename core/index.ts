@@ -19,5 +19,7 @@ export * from './train/settings.ts';
 export * from './train/run.ts';
 export * from './train/metrics.ts';
 export { evaluate, gatherBatch } from './train/predict.ts';
-export * from './data/dataset.ts';
+export * from './data/index.ts';
+export { targetSpecOf } from './data/dataset.ts';
+export * from './project/index.ts';
 export { applyFix, uniqueId } from './graph/apply-fix.ts';

@@ -1,0 +1,49 @@
+/**
+ * The renderer talks to the outside world only through a Host (as Netron does): the same UI
+ * runs in Electron (ElectronHost, over the preload API) and in a browser (BrowserHost, with the
+ * File System Access API and a Web Worker). Tests can supply their own.
+ *
+ * Everything here is plain data: no Electron, Node or DOM file handles leak through.
+ */
+
+/** A file the user picked. `ref` is opaque to the renderer: an id main knows, or a browser handle key. */
+export interface OpenedFile {
+  name: string;
+  /** Host-specific reference used to save back to the same file, or null (Save then asks where). */
+  ref: string | null;
+  bytes: Uint8Array;
+}
+
+export interface SavedFile {
+  name: string;
+  ref: string | null;
+}
+
+export type HostResult<T> = { type: 'ok'; value: T } | { type: 'cancelled' } | { type: 'error'; message: string };
+
+/** Commands that arrive from a native menu (Electron) or the in-window menu bar (browser). */
+export const MENU_COMMANDS = [
+  'new', 'open', 'save', 'saveAs', 'importCsv', 'undo', 'redo', 'selectAll', 'duplicate', 'delete', 'copy', 'paste',
+  'autoLayout', 'fitView', 'toggleMinimap', 'train', 'stop', 'about',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export interface Host {
+  readonly kind: 'electron' | 'browser';
+  /** Asks for a .layerboard file to open. */
+  openProject(): Promise<HostResult<OpenedFile>>;
+  /** Writes a project; with `ref` null or `saveAs`, asks where. Saving is atomic where the platform allows. */
+  saveProject(text: string, options: { ref: string | null; suggestedName: string; saveAs: boolean }): Promise<HostResult<SavedFile>>;
+  /** Asks for a CSV to import. */
+  openCsv(): Promise<HostResult<OpenedFile>>;
+  /** Reads a file relative to an opened project (its CSV). Browsers without access return an error the UI explains. */
+  readRelative(projectRef: string | null, relativePath: string): Promise<HostResult<OpenedFile>>;
+  /** The project shown on first start (assets/samples) and its CSV. */
+  loadSample(): Promise<{ project: OpenedFile; csv: OpenedFile }>;
+  /** The window title and the unsaved marker (native on macOS, the title elsewhere). */
+  setTitle(title: string, dirty: boolean): void;
+  /** Subscribes to menu commands; returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** A file opened from outside while running (double-click, second instance, macOS open-file). */
+  onOpenFile(listener: (file: OpenedFile) => void): () => void;
+}
