@@ -20,6 +20,6 @@ export * from './train/run.ts';
 export * from './train/metrics.ts';
 export { evaluate, gatherBatch } from './train/predict.ts';
 export * from './data/index.ts';
-export { targetSpecOf } from './data/dataset.ts';
+export { targetSpecOf, dataContextOf } from './data/dataset.ts';
 export * from './project/index.ts';
 export { applyFix, uniqueId } from './graph/apply-fix.ts';

@@ -10,7 +10,8 @@ import { applyPreprocessing, inverseTransformTargets, type StoredPreprocessing }
 import { serializeProject, type Project } from '../project/index.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { bar, cellText, csvField, formatDuration, formatNumber } from './format.ts';
-import { analyze, compileProject, dataContextOf, dataPathOf, formatDiagnostic, prepareProjectData, readCsv, readProject, type Result } from './session.ts';
+import { dataContextOf } from '../index.ts';
+import { analyze, compileProject, dataPathOf, formatDiagnostic, prepareProjectData, readCsv, readProject, type Result } from './session.ts';
 
 const USAGE = `Usage: layerboard <command> [options]
 

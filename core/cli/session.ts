@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { analyzeGraph, compileGraph, type DataContext, type Diagnostic, type GraphAnalysis, type Plan, type TargetSpec } from '../index.ts';
+import { analyzeGraph, compileGraph, dataContextOf, type DataContext, type Diagnostic, type GraphAnalysis, type Plan } from '../index.ts';
 import { createCsvImporter, prepareDataset, splitDataset, type CsvTable, type DataError, type DatasetSplit, type StoredPreprocessing, type TableReport } from '../data/index.ts';
 import { parseProject, type Project } from '../project/index.ts';
 import type { Dataset } from '../data/dataset.ts';
@@ -104,19 +104,6 @@ export function prepareProjectData(project: Project, csv: CsvFile): Result<Prepa
     sourceRows: prepared.sourceRows,
     warnings: prepared.warnings.map((w) => `${csv.path}: ${w.message}`),
   };
-}
-
-/** What the compiler needs from a prepared dataset. */
-export function dataContextOf(dataset: Dataset): Required<DataContext> {
-  let target: TargetSpec;
-  if (dataset.task === 'classification') {
-    target = { task: 'classification', numClasses: dataset.classes?.length ?? 0, names: dataset.targetNames, classes: dataset.classes };
-  } else {
-    let binary = true;
-    for (let i = 0; i < dataset.y.length && binary; i++) binary = dataset.y[i] === 0 || dataset.y[i] === 1;
-    target = { task: 'regression', width: dataset.targetWidth, names: dataset.targetNames, binary };
-  }
-  return { inputWidth: dataset.featureWidth, target };
 }
 
 /** The project's CSV path, resolved against the project file's folder (or the override). */

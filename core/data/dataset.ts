@@ -35,3 +35,16 @@ export function targetSpecOf(dataset: Pick<Dataset, 'task' | 'targetWidth' | 'cl
     ? { task: 'classification', numClasses: dataset.classes?.length ?? 0, classes: dataset.classes }
     : { task: 'regression', width: dataset.targetWidth };
 }
+
+/**
+ * What the compiler needs from a prepared dataset: the encoded feature count and the target
+ * (with its names, its classes, and whether a regression target is all 0/1).
+ */
+export function dataContextOf(dataset: Dataset): { inputWidth: number; target: TargetSpec } {
+  if (dataset.task === 'classification') {
+    return { inputWidth: dataset.featureWidth, target: { task: 'classification', numClasses: dataset.classes?.length ?? 0, names: dataset.targetNames, classes: dataset.classes } };
+  }
+  let binary = true;
+  for (let i = 0; i < dataset.y.length && binary; i++) binary = dataset.y[i] === 0 || dataset.y[i] === 1;
+  return { inputWidth: dataset.featureWidth, target: { task: 'regression', width: dataset.targetWidth, names: dataset.targetNames, binary } };
+}
