@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyzeGraph, compileGraph, dataContextOf, type DataContext, type Diagnostic, type GraphAnalysis, type Plan } from '../index.ts';
-import { createCsvImporter, prepareDataset, splitDataset, type CsvTable, type DataError, type DatasetSplit, type StoredPreprocessing, type TableReport } from '../data/index.ts';
+import { createCsvImporter, prepareDataset, type CsvTable, type DataError, type DatasetSplit, type StoredPreprocessing, type TableReport } from '../data/index.ts';
 import { parseProject, type Project } from '../project/index.ts';
 import type { Dataset } from '../data/dataset.ts';
 
@@ -93,9 +93,11 @@ export function prepareProjectData(project: Project, csv: CsvFile): Result<Prepa
     scaling: d.preprocessing.scaling,
     scaleTarget: d.preprocessing.scaleTarget,
     missing: d.preprocessing.missing,
+    // Scalers are fitted on the training rows only, so nothing leaks from the validation rows.
+    ...(d.validationSplit > 0 ? { validation: { fraction: d.validationSplit, seed: project.training.seed } } : {}),
   });
   if (prepared.type === 'error') return { type: 'error', message: describeDataError(csv.path, prepared) };
-  const split = d.validationSplit > 0 ? splitDataset(prepared.dataset, d.validationSplit, project.training.seed) : null;
+  const split = prepared.split ?? null;
   return {
     type: 'ok',
     dataset: prepared.dataset,
