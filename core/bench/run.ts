@@ -2,7 +2,9 @@
  * `npm run bench`: Layerboard against PyTorch (Debian's python3-torch, 1 thread and all threads)
  * on the three workloads of the core engine issue, measured in the same run, from the same data
  * and initial weights. Prints one table of ratios and checks that every peer's final loss agrees
- * with ours within 1%, so that no one is timed doing less work. `--quick` runs a tenth of each.
+ * with ours within 1%, so that no one is timed doing less work. Then CSV import against
+ * pandas.read_csv (core/bench/csv-import.ts). `--quick` runs a tenth of each; `W1`/`W2`/`W3`
+ * pick workloads; `--no-tfjs` and `--no-csv` skip those parts.
  */
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
@@ -136,6 +138,13 @@ async function main(): Promise<void> {
   if (lossMismatch) {
     console.error('A peer’s final loss differs from ours by more than 1%: those timings are not comparable.');
     process.exitCode = 1;
+  }
+
+  if (!args.includes('--no-csv') && only.length === 0) {
+    // In its own process, so that its peak-memory figure is the importer's alone.
+    console.log('');
+    const csv = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'csv-import.ts'), ...(quick ? ['--rows=100000'] : [])], { stdio: 'inherit' });
+    if (csv.status !== 0) process.exitCode = 1;
   }
 }
 
