@@ -16,19 +16,21 @@ import type { Floats, KernelBackend } from './backend.ts';
  */
 const NARROW = 16;
 
-/** C[m×n] (+)= A[m×k]·B[k×n] (+ bias per column), for narrow n. */
-function matmulNarrow(a: Floats, b: Floats, c: Floats, m: number, k: number, n: number, accumulate: boolean, bias: Floats | null): void {
+/**
+ * C[m×n] (+)= A·B[k×n] (+ bias per column), for narrow n. A(i, p) = a[i * ai + p * ap], so the
+ * same loop serves X·W (ai = k, ap = 1) and Xᵀ·dY (ai = 1, ap = m).
+ */
+function matmulNarrow(a: Floats, ai: number, ap: number, b: Floats, c: Floats, m: number, k: number, n: number, accumulate: boolean, bias: Floats | null): void {
   for (let j0 = 0; j0 < n; j0 += 4) {
     const last = Math.min(n - 1 - j0, 3);
     const o1 = Math.min(1, last), o2 = Math.min(2, last), o3 = last;
     const i0 = bias ? bias[j0] : 0, i1 = bias ? bias[j0 + o1] : 0, i2 = bias ? bias[j0 + o2] : 0, i3 = bias ? bias[j0 + o3] : 0;
     for (let i = 0; i < m; i++) {
-      const ai = i * k;
       const ci = i * n + j0;
       let s0 = i0, s1 = i1, s2 = i2, s3 = i3;
       if (accumulate) { s0 += c[ci]; s1 += c[ci + o1]; s2 += c[ci + o2]; s3 += c[ci + o3]; }
-      for (let p = 0, bp = j0; p < k; p++, bp += n) {
-        const av = a[ai + p];
+      for (let p = 0, x = i * ai, bp = j0; p < k; p++, x += ap, bp += n) {
+        const av = a[x];
         s0 += av * b[bp];
         s1 += av * b[bp + o1];
         s2 += av * b[bp + o2];
@@ -127,7 +129,7 @@ export const cpuBackend: KernelBackend = {
   name: 'js',
 
   matmul(a, b, c, m, k, n, accumulate) {
-    if (n <= NARROW) matmulNarrow(a, b, c, m, k, n, accumulate, null);
+    if (n <= NARROW) matmulNarrow(a, k, 1, b, c, m, k, n, accumulate, null);
     else gemmPacked(a, k, 1, packPanels(b, k, n, n, 1), c, m, k, n, accumulate, null);
   },
 
@@ -182,34 +184,14 @@ export const cpuBackend: KernelBackend = {
 
   matmulTransA(a, b, c, m, k, n, accumulate) {
     if (n <= NARROW) {
-      // Narrow dW = Xᵀ·dY: four output columns in registers across the whole batch.
-      for (let j0 = 0; j0 < n; j0 += 4) {
-        const last = Math.min(n - 1 - j0, 3);
-        const o1 = Math.min(1, last), o2 = Math.min(2, last), o3 = last;
-        for (let i = 0; i < m; i++) {
-          const ci = i * n + j0;
-          let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-          if (accumulate) { s0 = c[ci]; s1 = c[ci + o1]; s2 = c[ci + o2]; s3 = c[ci + o3]; }
-          for (let p = 0, ap = i, bp = j0; p < k; p++, ap += m, bp += n) {
-            const av = a[ap];
-            s0 += av * b[bp];
-            s1 += av * b[bp + o1];
-            s2 += av * b[bp + o2];
-            s3 += av * b[bp + o3];
-          }
-          c[ci] = s0;
-          if (last >= 1) c[ci + 1] = s1;
-          if (last >= 2) c[ci + 2] = s2;
-          if (last >= 3) c[ci + 3] = s3;
-        }
-      }
+      matmulNarrow(a, 1, m, b, c, m, k, n, accumulate, null);
       return;
     }
     gemmPacked(a, 1, m, packPanels(b, k, n, n, 1), c, m, k, n, accumulate, null);
   },
 
   linearForward(x, w, b, y, rows, inF, outF) {
-    if (outF <= NARROW) matmulNarrow(x, w, y, rows, inF, outF, false, b);
+    if (outF <= NARROW) matmulNarrow(x, inF, 1, w, y, rows, inF, outF, false, b);
     else gemmPacked(x, inF, 1, packPanels(w, inF, outF, outF, 1), y, rows, inF, outF, false, b);
   },
 
