@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +94,23 @@ describe('train and predict', () => {
     const mean = predicted.reduce((a, b) => a + b, 0) / predicted.length;
     expect(mean).toBeGreaterThan(1);
     expect(predicted.every(Number.isFinite)).toBe(true);
+  });
+
+  it('--embed writes a self-contained project that trains with its CSV gone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerboard-embed-'));
+    const csv = join(dir, 'data.csv');
+    writeFileSync(csv, readFileSync(join(root, 'assets/samples/boston-housing.csv')));
+    const project = JSON.parse(readFileSync(join(root, 'assets/samples/deep-regression.layerboard'), 'utf8'));
+    project.data.path = 'data.csv';
+    writeFileSync(join(dir, 'p.layerboard'), JSON.stringify(project));
+    const out = join(dir, 'self-contained.layerboard');
+    expect(cli('train', join(dir, 'p.layerboard'), '--epochs', '2', '--out', out, '--embed').status).toBe(0);
+    rmSync(csv);
+    const again = cli('train', out, '--epochs', '2');
+    expect(again.status, again.stderr).toBe(0);
+    const saved = parseProject(readFileSync(out, 'utf8'));
+    expect(saved.type === 'ok' && saved.project.data.embedded?.startsWith('CRIM,ZN,INDUS')).toBe(true);
+    expectUserError(cli('train', join(dir, 'p.layerboard'), '--embed'), /--embed .* needs --out FILE/);
   });
 
   it('refuses to predict without trained weights', () => {

@@ -3,6 +3,7 @@
  * the app. Exit codes: 0 success, 1 the user's input is wrong (one line on stderr), 2 internal error.
  */
 
+import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasErrors, regressionMetrics, classificationMetrics, evaluate, runTraining, TrainingController, validateTrainingSettings, type Metrics, type TrainerEvent } from '../index.ts';
@@ -17,8 +18,9 @@ const USAGE = `Usage: layerboard <command> [options]
 
 Commands:
   check <project> [--json]                       the compiler's diagnostics; exit 1 on any error
-  train <project> [--data CSV] [--epochs N] [--out FILE] [--json]
-                                                 train with the project's settings (from its stored weights, if any)
+  train <project> [--data CSV] [--epochs N] [--out FILE [--embed]] [--json]
+                                                 train with the project's settings (from its stored weights, if any);
+                                                 --embed stores the CSV inside the saved project
   predict <project> --data CSV [--out CSV]       predictions in the target's original units
   inspect <csv> [--json]                         column types, missing counts, mean, std, min, max
 
@@ -104,9 +106,13 @@ function printMetrics(label: string, m: Metrics): void {
 async function train(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { data: { type: 'string' }, epochs: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, 'skip-ragged-rows': { type: 'boolean' } },
+    options: {
+      data: { type: 'string' }, epochs: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' },
+      'skip-ragged-rows': { type: 'boolean' }, embed: { type: 'boolean' },
+    },
   });
-  if (positionals.length !== 1) throw new UserError('train needs one project file: layerboard train <project> [--data CSV] [--epochs N] [--out FILE] [--json]');
+  if (positionals.length !== 1) throw new UserError('train needs one project file: layerboard train <project> [--data CSV] [--epochs N] [--out FILE [--embed]] [--json]');
+  if (values.embed && !values.out) throw new UserError('--embed stores the CSV inside the saved project, so it needs --out FILE.');
   const loaded = readProject(positionals[0]);
   fail(loaded);
   const project = loaded.project;
@@ -189,8 +195,11 @@ async function train(args: string[]): Promise<number> {
       data: {
         ...project.data,
         // The data path is relative to the project file, so saving elsewhere rebases it.
-        path: project.data.embedded ? project.data.path : relativeDataPath(values.out, csvPath),
-        hash: project.data.embedded ? project.data.hash : { algorithm: 'sha256', value: csv.sha256 },
+        path: project.data.embedded && !values.data ? project.data.path : relativeDataPath(values.out, csvPath),
+        hash: { algorithm: 'sha256', value: csv.sha256 },
+        // --embed makes a self-contained file; an embedded project stays embedded unless --data replaces its CSV.
+        ...(values.embed ? { embedded: project.data.embedded && !values.data ? project.data.embedded : readFileSync(csvPath, 'utf8') } : {}),
+        ...(!values.embed && values.data ? { embedded: undefined } : {}),
         fitted: prepared.preprocessing as unknown as Record<string, unknown>,
       },
       weights: plan.exportWeights(),
