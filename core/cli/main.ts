@@ -200,7 +200,7 @@ async function train(args: string[]): Promise<number> {
         // --embed makes a self-contained file; an embedded project stays embedded unless --data replaces its CSV.
         ...(values.embed ? { embedded: project.data.embedded && !values.data ? project.data.embedded : readFileSync(csvPath, 'utf8') } : {}),
         ...(!values.embed && values.data ? { embedded: undefined } : {}),
-        fitted: prepared.preprocessing as unknown as Record<string, unknown>,
+        fitted: prepared.preprocessing,
       },
       weights: plan.exportWeights(),
       history: {
@@ -236,7 +236,7 @@ async function predict(args: string[]): Promise<number> {
     throw new UserError(`${positionals[0]} has no trained weights yet. Train it first: layerboard train ${positionals[0]} --out ${positionals[0]}`);
   }
   // The preprocessing fitted at training time; older files without it refit on the project's own CSV.
-  let preprocessing = project.data.fitted as unknown as StoredPreprocessing | undefined;
+  let preprocessing: StoredPreprocessing | undefined = project.data.fitted;
   let trainingSet;
   if (!preprocessing) {
     const own = await readCsv(dataPathOf(loaded), { embedded: project.data.embedded });

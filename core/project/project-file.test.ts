@@ -377,7 +377,8 @@ const projectArbitrary: fc.Arbitrary<Project> = fc.record({
       task: fc.constantFrom('auto' as const, 'regression' as const, 'classification' as const),
       preprocessing: fc.record({ scaling: fc.constantFrom('standard' as const, 'minmax' as const, 'none' as const), scaleTarget: fc.boolean(), missing: fc.constantFrom('drop' as const, 'mean' as const) }),
       validationSplit: fc.double({ min: 0, max: 0.99, noNaN: true }),
-      fitted: freeForm,
+      // A real fitted preprocessing (the fixture's); its shape is core/data's StoredPreprocessing.
+      fitted: fc.constant(JSON.parse(readFixture('v2-full.layerboard')).data.fitted),
     }, { requiredKeys: ['path', 'features', 'targets', 'task', 'preprocessing', 'validationSplit'] }),
     graph: fc.record({ nodes: fc.constant(nodes), edges: nodes.length === 0 ? fc.constant([]) : edges }),
     training: fc.record({

@@ -11,7 +11,7 @@
  * opening.
  */
 import { z } from 'zod';
-import type { MissingPolicy } from '../data/preprocessing.ts';
+import type { MissingPolicy, StoredPreprocessing } from '../data/preprocessing.ts';
 import type { ScalingMethod } from '../data/scaling.ts';
 import type { Graph, GraphNode } from '../graph/types.ts';
 import { INIT_TYPES, LOSS_TYPES } from '../graph/types.ts';
@@ -118,6 +118,27 @@ const preprocessingSchema = z.strictObject({
 
 const columnList = z.array(nonEmptyText);
 
+const finite = z.number().refine(Number.isFinite, { error: 'expected a finite number' });
+
+/** core/data's StoredPreprocessing: what was fitted on the training rows, to encode new data alike. */
+const fittedSchema = z.strictObject({
+  version: z.literal(1),
+  task: z.enum(['regression', 'classification']),
+  scaling: z.enum(['standard', 'minmax', 'none']),
+  scaleTarget: z.boolean(),
+  missing: z.enum(['drop', 'mean']),
+  columns: z.array(z.strictObject({ name: z.string(), kind: z.enum(['numeric', 'categorical', 'text']), role: z.enum(['feature', 'target', 'ignored']) })),
+  features: z.array(z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('numeric'), column: z.string(), offset: finite, scale: finite, fill: finite.nullable() }),
+    z.strictObject({ kind: z.literal('one-hot'), column: z.string(), categories: z.array(z.string()), fill: z.string().nullable() }),
+  ])),
+  featureNames: z.array(z.string()),
+  target: z.discriminatedUnion('task', [
+    z.strictObject({ task: z.literal('regression'), columns: z.array(z.strictObject({ column: z.string(), offset: finite, scale: finite })) }),
+    z.strictObject({ task: z.literal('classification'), column: z.string(), classes: z.array(z.string()) }),
+  ]),
+});
+
 const dataSchema = z.strictObject({
   path: nonEmptyText.meta({ description: 'The CSV file, relative to the project file, with forward slashes.' }),
   hash: dataHashSchema.optional().meta({ description: 'Digest of the CSV bytes when the project was saved, to notice a changed file.' }),
@@ -128,8 +149,7 @@ const dataSchema = z.strictObject({
   task: z.enum(['auto', 'regression', 'classification']).default(DATA_DEFAULTS.task),
   preprocessing: preprocessingSchema.prefault({}),
   validationSplit: z.number().min(0).lt(1).default(DATA_DEFAULTS.validationSplit),
-  // Opaque until core/data publishes the type of its fitted scaler and encoder parameters.
-  fitted: z.record(z.string(), z.unknown()).optional()
+  fitted: fittedSchema.optional()
     .meta({ description: 'Preprocessing parameters fitted on the training rows (means, scales, categories), as core/data stores them.' }),
 }).superRefine((data, ctx) => {
   const roleOf = new Map<string, string>();
@@ -333,8 +353,8 @@ export interface ProjectData {
   preprocessing: Preprocessing;
   /** Fraction of rows held out for validation, in [0, 1). */
   validationSplit: number;
-  /** Fitted preprocessing parameters; opaque here until core/data defines their type. */
-  fitted?: Record<string, unknown>;
+  /** Preprocessing fitted on the training rows, so predictions use the same scaling. */
+  fitted?: StoredPreprocessing;
 }
 
 /** A loaded project: a version-2 file with every default restored. */
@@ -368,5 +388,6 @@ const schemaMatchesTypes: [
   Same<z.output<typeof projectSchema>, Project>,
   Same<Preprocessing['scaling'], ScalingMethod>,
   Same<Preprocessing['missing'], MissingPolicy>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  Same<z.output<typeof fittedSchema>, StoredPreprocessing>,
+] = [true, true, true, true, true, true, true, true, true, true, true];
 void schemaMatchesTypes;
