@@ -312,7 +312,8 @@ async function inspect(args: string[]): Promise<number> {
     return 0;
   }
   for (const w of csv.warnings) err(`warning: ${w}`);
-  out(`${positionals[0]}: ${csv.table.rowCount} rows, ${csv.table.columns.length} columns`);
+  const rowCount = csv.table.rowCount;
+  out(`${positionals[0]}: ${rowCount} row${rowCount === 1 ? '' : 's'}, ${csv.table.columns.length} columns`);
   const rows: string[][] = [['column', 'type', 'missing', 'mean', 'std', 'min', 'max', 'distinct']];
   for (const c of csv.report.columns) {
     const n = c.numeric;

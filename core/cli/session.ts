@@ -43,7 +43,8 @@ export interface CsvFile {
 
 function describeDataError(file: string, e: DataError): string {
   const where = [e.line !== undefined ? `line ${e.line}` : null, e.column !== undefined ? `column "${e.column}"` : null].filter(Boolean).join(', ');
-  return `${file}${where ? ` (${where})` : ''}: ${e.message}`;
+  const hint = e.code === 'ragged-row' ? ' On the command line that is --skip-ragged-rows.' : '';
+  return `${file}${where ? ` (${where})` : ''}: ${e.message}${hint}`;
 }
 
 /**
