@@ -1,0 +1,130 @@
+/**
+ * What crosses the Electron process boundary between main, the preload and the renderer: the
+ * channel names (one object, shared by all three, as Electron Fiddle does), the payload of each
+ * channel, and `LayerboardApi`, the few named functions the preload exposes as
+ * `window.layerboard`. Types and constant names only: no logic, no Node, no DOM.
+ *
+ * Main validates every payload that arrives on these channels (electron/main/ipc-schemas.ts)
+ * and answers only its own windows' top frames; the renderer never sees a file path, only the
+ * opaque `ref` strings main hands out for files the user picked in main's own dialogs.
+ */
+
+/**
+ * Every IPC channel. `invoke` channels are renderer -> main requests with one answer;
+ * `send` channels are renderer -> main notifications; `event` channels are main -> renderer.
+ */
+export const IpcChannel = {
+  /** invoke: shows the Open dialog for a `.layerboard` file. */
+  openProject: 'layerboard:open-project',
+  /** invoke: writes a project, asking where when it has no ref or `saveAs` is set. */
+  saveProject: 'layerboard:save-project',
+  /** invoke: shows the Open dialog for a CSV. */
+  openCsv: 'layerboard:open-csv',
+  /** invoke: reads a file named relative to a project main opened (see docs/electron.md for the rule). */
+  readRelative: 'layerboard:read-relative',
+  /** invoke: the bundled sample project and its CSV. */
+  loadSample: 'layerboard:load-sample',
+  /** send: the window title and whether the document has unsaved changes. */
+  setTitle: 'layerboard:set-title',
+  /** send: the renderer listens for opened files now; main may deliver the ones it holds. */
+  openFileReady: 'layerboard:open-file-ready',
+  /** event: a native menu command for the focused window. */
+  menuCommand: 'layerboard:menu-command',
+  /** event: a project opened from outside (command line, macOS open-file, second instance, Open Recent). */
+  openFile: 'layerboard:open-file',
+} as const;
+
+export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];
+
+/**
+ * Menu command names: the same list as renderer/host/host.ts's MENU_COMMANDS (the renderer
+ * checks at compile time that the two agree).
+ */
+export type MenuCommandName =
+  | 'new' | 'open' | 'save' | 'saveAs' | 'importCsv' | 'undo' | 'redo' | 'selectAll' | 'duplicate' | 'delete'
+  | 'copy' | 'paste' | 'autoLayout' | 'fitView' | 'toggleMinimap' | 'train' | 'stop' | 'about';
+
+/** A file the user picked (or main opened for the user). `ref` is opaque: only main knows its path. */
+export interface FilePayload {
+  /** The file name without its folder, for display. */
+  name: string;
+  ref: string | null;
+  bytes: Uint8Array;
+}
+
+export interface SavedFilePayload {
+  name: string;
+  ref: string | null;
+}
+
+/** Expected outcomes are values, never thrown: an answer is ok, cancelled by the user, or an error to show. */
+export type IpcResult<T> = { type: 'ok'; value: T } | { type: 'cancelled' } | { type: 'error'; message: string };
+
+export interface SaveProjectRequest {
+  /** The project file text (JSON). */
+  text: string;
+  /** The file to write back to, or null to ask where. */
+  ref: string | null;
+  /** The name the Save dialog proposes; main strips characters no file system allows. */
+  suggestedName: string;
+  /** Ask where even when `ref` is set. */
+  saveAs: boolean;
+}
+
+export interface ReadRelativeRequest {
+  projectRef: string | null;
+  /** Forward slashes, relative to the project file's folder, never leaving it. */
+  relativePath: string;
+}
+
+export interface SetTitleRequest {
+  title: string;
+  dirty: boolean;
+}
+
+export interface SamplePayload {
+  project: FilePayload;
+  csv: FilePayload;
+}
+
+/** Argument and answer of each invoke channel. */
+export interface InvokeContract {
+  [IpcChannel.openProject]: { request: void; response: IpcResult<FilePayload> };
+  [IpcChannel.saveProject]: { request: SaveProjectRequest; response: IpcResult<SavedFilePayload> };
+  [IpcChannel.openCsv]: { request: void; response: IpcResult<FilePayload> };
+  [IpcChannel.readRelative]: { request: ReadRelativeRequest; response: IpcResult<FilePayload> };
+  [IpcChannel.loadSample]: { request: void; response: IpcResult<SamplePayload> };
+}
+
+/** Payload of each send channel (renderer -> main). */
+export interface SendContract {
+  [IpcChannel.setTitle]: SetTitleRequest;
+  [IpcChannel.openFileReady]: void;
+}
+
+/** Payload of each event channel (main -> renderer). */
+export interface EventContract {
+  [IpcChannel.menuCommand]: MenuCommandName;
+  [IpcChannel.openFile]: FilePayload;
+}
+
+export type InvokeChannel = keyof InvokeContract;
+export type SendChannel = keyof SendContract;
+export type EventChannel = keyof EventContract;
+
+/**
+ * `window.layerboard`: what the preload exposes to the renderer. Named functions only; the
+ * renderer never holds ipcRenderer, an IPC event or a channel name.
+ */
+export interface LayerboardApi {
+  openProject(): Promise<IpcResult<FilePayload>>;
+  saveProject(request: SaveProjectRequest): Promise<IpcResult<SavedFilePayload>>;
+  openCsv(): Promise<IpcResult<FilePayload>>;
+  readRelative(request: ReadRelativeRequest): Promise<IpcResult<FilePayload>>;
+  loadSample(): Promise<IpcResult<SamplePayload>>;
+  setTitle(title: string, dirty: boolean): void;
+  /** Returns a function that unsubscribes. */
+  onMenuCommand(listener: (command: MenuCommandName) => void): () => void;
+  /** Returns a function that unsubscribes. The first subscription tells main it may deliver files it holds. */
+  onOpenFile(listener: (file: FilePayload) => void): () => void;
+}
