@@ -1,21 +1,14 @@
+import { Rng } from '../kernels/random.ts';
 import type { Dataset } from './dataset.ts';
 
 /**
- * A small seeded generator for data splits (mulberry32: 32-bit state, period 2^32, passes the
- * usual small-crush style checks; plenty for shuffling rows). It is deliberately local to
- * core/data and named for what it is for, so it cannot be mistaken for the training PRNG; a
- * caller that wants one PRNG for everything passes its own `random` to `splitIndices`.
+ * The split's random stream: core's one seeded PRNG (`Rng`), on its own 'split' stream derived
+ * from the seed, so the split never shifts when initialisation or shuffling draw differently.
  * Returns floats in [0, 1).
  */
 export function createSplitRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = Rng.derive(seed, 'split');
+  return () => rng.nextFloat();
 }
 
 export interface SplitIndices {
