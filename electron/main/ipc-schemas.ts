@@ -1,0 +1,50 @@
+/**
+ * zod schemas for every argument list that reaches main over IPC. An argument list is a tuple:
+ * a channel without a request takes exactly no arguments, the others exactly one object with
+ * exactly the documented keys. Sizes are bounded so a hostile renderer cannot make main
+ * allocate or write without limit.
+ */
+import { z } from 'zod';
+import { PROJECT_LIMITS } from '../../core/project/limits.ts';
+import { IpcChannel, type InvokeChannel, type SendChannel } from '../../core/protocol.ts';
+
+/** Refs main hands out are random UUIDs (file-refs.ts); anything else cannot name a file. */
+export const fileRefSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+/** Longest title or suggested name main accepts (characters); longer ones are a bug or an attack. */
+export const MAX_TITLE_LENGTH = 1024;
+/** Longest relative path main accepts (characters). */
+export const MAX_RELATIVE_PATH_LENGTH = 4096;
+
+export const saveProjectRequestSchema = z.strictObject({
+  // UTF-16 length bounds the UTF-8 size from below; the handler checks the byte size itself.
+  text: z.string().max(PROJECT_LIMITS.maxFileBytes),
+  ref: fileRefSchema.nullable(),
+  suggestedName: z.string().max(MAX_TITLE_LENGTH),
+  saveAs: z.boolean(),
+});
+
+export const readRelativeRequestSchema = z.strictObject({
+  projectRef: fileRefSchema.nullable(),
+  relativePath: z.string().min(1).max(MAX_RELATIVE_PATH_LENGTH),
+});
+
+export const setTitleRequestSchema = z.strictObject({
+  title: z.string().max(MAX_TITLE_LENGTH),
+  dirty: z.boolean(),
+});
+
+/** Argument tuple of each invoke channel. */
+export const invokeArgsSchemas = {
+  [IpcChannel.openProject]: z.tuple([]),
+  [IpcChannel.saveProject]: z.tuple([saveProjectRequestSchema]),
+  [IpcChannel.openCsv]: z.tuple([]),
+  [IpcChannel.readRelative]: z.tuple([readRelativeRequestSchema]),
+  [IpcChannel.loadSample]: z.tuple([]),
+} satisfies Record<InvokeChannel, z.ZodType>;
+
+/** Argument tuple of each send channel. */
+export const sendArgsSchemas = {
+  [IpcChannel.setTitle]: z.tuple([setTitleRequestSchema]),
+  [IpcChannel.openFileReady]: z.tuple([]),
+} satisfies Record<SendChannel, z.ZodType>;
