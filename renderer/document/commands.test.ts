@@ -135,6 +135,7 @@ describe('data and training commands', () => {
     expect(setEpochs(doc, { epochs: 10 }).training.epochs).toBe(10);
     expect(setBatchSize(doc, { batchSize: 64 }).training.batchSize).toBe(64);
     expect(setBatchSize(doc, { batchSize: null })).toBe(doc);
-    expect(renameProject(doc, { name: '' }).name).toBe('Untitled');
+    expect(renameProject(doc, { name: 'Mine' }).name).toBe('Mine');
+    expect(renameProject(doc, { name: doc.name })).toBe(doc);
   });
 });

@@ -256,9 +256,9 @@ export function setBatchSize(doc: Project, args: { batchSize: number | null }): 
   return doc.training.batchSize === args.batchSize ? doc : withTraining(doc, { ...doc.training, batchSize: args.batchSize });
 }
 
+/** Renames the project (an empty name is shown as "Untitled"). */
 export function renameProject(doc: Project, args: { name: string }): Project {
-  const name = args.name.trim() === '' ? 'Untitled' : args.name;
-  return doc.name === name ? doc : { ...doc, name };
+  return doc.name === args.name ? doc : { ...doc, name: args.name };
 }
 
 /** The command table: the editor runs commands by name, and history entries carry the name. */

@@ -52,6 +52,13 @@ describe('editor', () => {
     expect(run(s, { type: 'select', selection: { nodes: ['ghost'], edges: [] } }).selection.nodes).toEqual([]);
   });
 
+  it('node and edge selection changes arrive separately and combine', () => {
+    let s = run(createEditorState(doc), { type: 'select', selection: { nodes: [], edges: ['input->linear1'] } });
+    s = run(s, { type: 'selectDelta', nodes: { linear1: true } }, { type: 'selectDelta', edges: { 'input->linear1': false } });
+    expect(s.selection).toEqual({ nodes: ['linear1'], edges: [] });
+    expect(run(s, { type: 'selectDelta', nodes: { linear1: true } })).toBe(s);
+  });
+
   it('saving marks the saved document; edits made while saving keep the project dirty', () => {
     let s = run(createEditorState(doc, null, false));
     expect(isDirty(s)).toBe(true);

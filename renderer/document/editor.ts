@@ -34,6 +34,8 @@ export type EditorAction =
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'select'; selection: Selection }
+  /** Adds (true) or removes (false) ids: React Flow reports node and edge selection separately. */
+  | { type: 'selectDelta'; nodes?: Record<string, boolean>; edges?: Record<string, boolean> }
   | { type: 'selectAll' }
   | { type: 'closeMerge' }
   /** A project was opened (or created): fresh history; `clean` false for one that was never saved. */
@@ -87,6 +89,15 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return withHistory(state, redo(state.history));
     case 'select': {
       const selection = pruneSelection(action.selection, state.history.present);
+      return sameSelection(selection, state.selection) ? state : { ...state, selection };
+    }
+    case 'selectDelta': {
+      const apply = (ids: readonly string[], delta: Record<string, boolean> = {}) => {
+        const set = new Set(ids);
+        for (const [id, on] of Object.entries(delta)) if (on) set.add(id); else set.delete(id);
+        return [...set];
+      };
+      const selection = pruneSelection({ nodes: apply(state.selection.nodes, action.nodes), edges: apply(state.selection.edges, action.edges) }, state.history.present);
       return sameSelection(selection, state.selection) ? state : { ...state, selection };
     }
     case 'selectAll': {

@@ -1,0 +1,588 @@
+/**
+ * The editor window: palette, canvas, inspector, data and training settings, problems. State is
+ * one reducer over the project document (renderer/document/editor.ts); everything the canvas
+ * shows is derived from it on every change: the data context from the CSV (core/data), then
+ * widths and diagnostics (core's analyzeGraph). The outside world is reached only through the
+ * Host: files, the window title, menu commands.
+ */
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  analyzeGraph,
+  createProject,
+  OPS,
+  serializeProject,
+  type CsvTable,
+  type Fix,
+  type NodeType,
+  type Position,
+  type Project,
+  type TableReport,
+} from '../../core/index.ts';
+import { Canvas } from '../canvas/Canvas.tsx';
+import { parameterCount } from '../canvas/flow-elements.ts';
+import { copySelection, parseClip, PASTE_OFFSET, planPaste, serializeClip, type Clip } from '../document/clipboard.ts';
+import { createNode, type Command } from '../document/commands.ts';
+import { deriveDataStatus, rolesForImport } from '../document/data-context.ts';
+import { canRedo, canUndo } from '../document/history.ts';
+import { createEditorState, editorReducer, isDirty, redoLabel, undoLabel, type ProjectFile, type Selection } from '../document/editor.ts';
+import { LAYER_SPACING } from '../document/layout.ts';
+import { newNodeId } from '../document/node-ids.ts';
+import type { Host, MenuCommand, OpenedFile } from '../host/host.ts';
+import { ConfirmDialog, type ConfirmChoice } from '../panels/ConfirmDialog.tsx';
+import { DataPanel } from '../panels/DataPanel.tsx';
+import { Inspector } from '../panels/Inspector.tsx';
+import { MenuBar } from '../panels/MenuBar.tsx';
+import { Notices, type Notice } from '../panels/Notices.tsx';
+import { Palette } from '../panels/Palette.tsx';
+import { ProblemsPanel, type AppProblem } from '../panels/ProblemsPanel.tsx';
+import { EditorActionsContext, type EditorActions } from './editor-actions.ts';
+import { readCsvFile, readProjectFile, suggestedFileName } from './file-reading.ts';
+import { shortcutFor, shortcutLabel } from './shortcuts.ts';
+
+export interface AppProps {
+  host: Host;
+  /** The browser's in-window menu bar hands its commands here; absent where the menu is native. */
+  emitMenuCommand?: (command: MenuCommand) => void;
+  /** Called with the current document, so a crash screen can still offer it for download. */
+  onDocument?: (doc: Project) => void;
+}
+
+interface LoadedTable {
+  table: CsvTable;
+  report: TableReport;
+}
+
+const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+const APP_NAME = 'Layerboard';
+
+/** A project to show before the sample has loaded, or if it cannot load. */
+function blankProject(): Project {
+  const result = createProject({ name: 'Untitled', data: { path: 'data.csv', features: [], targets: [] } });
+  if (result.type !== 'ok') throw new Error('the blank project does not validate');
+  return result.project;
+}
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
+}
+
+function hasTextSelection(): boolean {
+  const selection = window.getSelection();
+  return selection !== null && !selection.isCollapsed && selection.toString().trim() !== '';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function App(props: AppProps) {
+  return (
+    <ReactFlowProvider>
+      <Editor {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
+  const [state, dispatch] = useReducer(editorReducer, undefined, () => createEditorState(blankProject()));
+  const [ready, setReady] = useState(false);
+  const [tables, setTables] = useState<ReadonlyMap<string, LoadedTable>>(() => new Map());
+  const [dataNotices, setDataNotices] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [showMinimap, setShowMinimap] = useState(true);
+  const [projectKey, setProjectKey] = useState(0);
+  const [confirm, setConfirm] = useState<{ message: string; resolve(choice: ConfirmChoice): void } | null>(null);
+  const flow = useReactFlow();
+  const canvasArea = useRef<HTMLDivElement>(null);
+  const clipboard = useRef<{ clip: Clip; pastes: number } | null>(null);
+
+  const doc = state.history.present;
+  const dirty = isDirty(state);
+  const loaded = tables.get(doc.data.path);
+  const dataStatus = useMemo(() => deriveDataStatus(loaded?.table, doc.data), [loaded, doc.data]);
+  const analysis = useMemo(() => analyzeGraph(doc.graph, dataStatus.context), [doc.graph, dataStatus.context]);
+
+  // Async handlers read the latest state through refs, so they never act on a stale document.
+  const latest = useRef({ state, dataStatus });
+  useLayoutEffect(() => {
+    latest.current = { state, dataStatus };
+  });
+
+  useEffect(() => onDocument?.(doc), [doc, onDocument]);
+
+  // ---------------------------------------------------------------------------------------------
+  // Messages
+
+  const nextNoticeId = useRef(1);
+  const notify = useCallback((kind: Notice['kind'], title: string, details: readonly string[] = []) => {
+    const id = nextNoticeId.current++;
+    setNotices((list) => [...list.filter((n) => n.title !== title), { id, kind, title, details }]);
+  }, []);
+  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+
+  // ---------------------------------------------------------------------------------------------
+  // Editing
+
+  const run = useCallback((command: Command, options: { mergeKey?: string; select?: Selection } = {}) => {
+    dispatch({ type: 'run', command, ...options });
+  }, []);
+  const closeMerge = useCallback(() => dispatch({ type: 'closeMerge' }), []);
+
+  const selectNode = useCallback((nodeId: string, centre: boolean) => {
+    dispatch({ type: 'select', selection: { nodes: [nodeId], edges: [] } });
+    if (!centre) return;
+    const node = flow.getInternalNode(nodeId);
+    if (!node) return;
+    const { x, y } = node.internals.positionAbsolute;
+    const w = node.measured.width ?? 180;
+    const h = node.measured.height ?? 80;
+    void flow.setCenter(x + w / 2, y + h / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 });
+  }, [flow]);
+
+  const applyFix = useCallback((fix: Fix, nodeId?: string) => {
+    dispatch({ type: 'closeMerge' });
+    run({ name: 'applyFix', args: { fix } }, nodeId ? { select: { nodes: [nodeId], edges: [] } } : {});
+  }, [run]);
+
+  const actions = useMemo<EditorActions>(() => ({ applyFix, selectNode }), [applyFix, selectNode]);
+
+  /** A spot near the middle of the view that no node occupies yet. */
+  const freeSpotInView = useCallback((): Position => {
+    const rect = canvasArea.current?.getBoundingClientRect();
+    const centre = rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
+    const nodes = latest.current.state.history.present.graph.nodes;
+    const spot = { x: Math.round(centre.x - 90), y: Math.round(centre.y - 30) };
+    while (nodes.some((n) => Math.abs(n.position.x - spot.x) < 20 && Math.abs(n.position.y - spot.y) < 20)) {
+      spot.x += 30;
+      spot.y += 30;
+    }
+    return spot;
+  }, [flow]);
+
+  const addNode = useCallback((type: NodeType, position?: Position) => {
+    const { state: s, dataStatus: data } = latest.current;
+    const graph = s.history.present.graph;
+    const id = newNodeId(graph, type);
+    const loss = data.context.target?.task === 'classification' ? 'crossEntropy' : 'mse';
+    let connectFrom: string | undefined;
+    let at = position;
+    if (!at) {
+      // From the keyboard: append after the one selected node, so a chain can be built with Enter alone.
+      const anchor = s.selection.nodes.length === 1 ? graph.nodes.find((n) => n.id === s.selection.nodes[0]) : undefined;
+      if (anchor && anchor.type !== 'output' && OPS[type].maxInputs > 0) {
+        at = { x: anchor.position.x + LAYER_SPACING, y: anchor.position.y };
+        connectFrom = anchor.id;
+      } else {
+        at = freeSpotInView();
+      }
+    }
+    dispatch({ type: 'closeMerge' });
+    run({ name: 'addNode', args: { node: createNode(type, id, at, { loss }), ...(connectFrom ? { connectFrom } : {}) } }, { select: { nodes: [id], edges: [] } });
+  }, [run, freeSpotInView]);
+
+  const addNodeAt = useCallback((type: NodeType, position: Position) => addNode(type, position), [addNode]);
+
+  const deleteSelection = useCallback(() => {
+    const { selection } = latest.current.state;
+    if (selection.nodes.length === 0 && selection.edges.length === 0) return;
+    run({ name: 'deleteElements', args: { nodeIds: selection.nodes, edgeIds: selection.edges } });
+  }, [run]);
+
+  const paste = useCallback((clip: Clip, pastes: number) => {
+    const graph = latest.current.state.history.present.graph;
+    const plan = planPaste(graph, clip, { x: PASTE_OFFSET.x * pastes, y: PASTE_OFFSET.y * pastes });
+    dispatch({ type: 'closeMerge' });
+    run({ name: 'insertSubgraph', args: { nodes: plan.nodes, edges: plan.edges } }, { select: { nodes: plan.ids, edges: [] } });
+  }, [run]);
+
+  const copy = useCallback((): Clip | null => {
+    const { state: s } = latest.current;
+    if (s.selection.nodes.length === 0) return null;
+    const clip = copySelection(s.history.present.graph, s.selection.nodes);
+    clipboard.current = { clip, pastes: 0 };
+    return clip;
+  }, []);
+
+  const pasteFromMemory = useCallback(() => {
+    const held = clipboard.current;
+    if (!held) return;
+    held.pastes += 1;
+    paste(held.clip, held.pastes);
+  }, [paste]);
+
+  const duplicate = useCallback(() => {
+    const { state: s } = latest.current;
+    if (s.selection.nodes.length === 0) return;
+    paste(copySelection(s.history.present.graph, s.selection.nodes), 1);
+  }, [paste]);
+
+  // ---------------------------------------------------------------------------------------------
+  // Files
+
+  const readData = useCallback(async (project: Project, projectRef: string | null, csv?: OpenedFile) => {
+    const path = project.data.path;
+    let file: OpenedFile | undefined = csv;
+    if (!file && project.data.embedded !== undefined) file = { name: path, ref: null, bytes: new TextEncoder().encode(project.data.embedded) };
+    if (!file) {
+      const result = await host.readRelative(projectRef, path);
+      if (result.type !== 'ok') {
+        const why = result.type === 'error' ? result.message : `Reading ${path} was cancelled.`;
+        setDataNotices((m) => new Map(m).set(path, why));
+        return;
+      }
+      file = result.value;
+    }
+    const read = readCsvFile({ name: path, bytes: file.bytes });
+    if (read.type === 'error') {
+      setDataNotices((m) => new Map(m).set(path, `${read.problem.title}: ${read.problem.details.join(' ')}`));
+      notify('error', read.problem.title, read.problem.details);
+      return;
+    }
+    setTables((m) => new Map(m).set(path, { table: read.table, report: read.report }));
+    setDataNotices((m) => {
+      const next = new Map(m);
+      next.delete(path);
+      return next;
+    });
+  }, [host, notify]);
+
+  const showProject = useCallback(async (project: Project, file: ProjectFile | null, csv?: OpenedFile) => {
+    dispatch({ type: 'load', doc: project, file, clean: true });
+    setTables(new Map());
+    setDataNotices(new Map());
+    setProjectKey((k) => k + 1);
+    await readData(project, file?.ref ?? null, csv);
+  }, [readData]);
+
+  const openFile = useCallback(async (file: OpenedFile) => {
+    const read = readProjectFile(file);
+    if (read.type === 'error') {
+      notify('error', read.problem.title, read.problem.details);
+      return;
+    }
+    await showProject(read.project, { name: file.name, ref: file.ref });
+    if (read.warnings.length > 0) notify('warning', `Opened ${file.name}; some parts were dropped`, read.warnings);
+  }, [notify, showProject]);
+
+  /** Runs `then` once unsaved changes are saved or knowingly dropped. Synchronous when clean, so a file picker opened by `then` still counts as the user's click. */
+  const whenSafeToReplace = useCallback((then: () => void) => {
+    if (!isDirty(latest.current.state)) {
+      then();
+      return;
+    }
+    const name = latest.current.state.history.present.name || 'Untitled';
+    setConfirm({
+      message: `“${name}” has changes that are not saved. Save them first?`,
+      resolve: (choice) => {
+        setConfirm(null);
+        if (choice === 'discard') then();
+        if (choice === 'save') void saveRef.current(false).then((saved) => saved && then());
+      },
+    });
+  }, []);
+
+  const save = useCallback(async (saveAs: boolean): Promise<boolean> => {
+    const s = latest.current.state;
+    const saving = s.history.present;
+    let text: string;
+    try {
+      text = serializeProject(saving);
+    } catch (error) {
+      notify('error', 'Could not save the project', [messageOf(error)]);
+      return false;
+    }
+    const suggestedName = s.file?.name ?? suggestedFileName(saving.name);
+    let result;
+    try {
+      result = await host.saveProject(text, { ref: s.file?.ref ?? null, suggestedName, saveAs });
+    } catch (error) {
+      result = { type: 'error' as const, message: `Could not save ${suggestedName}: ${messageOf(error)}` };
+    }
+    if (result.type === 'cancelled') return false;
+    if (result.type === 'error') {
+      notify('error', `Could not save ${suggestedName}`, [result.message]);
+      return false;
+    }
+    dispatch({ type: 'saved', doc: saving, file: { name: result.value.name, ref: result.value.ref } });
+    if (host.kind === 'browser' && result.value.ref === null) {
+      notify('info', `Downloaded ${result.value.name}`, ['This browser saves a copy to your downloads; open it again with File › Open.']);
+    }
+    return true;
+  }, [host, notify]);
+  const saveRef = useRef(save);
+  useLayoutEffect(() => {
+    saveRef.current = save;
+  });
+
+  const pickAndOpen = useCallback(() => {
+    host.openProject().then((result) => {
+      if (result.type === 'ok') return openFile(result.value);
+      if (result.type === 'error') notify('error', 'Could not open the project', [result.message]);
+    }, (error: unknown) => notify('error', 'Could not open the project', [messageOf(error)]));
+  }, [host, openFile, notify]);
+
+  const importCsv = useCallback(() => {
+    host.openCsv().then((result) => {
+      if (result.type === 'cancelled') return;
+      if (result.type === 'error') {
+        notify('error', 'Could not import the CSV', [result.message]);
+        return;
+      }
+      const file = result.value;
+      const read = readCsvFile(file);
+      if (read.type === 'error') {
+        // The project stays as it was: nothing is linked until the file reads.
+        notify('error', read.problem.title, read.problem.details);
+        return;
+      }
+      setTables((m) => new Map(m).set(file.name, { table: read.table, report: read.report }));
+      setDataNotices((m) => {
+        const next = new Map(m);
+        next.delete(file.name);
+        return next;
+      });
+      const roles = rolesForImport(read.report, latest.current.state.history.present.data);
+      dispatch({ type: 'closeMerge' });
+      run({ name: 'linkData', args: { path: file.name, ...roles } });
+      notify('info', `Imported ${file.name}`, [`${read.table.rowCount.toLocaleString('en-US')} rows, ${read.table.columns.length} columns.`, ...read.warnings.map((w) => w.message)]);
+    }, (error: unknown) => notify('error', 'Could not import the CSV', [messageOf(error)]));
+  }, [host, notify, run]);
+
+  const newProject = useCallback(() => {
+    const data = latest.current.state.history.present.data;
+    // A new network on the same data: the CSV stays linked, the graph starts empty.
+    const created = createProject({
+      name: 'Untitled',
+      data: { path: data.path, features: data.features, targets: data.targets, ...(data.ignored ? { ignored: data.ignored } : {}), task: data.task, preprocessing: data.preprocessing, validationSplit: data.validationSplit },
+    });
+    if (created.type !== 'ok') {
+      notify('error', 'Could not create a project', created.errors.map((e) => `${e.path}: ${e.message}`));
+      return;
+    }
+    dispatch({ type: 'load', doc: created.project, file: null, clean: true });
+    setProjectKey((k) => k + 1);
+  }, [notify]);
+
+  // First start: the bundled sample, with its CSV, ready to train.
+  useEffect(() => {
+    let stale = false;
+    host.loadSample().then(
+      async ({ project, csv }) => {
+        if (stale) return;
+        const read = readProjectFile(project);
+        if (read.type === 'error') throw new Error(`${read.problem.title}: ${read.problem.details.join('; ')}`);
+        // ref null: Save asks where, so the bundled sample itself is never overwritten.
+        await showProject(read.project, { name: project.name, ref: null }, csv);
+      },
+    ).catch((error: unknown) => {
+      if (!stale) notify('error', 'Could not load the sample project', [messageOf(error)]);
+    }).finally(() => {
+      if (!stale) setReady(true);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [host, showProject, notify]);
+
+  // ---------------------------------------------------------------------------------------------
+  // Commands from menus and keys
+
+  const handleCommand = useCallback((command: MenuCommand) => {
+    if (confirm) return;
+    switch (command) {
+      case 'new': return whenSafeToReplace(newProject);
+      case 'open': return whenSafeToReplace(pickAndOpen);
+      case 'save': return void save(false);
+      case 'saveAs': return void save(true);
+      case 'importCsv': return importCsv();
+      case 'undo': return dispatch({ type: 'undo' });
+      case 'redo': return dispatch({ type: 'redo' });
+      case 'selectAll': return dispatch({ type: 'selectAll' });
+      case 'duplicate': return duplicate();
+      case 'delete': return deleteSelection();
+      case 'copy': return void copy();
+      case 'paste': return pasteFromMemory();
+      case 'autoLayout':
+        run({ name: 'autoLayout', args: {} });
+        setTimeout(() => void flow.fitView({ padding: 0.15, duration: 250 }), 30);
+        return;
+      case 'fitView': return void flow.fitView({ padding: 0.15, duration: 250 });
+      case 'toggleMinimap': return setShowMinimap((v) => !v);
+      case 'train':
+      case 'stop':
+        return notify('info', 'Training from the window is not here yet', ['The network and its data are checked live; training in the app comes with the trainer.']);
+      case 'about':
+        return notify('info', APP_NAME, ['Draw a network for tabular data, see every width and every mistake on the node that made it.']);
+    }
+  }, [confirm, whenSafeToReplace, newProject, pickAndOpen, save, importCsv, duplicate, deleteSelection, copy, pasteFromMemory, run, flow, notify]);
+
+  const handler = useRef(handleCommand);
+  useLayoutEffect(() => {
+    handler.current = handleCommand;
+  });
+
+  useEffect(() => host.onMenuCommand((command) => handler.current(command)), [host]);
+  useEffect(() => host.onOpenFile((file) => whenSafeToReplace(() => void openFile(file))), [host, whenSafeToReplace, openFile]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const command = shortcutFor(event, { mac: MAC, typing: isTypingTarget(event.target) });
+      if (!command) return;
+      event.preventDefault();
+      handler.current(command);
+    };
+    const skipClipboard = (event: ClipboardEvent) => isTypingTarget(event.target) || hasTextSelection();
+    const onCopy = (event: ClipboardEvent) => {
+      if (skipClipboard(event)) return;
+      const clip = copy();
+      if (!clip || !event.clipboardData) return;
+      event.clipboardData.setData('text/plain', serializeClip(clip));
+      event.preventDefault();
+    };
+    const onCut = (event: ClipboardEvent) => {
+      if (skipClipboard(event)) return;
+      onCopy(event);
+      if (event.defaultPrevented) deleteSelection();
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (isTypingTarget(event.target)) return;
+      const text = event.clipboardData?.getData('text/plain');
+      const clip = text ? parseClip(text) : null;
+      if (clip) {
+        event.preventDefault();
+        const held = clipboard.current;
+        const same = held !== null && serializeClip(held.clip) === serializeClip(clip);
+        const pastes = same ? ++held.pastes : 1;
+        if (!same) clipboard.current = { clip, pastes };
+        paste(clip, pastes);
+      } else if (clipboard.current) {
+        event.preventDefault();
+        pasteFromMemory();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [copy, paste, pasteFromMemory, deleteSelection]);
+
+  // ---------------------------------------------------------------------------------------------
+  // Window
+
+  const title = `${doc.name.trim() || 'Untitled'} — ${APP_NAME}`;
+  useEffect(() => host.setTitle(title, dirty), [host, title, dirty]);
+
+  useEffect(() => {
+    // In Electron, main decides about closing (a beforeunload there would silently block it).
+    if (host.kind !== 'browser' || !dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [host, dirty]);
+
+  useEffect(() => {
+    const onRejection = (event: PromiseRejectionEvent) => {
+      event.preventDefault();
+      notify('error', 'Something went wrong', [messageOf(event.reason), 'Your project is unchanged; save it to be safe.']);
+    };
+    window.addEventListener('unhandledrejection', onRejection);
+    return () => window.removeEventListener('unhandledrejection', onRejection);
+  }, [notify]);
+
+  // ---------------------------------------------------------------------------------------------
+  // Derived views
+
+  const dataProblems = useMemo((): AppProblem[] => {
+    if (dataStatus.type === 'missing') {
+      return [{ severity: 'warning', message: `${doc.data.path} is not loaded: ${dataNotices.get(doc.data.path) ?? 'import it to see the input width.'}` }];
+    }
+    if (dataStatus.type === 'invalid') return [{ severity: 'error', message: dataStatus.error.message }];
+    return [];
+  }, [dataStatus, dataNotices, doc.data.path]);
+
+  const disabled = useMemo(() => {
+    const off = new Set<MenuCommand>();
+    if (!canUndo(state.history)) off.add('undo');
+    if (!canRedo(state.history)) off.add('redo');
+    if (state.selection.nodes.length === 0) {
+      off.add('duplicate');
+      off.add('copy');
+    }
+    if (state.selection.nodes.length === 0 && state.selection.edges.length === 0) off.add('delete');
+    return off;
+  }, [state.history, state.selection]);
+
+  const errorCount = analysis.diagnostics.filter((d) => d.severity === 'error').length + dataProblems.filter((p) => p.severity === 'error').length;
+  const readyToTrain = errorCount === 0 && dataStatus.type === 'ready' && doc.graph.nodes.length > 0;
+  const params = useMemo(() => parameterCount(doc.graph, analysis), [doc.graph, analysis]);
+  const undoText = undoLabel(state);
+  const redoText = redoLabel(state);
+  const onSelectEdge = useCallback((edgeId: string) => dispatch({ type: 'select', selection: { nodes: [], edges: [edgeId] } }), []);
+  const onSelectNode = useCallback((nodeId: string) => selectNode(nodeId, true), [selectNode]);
+  const onMenu = useCallback((command: MenuCommand) => emitMenuCommand?.(command), [emitMenuCommand]);
+
+  return (
+    <EditorActionsContext.Provider value={actions}>
+      <div className="lb-app" data-ready={ready}>
+        {emitMenuCommand && <MenuBar mac={MAC} disabled={disabled} onCommand={onMenu} />}
+        <header className="lb-toolbar">
+          <h1 className="lb-toolbar__title">
+            <span className="lb-toolbar__project" data-testid="project-title">{doc.name.trim() || 'Untitled'}</span>
+            {dirty && <span className="lb-toolbar__dirty" title="Unsaved changes" aria-label="unsaved changes">●</span>}
+            {state.file && <span className="lb-toolbar__file lb-muted">{state.file.name}</span>}
+          </h1>
+          <div className="lb-toolbar__buttons" role="toolbar" aria-label="Edit and view">
+            <button type="button" className="lb-button" disabled={!undoText} onClick={() => dispatch({ type: 'undo' })}
+              aria-label={undoText ? `Undo ${undoText}` : 'Undo'} title={`Undo${undoText ? ` ${undoText.toLowerCase()}` : ''} (${shortcutLabel('undo', MAC)})`}>↶ Undo</button>
+            <button type="button" className="lb-button" disabled={!redoText} onClick={() => dispatch({ type: 'redo' })}
+              aria-label={redoText ? `Redo ${redoText}` : 'Redo'} title={`Redo${redoText ? ` ${redoText.toLowerCase()}` : ''} (${shortcutLabel('redo', MAC)})`}>↷ Redo</button>
+            <button type="button" className="lb-button" onClick={() => handleCommand('autoLayout')} title="Lay the network out left to right">Auto-layout</button>
+            <button type="button" className="lb-button" onClick={() => handleCommand('fitView')} title="Show the whole network">Fit view</button>
+            <button type="button" className="lb-button" aria-pressed={showMinimap} onClick={() => setShowMinimap((v) => !v)}>Minimap</button>
+            <button type="button" className="lb-button lb-button--primary" onClick={() => void save(false)} title={`Save (${shortcutLabel('save', MAC)})`}>Save</button>
+          </div>
+        </header>
+        <main className="lb-main">
+          <Palette onAdd={addNode} />
+          <div className="lb-center">
+            <div className="lb-canvas-area" ref={canvasArea}>
+              {ready ? (
+                <Canvas graph={doc.graph} analysis={analysis} selection={state.selection} showMinimap={showMinimap} projectKey={projectKey}
+                  run={run} dispatch={dispatch} addNodeAt={addNodeAt} />
+              ) : (
+                <p className="lb-loading" role="status">Opening the sample project…</p>
+              )}
+            </div>
+            <ProblemsPanel diagnostics={analysis.diagnostics} dataProblems={dataProblems} onSelectNode={onSelectNode} onSelectEdge={onSelectEdge} applyFix={applyFix} />
+          </div>
+          <aside className="lb-sidebar" aria-label="Inspector and settings">
+            <Inspector doc={doc} analysis={analysis} selection={state.selection} run={run} closeMerge={closeMerge} applyFix={applyFix}
+              onDelete={deleteSelection} onDuplicate={duplicate} />
+            <DataPanel doc={doc} status={dataStatus} report={loaded?.report} dataNotice={dataNotices.get(doc.data.path) ?? null}
+              run={run} closeMerge={closeMerge} onImportCsv={importCsv} />
+          </aside>
+        </main>
+        <footer className="lb-statusbar" role="status" aria-live="polite">
+          <span className={readyToTrain ? 'lb-status lb-status--ok' : 'lb-status lb-status--blocked'} data-testid="train-status">
+            {readyToTrain ? 'Ready to train' : errorCount > 0 ? `${errorCount} ${errorCount === 1 ? 'error' : 'errors'} to fix before training` : dataStatus.type !== 'ready' ? 'Link the data to train' : 'Add layers to train'}
+          </span>
+          <span className="lb-muted">{doc.graph.nodes.length} layers · {params === null ? 'parameters unknown until the widths are' : `${params.toLocaleString('en-US')} parameters`}</span>
+          <span className="lb-muted">{doc.training.optimizer.type.toUpperCase()} lr {doc.training.optimizer.lr} · {doc.training.epochs.toLocaleString('en-US')} epochs · {doc.training.batchSize === null ? 'full batch' : `batch ${doc.training.batchSize}`}</span>
+        </footer>
+        <Notices notices={notices} onDismiss={dismiss} />
+        {confirm && <ConfirmDialog title="Unsaved changes" message={confirm.message} onChoose={confirm.resolve} />}
+      </div>
+    </EditorActionsContext.Provider>
+  );
+}

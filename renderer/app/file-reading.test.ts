@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { sampleText } from '../testing/sample.ts';
+import { readCsvFile, readProjectFile, suggestedFileName } from './file-reading.ts';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('reading files', () => {
+  it('opens the sample (a version-1 file, migrated)', () => {
+    const result = readProjectFile({ name: 'deep-regression.layerboard', bytes: bytes(sampleText) });
+    expect(result.type).toBe('ok');
+    if (result.type === 'ok') expect(result.migratedFrom).toBe(1);
+  });
+
+  it.each([
+    ['{"format": "layerboard", "version": 2,', /broken\.layerboard.*line 1/s],
+    ['{"format": "layerboard", "version": 2, "data": {"path": "x.csv", "features": [], "targets": []}, "graph": {"nodes": [{"id": "l", "type": "linear", "outFeatures": -3}]}}', /graph\.nodes\[0\]\.outFeatures/],
+    ['[1, 2]', /./],
+  ])('a corrupt project names the file and the field or line', (text, pattern) => {
+    const result = readProjectFile({ name: 'broken.layerboard', bytes: bytes(text) });
+    expect(result.type).toBe('error');
+    if (result.type === 'error') {
+      expect(result.problem.title).toBe('Could not open broken.layerboard');
+      expect(`${result.problem.title} ${result.problem.details.join(' ')}`).toMatch(pattern);
+    }
+  });
+
+  it('a file that is not UTF-8 is refused', () => {
+    const result = readProjectFile({ name: 'x.layerboard', bytes: new Uint8Array([0xff, 0xfe, 0x00]) });
+    expect(result.type).toBe('error');
+  });
+
+  it('a malformed CSV names the file and the line', () => {
+    const result = readCsvFile({ name: 'ragged.csv', bytes: bytes('a,b,c\n1,2,3\n4,5\n') });
+    expect(result.type).toBe('error');
+    if (result.type === 'error') {
+      expect(result.problem.title).toBe('Could not import ragged.csv (line 3)');
+      expect(result.problem.details[0]).toMatch(/Line 3 has 2 fields but the header has 3/);
+    }
+  });
+
+  it('suggests file names from project names', () => {
+    expect(suggestedFileName('Deep regression on Boston housing (the lecture example)')).toBe('deep-regression-on-boston-housing.layerboard');
+    expect(suggestedFileName('???')).toBe('untitled.layerboard');
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Turning the bytes of a picked file into a project or a table, with messages a person can act
+ * on: the file's name, the field path or the line, and what to do. Core returns these as values
+ * (`{type: 'error', ...}`), never exceptions; this module only words them. The open project is
+ * never touched here: callers replace it only on success.
+ */
+import {
+  inspectCsv,
+  parseProject,
+  type CsvTable,
+  type DataWarning,
+  type Project,
+  type ProjectIssue,
+  type TableReport,
+} from '../../core/index.ts';
+import type { OpenedFile } from '../host/host.ts';
+
+/** A problem to show: a one-line title naming the file, and the details (one per issue). */
+export interface Problem {
+  title: string;
+  details: string[];
+}
+
+export type ProjectReadResult =
+  | { type: 'ok'; project: Project; warnings: string[]; migratedFrom: number | null }
+  | { type: 'error'; problem: Problem };
+
+export type CsvReadResult =
+  | { type: 'ok'; table: CsvTable; report: TableReport; warnings: DataWarning[] }
+  | { type: 'error'; problem: Problem };
+
+/** At most this many issues are listed; the rest are counted. */
+const MAX_DETAILS = 8;
+
+function issueText(issue: ProjectIssue): string {
+  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+}
+
+function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return null;
+  }
+}
+
+export function readProjectFile(file: Pick<OpenedFile, 'name' | 'bytes'>): ProjectReadResult {
+  const text = decodeUtf8(file.bytes);
+  if (text === null) {
+    return { type: 'error', problem: { title: `Could not open ${file.name}`, details: ['The file is not UTF-8 text, so it is not a Layerboard project.'] } };
+  }
+  const result = parseProject(text, { fileName: file.name });
+  if (result.type === 'error') {
+    const details = result.errors.slice(0, MAX_DETAILS).map(issueText);
+    if (result.errors.length > MAX_DETAILS) details.push(`… and ${result.errors.length - MAX_DETAILS} more problems.`);
+    return { type: 'error', problem: { title: `Could not open ${file.name}`, details } };
+  }
+  return { type: 'ok', project: result.project, warnings: result.warnings.map(issueText), migratedFrom: result.migratedFrom };
+}
+
+/** Where in the file a data error is: `line 3`, `line 3, column "price"`. */
+export function dataErrorPlace(error: { line?: number; column?: string }): string | null {
+  const parts = [error.line !== undefined ? `line ${error.line}` : null, error.column !== undefined ? `column ${JSON.stringify(error.column)}` : null];
+  const place = parts.filter(Boolean).join(', ');
+  return place === '' ? null : place;
+}
+
+export function readCsvFile(file: Pick<OpenedFile, 'name' | 'bytes'>): CsvReadResult {
+  const result = inspectCsv(file.bytes);
+  if (result.type === 'error') {
+    const place = dataErrorPlace(result);
+    return {
+      type: 'error',
+      problem: { title: `Could not import ${file.name}${place ? ` (${place})` : ''}`, details: [result.message] },
+    };
+  }
+  return { type: 'ok', table: result.table, report: result.report, warnings: result.warnings };
+}
+
+/** A file name for saving a project that has none yet: its name, made safe for file systems. */
+export function suggestedFileName(projectName: string): string {
+  const base = projectName.replace(/\(.*?\)/g, '').trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  return `${base.slice(0, 60) || 'untitled'}.layerboard`;
+}

@@ -1,0 +1,173 @@
+/**
+ * The canvas: React Flow in controlled mode over the project's graph. Every change React Flow
+ * reports (a drag, a new connection, a selection) becomes an editor command or a selection
+ * update; nothing is kept here that the document does not hold, except measured node sizes.
+ */
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { NODE_TYPES, type Graph, type GraphAnalysis, type NodeType, type Position } from '../../core/index.ts';
+import type { Command } from '../document/commands.ts';
+import type { EditorAction, Selection } from '../document/editor.ts';
+import { createNodeMapper, toFlowEdges, type LayerFlowNode, type Size, type WidthFlowEdge } from './flow-elements.ts';
+import { LayerNode } from './LayerNode.tsx';
+import { WidthEdge } from './WidthEdge.tsx';
+
+/** The dataTransfer type a palette item carries: the node type (xyflow's drag-from-sidebar pattern). */
+export const NODE_DRAG_TYPE = 'application/x-layerboard-node';
+
+const nodeTypes = { layer: LayerNode };
+const edgeTypes = { width: WidthEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
+/** Where a dropped node's top-left lands relative to the pointer: roughly its centre. */
+const DROP_OFFSET = { x: 90, y: 30 };
+
+export interface CanvasProps {
+  graph: Graph;
+  analysis: GraphAnalysis;
+  selection: Selection;
+  showMinimap: boolean;
+  /** Changes when another project is opened: the view fits the new graph. */
+  projectKey: number;
+  run(command: Command, options?: { mergeKey?: string; select?: Selection }): void;
+  dispatch(action: EditorAction): void;
+  addNodeAt(type: NodeType, position: Position): void;
+}
+
+function isNodeType(value: string): value is NodeType {
+  return (NODE_TYPES as readonly string[]).includes(value);
+}
+
+export function Canvas({ graph, analysis, selection, showMinimap, projectKey, run, dispatch, addNodeAt }: CanvasProps) {
+  const flow = useReactFlow<LayerFlowNode, WidthFlowEdge>();
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const toFlowNodes = useMemo(createNodeMapper, []);
+  const nodes = useMemo(() => toFlowNodes(graph, analysis, selection, measured), [toFlowNodes, graph, analysis, selection, measured]);
+  const edges = useMemo(() => toFlowEdges(graph, analysis, selection), [graph, analysis, selection]);
+  const gesture = useRef(0);
+
+  useEffect(() => {
+    // After the new graph has rendered and been measured.
+    const timer = setTimeout(() => void flow.fitView(fitViewOptions), 50);
+    return () => clearTimeout(timer);
+  }, [projectKey, flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
+    const positions: Record<string, Position> = {};
+    let moved = false;
+    let dragging = false;
+    const selected: Record<string, boolean> = {};
+    let selectionChanged = false;
+    const sizes: [string, Size][] = [];
+    for (const change of changes) {
+      if (change.type === 'position' && change.position) {
+        positions[change.id] = { x: Math.round(change.position.x), y: Math.round(change.position.y) };
+        moved = true;
+        dragging ||= change.dragging === true;
+      } else if (change.type === 'select') {
+        selected[change.id] = change.selected;
+        selectionChanged = true;
+      } else if (change.type === 'dimensions' && change.dimensions) {
+        sizes.push([change.id, { width: change.dimensions.width, height: change.dimensions.height }]);
+      }
+      // 'remove' is ignored: Delete is handled by the editor's own shortcut, so it is undoable.
+    }
+    if (sizes.length > 0) {
+      setMeasured((old) => {
+        const next = new Map(old);
+        for (const [id, size] of sizes) next.set(id, size);
+        return next;
+      });
+    }
+    if (moved) run({ name: 'moveNodes', args: { positions } }, { mergeKey: dragging ? `drag:${gesture.current}` : 'nudge' });
+    if (selectionChanged) dispatch({ type: 'selectDelta', nodes: selected });
+  }, [run, dispatch]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<WidthFlowEdge>[]) => {
+    const selected: Record<string, boolean> = {};
+    let selectionChanged = false;
+    for (const change of changes) {
+      if (change.type === 'select') {
+        selected[change.id.replace(/#\d+$/, '')] = change.selected;
+        selectionChanged = true;
+      }
+    }
+    if (selectionChanged) dispatch({ type: 'selectDelta', edges: selected });
+  }, [dispatch]);
+
+  const onConnect = useCallback((connection: Connection) => {
+    run({ name: 'connect', args: { from: connection.source, to: connection.target } });
+  }, [run]);
+
+  const isValidConnection = useCallback<IsValidConnection<WidthFlowEdge>>((c) => c.source !== c.target, []);
+
+  const onDragStart = useCallback(() => {
+    gesture.current += 1;
+    dispatch({ type: 'closeMerge' });
+  }, [dispatch]);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(NODE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback((event: DragEvent) => {
+    const type = event.dataTransfer.getData(NODE_DRAG_TYPE);
+    if (!isNodeType(type)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    addNodeAt(type, { x: p.x - DROP_OFFSET.x, y: p.y - DROP_OFFSET.y });
+  }, [flow, addNodeAt]);
+
+  return (
+    <div className="lb-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<LayerFlowNode, WidthFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={onDragStart}
+        onSelectionDragStart={onDragStart}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        colorMode="system"
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.15}
+        maxZoom={2.5}
+        aria-label="Network canvas"
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} position="bottom-left" />
+        {showMinimap && <MiniMap pannable zoomable position="bottom-right" ariaLabel="Minimap of the network" nodeClassName={minimapNodeClass} />}
+      </ReactFlow>
+      {graph.nodes.length === 0 && (
+        <div className="lb-canvas__empty" role="note">
+          Drag layers here from the palette, or focus one there and press Enter.
+        </div>
+      )}
+    </div>
+  );
+}
+
+function minimapNodeClass(node: LayerFlowNode): string {
+  return node.data.severity ? `lb-minimap-node lb-minimap-node--${node.data.severity}` : 'lb-minimap-node';
+}

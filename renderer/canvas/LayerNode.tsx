@@ -1,0 +1,55 @@
+/**
+ * One layer on the canvas: its type and id, its parameters, the width it outputs, and any
+ * problem the analysis pinned to it, with the one-click fix where core proposes one.
+ * Memoised and defined at module level, as React Flow asks of custom nodes.
+ */
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useEditorActions } from '../app/editor-actions.ts';
+import { widthText, type LayerFlowNode } from './flow-elements.ts';
+
+const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
+
+function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
+  const actions = useEditorActions();
+  const { node, title, summary, outWidth, issues, severity } = data;
+  const shown = issues.filter((i) => i.severity !== 'info');
+  const notes = issues.filter((i) => i.severity === 'info');
+  const className = ['lb-node', `lb-node--${node.type}`, severity ? `lb-node--${severity}` : '', selected ? 'lb-node--selected' : ''].join(' ');
+  return (
+    <div className={className} data-node-id={id} data-severity={severity ?? 'none'}>
+      {data.acceptsInput && (
+        <Handle type="target" position={Position.Left} className="lb-handle" aria-label={`${id} input${data.multiInput ? 's (several, in order)' : ''}`} />
+      )}
+      <div className="lb-node__title">
+        {title}
+        {notes.length > 0 && <span className="lb-node__note" role="img" aria-label={`Note: ${notes.map((n) => n.message).join(' ')}`} title={notes.map((n) => n.message).join('\n')}>ℹ</span>}
+      </div>
+      <div className="lb-node__meta">
+        <span className="lb-node__id" title={node.label ? `id: ${id}` : undefined}>{node.label ?? id}</span>
+        {summary && <span className="lb-node__summary"> · {summary}</span>}
+        <span className="visually-hidden">, output width {widthText(outWidth)}</span>
+      </div>
+      {shown.length > 0 && (
+        <div className="lb-node__callout">
+          {shown.map((issue) => (
+            <div key={issue.code + issue.message} className={`lb-node__issue lb-node__issue--${issue.severity}`} role={issue.severity === 'error' ? 'alert' : undefined}>
+              <span className="lb-node__issue-text">
+                <span className="visually-hidden">{SEVERITY_WORD[issue.severity]}: </span>
+                {issue.message}
+              </span>
+              {issue.fix && (
+                <button type="button" className="lb-fix nodrag" onClick={() => actions.applyFix(issue.fix!.patch, id)} title={`${issue.code}: apply this fix (undo with Ctrl+Z)`}>
+                  Fix: {issue.fix.label}
+                </button>
+              )}
+            </div>
+          ))}
+        </div>
+      )}
+      {data.producesOutput && <Handle type="source" position={Position.Right} className="lb-handle" aria-label={`${id} output`} />}
+    </div>
+  );
+}
+
+export const LayerNode = memo(LayerNodeView);

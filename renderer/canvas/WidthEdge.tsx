@@ -1,0 +1,31 @@
+/**
+ * An edge that shows the width it carries (`N × 13`), as core's analysis infers it on every
+ * change, and for Add/Concat the input's position (the order of inputs is the order of edges).
+ */
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { widthText, type WidthFlowEdge } from './flow-elements.ts';
+
+function WidthEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<WidthFlowEdge>) {
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const severity = data?.severity ?? null;
+  const className = ['lb-edge', severity ? `lb-edge--${severity}` : '', selected ? 'lb-edge--selected' : ''].join(' ');
+  return (
+    <>
+      <BaseEdge id={id} path={path} className={className} markerEnd={markerEnd} interactionWidth={18} />
+      <EdgeLabelRenderer>
+        <div
+          className={`lb-edge-label ${className}`}
+          data-edge={`${source}->${target}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          title={data?.inputIndex ? `Input ${data.inputIndex} of ${target}` : undefined}
+        >
+          {data?.inputIndex ? <span className="lb-edge-label__order">{data.inputIndex}</span> : null}
+          {widthText(data?.width)}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const WidthEdge = memo(WidthEdgeView);

@@ -1,0 +1,179 @@
+/**
+ * The graph document and its analysis, as React Flow nodes and edges. Pure and DOM-free: the
+ * canvas only renders what this computes. Node objects are reused when nothing they show has
+ * changed, so React Flow (which compares node objects by identity) re-renders only what moved.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import {
+  edgeId,
+  OPS,
+  type Diagnostic,
+  type FixSuggestion,
+  type Graph,
+  type GraphAnalysis,
+  type GraphNode,
+  type Severity,
+} from '../../core/index.ts';
+import { paramSummary } from '../document/fields.ts';
+import type { Selection } from '../document/editor.ts';
+
+export interface NodeIssue {
+  code: string;
+  severity: Severity;
+  message: string;
+  fix?: FixSuggestion;
+}
+
+export interface LayerNodeData extends Record<string, unknown> {
+  node: GraphNode;
+  /** The op's name: Linear, LeakyReLU, ... */
+  title: string;
+  summary: string;
+  /** The width of this node's output, when known. */
+  outWidth: number | undefined;
+  /** Diagnostics pinned to this node, errors first. */
+  issues: NodeIssue[];
+  /** The worst severity among `issues`. */
+  severity: Severity | null;
+  acceptsInput: boolean;
+  producesOutput: boolean;
+  /** Add and Concat: several inputs, in edge order. */
+  multiInput: boolean;
+}
+
+export interface WidthEdgeData extends Record<string, unknown> {
+  width: number | undefined;
+  /** 1-based position among the target's inputs, for Add and Concat (input order matters for Concat). */
+  inputIndex: number | null;
+  severity: Severity | null;
+}
+
+export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
+export type WidthFlowEdge = Edge<WidthEdgeData, 'width'>;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function worst(issues: readonly { severity: Severity }[]): Severity | null {
+  let best: Severity | null = null;
+  for (const i of issues) if (best === null || RANK[i.severity] < RANK[best]) best = i.severity;
+  return best;
+}
+
+/** `N × 13`, or `N × ?` while the width is unknown (N: the rows of a batch). */
+export function widthText(width: number | undefined): string {
+  return `N × ${width === undefined ? '?' : width.toLocaleString('en-US')}`;
+}
+
+export function issuesByNode(diagnostics: readonly Diagnostic[]): Map<string, NodeIssue[]> {
+  const map = new Map<string, NodeIssue[]>();
+  for (const d of diagnostics) {
+    if (d.nodeId === undefined) continue;
+    const list = map.get(d.nodeId) ?? [];
+    list.push({ code: d.code, severity: d.severity, message: d.message, ...(d.fix ? { fix: d.fix } : {}) });
+    map.set(d.nodeId, list);
+  }
+  return map;
+}
+
+function sameIssues(a: readonly NodeIssue[], b: readonly NodeIssue[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.code === b[i].code && x.message === b[i].message && x.severity === b[i].severity && x.fix?.label === b[i].fix?.label);
+}
+
+/**
+ * Builds React Flow nodes, reusing the previous object for a node whose document node, width,
+ * issues, selection and measured size are all unchanged.
+ */
+export function createNodeMapper() {
+  let previous = new Map<string, LayerFlowNode>();
+  return function toFlowNodes(graph: Graph, analysis: GraphAnalysis, selection: Selection, measured: ReadonlyMap<string, Size>): LayerFlowNode[] {
+    const issues = issuesByNode(analysis.diagnostics);
+    const selected = new Set(selection.nodes);
+    const next = new Map<string, LayerFlowNode>();
+    const nodes = graph.nodes.map((node) => {
+      const op = OPS[node.type];
+      const nodeIssues = issues.get(node.id) ?? [];
+      const outWidth = analysis.nodeWidths[node.id];
+      const isSelected = selected.has(node.id);
+      const size = measured.get(node.id);
+      const old = previous.get(node.id);
+      if (old && old.data.node === node && old.data.outWidth === outWidth && old.selected === isSelected
+        && old.measured?.width === size?.width && old.measured?.height === size?.height && sameIssues(old.data.issues, nodeIssues)) {
+        next.set(node.id, old);
+        return old;
+      }
+      const severity = worst(nodeIssues);
+      const flowNode: LayerFlowNode = {
+        id: node.id,
+        type: 'layer',
+        position: node.position,
+        selected: isSelected,
+        ...(size ? { measured: { width: size.width, height: size.height } } : {}),
+        ariaLabel: `${op?.title ?? node.type} ${node.label ?? node.id}${severity === 'error' ? ', has an error' : severity === 'warning' ? ', has a warning' : ''}`,
+        data: {
+          node,
+          title: op?.title ?? node.type,
+          summary: paramSummary(node),
+          outWidth,
+          issues: nodeIssues,
+          severity,
+          acceptsInput: (op?.maxInputs ?? 1) > 0,
+          producesOutput: node.type !== 'output',
+          multiInput: (op?.maxInputs ?? 1) > 1,
+        },
+      };
+      next.set(node.id, flowNode);
+      return flowNode;
+    });
+    previous = next;
+    return nodes;
+  };
+}
+
+/** React Flow edges with their widths; duplicate edges get distinct ids so each still renders. */
+export function toFlowEdges(graph: Graph, analysis: GraphAnalysis, selection: Selection): WidthFlowEdge[] {
+  const selected = new Set(selection.edges);
+  const edgeSeverity = new Map<string, Severity>();
+  for (const d of analysis.diagnostics) {
+    if (d.edgeId === undefined) continue;
+    const current = edgeSeverity.get(d.edgeId);
+    if (current === undefined || RANK[d.severity] < RANK[current]) edgeSeverity.set(d.edgeId, d.severity);
+  }
+  const multiInput = new Set(graph.nodes.filter((n) => (OPS[n.type]?.maxInputs ?? 1) > 1).map((n) => n.id));
+  const inputCounter = new Map<string, number>();
+  const seen = new Map<string, number>();
+  return graph.edges.map((e) => {
+    const id = edgeId(e);
+    const copies = seen.get(id) ?? 0;
+    seen.set(id, copies + 1);
+    const index = (inputCounter.get(e.to) ?? 0) + 1;
+    inputCounter.set(e.to, index);
+    const width = analysis.edgeWidths[id];
+    return {
+      id: copies === 0 ? id : `${id}#${copies}`,
+      source: e.from,
+      target: e.to,
+      type: 'width',
+      selected: selected.has(id),
+      ariaLabel: `Edge from ${e.from} to ${e.to}, ${widthText(width)}`,
+      data: { width, inputIndex: multiInput.has(e.to) ? index : null, severity: edgeSeverity.get(id) ?? null },
+    };
+  });
+}
+
+/** Trainable parameters of the graph (Linear weights and biases), when every width is known. */
+export function parameterCount(graph: Graph, analysis: GraphAnalysis): number | null {
+  let total = 0;
+  for (const node of graph.nodes) {
+    if (node.type !== 'linear') continue;
+    const input = analysis.structure.inputsOf.get(node.id)?.[0];
+    const inWidth = node.inFeatures ?? (input === undefined ? undefined : analysis.nodeWidths[input]);
+    if (inWidth === undefined) return null;
+    total += inWidth * node.outFeatures + (node.bias === false ? 0 : node.outFeatures);
+  }
+  return total;
+}

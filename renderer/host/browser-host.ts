@@ -1,0 +1,248 @@
+/**
+ * The Host for a plain browser (Netron's BrowserHost): files through the File System Access API
+ * where the browser has it (Chromium), else an `<input type=file>` to open and a download to
+ * save. The browser has no native menu, so the in-window menu bar hands its commands to
+ * `emitMenuCommand`, and the app receives them exactly as it would from Electron's menu.
+ */
+import sampleProjectUrl from '../../assets/samples/deep-regression.layerboard?url';
+import sampleCsvUrl from '../../assets/samples/boston-housing.csv?url';
+import type { Host, HostResult, MenuCommand, OpenedFile, SavedFile } from './host.ts';
+
+/** The parts of the File System Access API used here (not yet in TypeScript's DOM library). */
+interface FilePickerAcceptType {
+  description: string;
+  accept: Record<string, string[]>;
+}
+interface WritableFileStream {
+  write(data: Blob | string): Promise<void>;
+  close(): Promise<void>;
+}
+interface PickedFileHandle {
+  readonly name: string;
+  getFile(): Promise<File>;
+  createWritable?(): Promise<WritableFileStream>;
+  queryPermission?(options: { mode: 'readwrite' }): Promise<PermissionState>;
+  requestPermission?(options: { mode: 'readwrite' }): Promise<PermissionState>;
+}
+interface FileSystemAccessWindow {
+  showOpenFilePicker?(options: { types?: FilePickerAcceptType[]; multiple?: boolean; id?: string }): Promise<PickedFileHandle[]>;
+  showSaveFilePicker?(options: { types?: FilePickerAcceptType[]; suggestedName?: string; id?: string }): Promise<PickedFileHandle>;
+}
+
+const PROJECT_TYPES: FilePickerAcceptType[] = [{ description: 'Layerboard project', accept: { 'application/json': ['.layerboard'] } }];
+const CSV_TYPES: FilePickerAcceptType[] = [{ description: 'CSV table', accept: { 'text/csv': ['.csv', '.tsv', '.txt'] } }];
+const PROJECT_ACCEPT = '.layerboard,application/json';
+const CSV_ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values';
+
+/** The sample's ref: readRelative serves the bundled CSV for it. */
+export const SAMPLE_REF = 'sample:deep-regression';
+const SAMPLE_CSV_NAME = 'boston-housing.csv';
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : String(error);
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+async function fileBytes(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+export class BrowserHost implements Host {
+  readonly kind = 'browser' as const;
+  private readonly handles = new Map<string, PickedFileHandle>();
+  private readonly pickedCsvs = new Map<string, OpenedFile>();
+  private readonly menuListeners = new Set<(command: MenuCommand) => void>();
+  private readonly openListeners = new Set<(file: OpenedFile) => void>();
+  private nextRef = 1;
+  private readonly fs: FileSystemAccessWindow;
+
+  constructor(private readonly win: Window = window) {
+    this.fs = win as unknown as FileSystemAccessWindow;
+    // A .layerboard file dropped anywhere on the window opens, as in a desktop app.
+    win.addEventListener('dragover', (event) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    });
+    win.addEventListener('drop', (event) => {
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      event.preventDefault();
+      if (!/\.(layerboard|json)$/i.test(file.name)) return;
+      void fileBytes(file).then((bytes) => this.openListeners.forEach((l) => l({ name: file.name, ref: null, bytes })));
+    });
+  }
+
+  /** Whether saving writes back to the same file (File System Access) or downloads a copy. */
+  get canSaveInPlace(): boolean {
+    return typeof this.fs.showSaveFilePicker === 'function' && this.win.isSecureContext;
+  }
+
+  /** Called by the in-window menu bar: the browser's stand-in for a native menu. */
+  emitMenuCommand(command: MenuCommand): void {
+    for (const listener of this.menuListeners) listener(command);
+  }
+
+  openProject(): Promise<HostResult<OpenedFile>> {
+    return this.pick(PROJECT_TYPES, PROJECT_ACCEPT, 'layerboard-project');
+  }
+
+  async openCsv(): Promise<HostResult<OpenedFile>> {
+    const result = await this.pick(CSV_TYPES, CSV_ACCEPT, 'layerboard-csv');
+    if (result.type === 'ok') this.pickedCsvs.set(result.value.name, result.value);
+    return result;
+  }
+
+  async saveProject(text: string, options: { ref: string | null; suggestedName: string; saveAs: boolean }): Promise<HostResult<SavedFile>> {
+    const existing = options.ref !== null && !options.saveAs ? this.handles.get(options.ref) : undefined;
+    try {
+      if (existing) {
+        await this.write(existing, text);
+        return { type: 'ok', value: { name: existing.name, ref: options.ref } };
+      }
+      if (this.canSaveInPlace) {
+        let handle: PickedFileHandle;
+        try {
+          handle = await this.fs.showSaveFilePicker!({ types: PROJECT_TYPES, suggestedName: options.suggestedName, id: 'layerboard-project' });
+        } catch (error) {
+          if (isAbort(error)) return { type: 'cancelled' };
+          // The picker is there but cannot open (a headless or locked-down browser): download instead.
+          return this.download(text, options.suggestedName);
+        }
+        await this.write(handle, text);
+        return { type: 'ok', value: { name: handle.name, ref: this.remember(handle) } };
+      }
+      return this.download(text, options.suggestedName);
+    } catch (error) {
+      return { type: 'error', message: `Could not save ${existing?.name ?? options.suggestedName}: ${describe(error)}` };
+    }
+  }
+
+  async readRelative(projectRef: string | null, relativePath: string): Promise<HostResult<OpenedFile>> {
+    const name = baseName(relativePath);
+    const picked = this.pickedCsvs.get(name);
+    if (picked) return { type: 'ok', value: picked };
+    if (projectRef === SAMPLE_REF && name === SAMPLE_CSV_NAME) {
+      const { csv } = await this.loadSample();
+      return { type: 'ok', value: csv };
+    }
+    return {
+      type: 'error',
+      message: `In the browser, Layerboard can read only the files you pick, so it cannot open "${relativePath}" next to the project by itself. Use File › Import CSV… and pick ${name} to link it.`,
+    };
+  }
+
+  async loadSample(): Promise<{ project: OpenedFile; csv: OpenedFile }> {
+    const [project, csv] = await Promise.all([fetchBytes(sampleProjectUrl), fetchBytes(sampleCsvUrl)]);
+    return {
+      project: { name: 'deep-regression.layerboard', ref: SAMPLE_REF, bytes: project },
+      csv: { name: SAMPLE_CSV_NAME, ref: null, bytes: csv },
+    };
+  }
+
+  setTitle(title: string, dirty: boolean): void {
+    this.win.document.title = dirty ? `● ${title}` : title;
+  }
+
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+    this.menuListeners.add(listener);
+    return () => this.menuListeners.delete(listener);
+  }
+
+  onOpenFile(listener: (file: OpenedFile) => void): () => void {
+    this.openListeners.add(listener);
+    return () => this.openListeners.delete(listener);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private remember(handle: PickedFileHandle): string {
+    const ref = `fsa:${this.nextRef++}`;
+    this.handles.set(ref, handle);
+    return ref;
+  }
+
+  private async write(handle: PickedFileHandle, text: string): Promise<void> {
+    if (!handle.createWritable) throw new Error('this browser cannot write to files');
+    if (handle.queryPermission && (await handle.queryPermission({ mode: 'readwrite' })) !== 'granted') {
+      if (!handle.requestPermission || (await handle.requestPermission({ mode: 'readwrite' })) !== 'granted') {
+        throw new Error('permission to write the file was not given');
+      }
+    }
+    // createWritable writes to a swap file that replaces the original on close: a failed save
+    // leaves the old file as it was.
+    const stream = await handle.createWritable();
+    await stream.write(new Blob([text], { type: 'application/json' }));
+    await stream.close();
+  }
+
+  private download(text: string, name: string): HostResult<SavedFile> {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = this.win.document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.style.display = 'none';
+    this.win.document.body.append(a);
+    a.click();
+    a.remove();
+    // Revoking at once can cancel the download in some browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return { type: 'ok', value: { name, ref: null } };
+  }
+
+  private async pick(types: FilePickerAcceptType[], accept: string, id: string): Promise<HostResult<OpenedFile>> {
+    if (typeof this.fs.showOpenFilePicker === 'function' && this.win.isSecureContext) {
+      try {
+        const [handle] = await this.fs.showOpenFilePicker({ types, id });
+        const file = await handle.getFile();
+        return { type: 'ok', value: { name: file.name, ref: this.remember(handle), bytes: await fileBytes(file) } };
+      } catch (error) {
+        if (isAbort(error)) return { type: 'cancelled' };
+        // Fall through to the file input (a picker that is present but cannot open).
+      }
+    }
+    return this.pickWithInput(accept);
+  }
+
+  /**
+   * The classic file input. It must be clicked while the user's click is still "active", so
+   * callers reach here without waiting on anything slow first. The input stays in the page while
+   * open (tests can find it), and `cancel` (Chromium 113+, Firefox 91+) ends the wait.
+   */
+  private pickWithInput(accept: string): Promise<HostResult<OpenedFile>> {
+    const doc = this.win.document;
+    const input = doc.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    input.dataset.layerboardPicker = '';
+    doc.body.append(input);
+    return new Promise((resolve) => {
+      const finish = (result: HostResult<OpenedFile>) => {
+        input.remove();
+        resolve(result);
+      };
+      input.addEventListener('cancel', () => finish({ type: 'cancelled' }), { once: true });
+      input.addEventListener('change', () => {
+        const file = input.files?.[0];
+        if (!file) return finish({ type: 'cancelled' });
+        fileBytes(file).then(
+          (bytes) => finish({ type: 'ok', value: { name: file.name, ref: null, bytes } }),
+          (error: unknown) => finish({ type: 'error', message: `Could not read ${file.name}: ${describe(error)}` }),
+        );
+      }, { once: true });
+      input.click();
+    });
+  }
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not load the bundled sample (${url}: HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}

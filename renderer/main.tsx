@@ -1,0 +1,41 @@
+/**
+ * Entry of the renderer: choose the Host (Electron's when its preload API is there, else the
+ * browser's) and render the editor.
+ */
+import '@xyflow/react/dist/style.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Project } from '../core/index.ts';
+import { App } from './app/App.tsx';
+import { CrashScreen } from './app/CrashScreen.tsx';
+import { BrowserHost } from './host/browser-host.ts';
+import { selectHost } from './host/select-host.ts';
+
+let lastDocument: Project | null = null;
+const remember = (doc: Project) => {
+  lastDocument = doc;
+};
+
+function showStartupError(root: HTMLElement, message: string) {
+  root.textContent = '';
+  const p = document.createElement('p');
+  p.className = 'lb-crash';
+  p.setAttribute('role', 'alert');
+  p.textContent = `Layerboard could not start: ${message}`;
+  root.append(p);
+}
+
+const container = document.getElementById('root');
+if (container) {
+  selectHost().then((host) => {
+    const emit = host instanceof BrowserHost ? (command: Parameters<BrowserHost['emitMenuCommand']>[0]) => host.emitMenuCommand(command) : undefined;
+    createRoot(container).render(
+      <StrictMode>
+        <CrashScreen lastDocument={() => lastDocument}>
+          <App host={host} emitMenuCommand={emit} onDocument={remember} />
+        </CrashScreen>
+      </StrictMode>,
+    );
+  }, (error: unknown) => showStartupError(container, error instanceof Error ? error.message : String(error)));
+}

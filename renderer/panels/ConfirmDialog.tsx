@@ -1,0 +1,36 @@
+/**
+ * "Save changes first?" before a project is replaced: the one question asked before work could
+ * be lost. A native modal <dialog> traps focus and closes on Escape (as Cancel).
+ */
+import { useEffect, useRef } from 'react';
+
+export type ConfirmChoice = 'save' | 'discard' | 'cancel';
+
+export interface ConfirmDialogProps {
+  title: string;
+  message: string;
+  onChoose(choice: ConfirmChoice): void;
+}
+
+export function ConfirmDialog({ title, message, onChoose }: ConfirmDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} className="lb-dialog" aria-labelledby="lb-dialog-title" aria-describedby="lb-dialog-message"
+      onCancel={(e) => {
+        e.preventDefault();
+        onChoose('cancel');
+      }}>
+      <h2 id="lb-dialog-title" className="lb-dialog__title">{title}</h2>
+      <p id="lb-dialog-message">{message}</p>
+      <div className="lb-button-row lb-dialog__buttons">
+        <button type="button" className="lb-button lb-button--primary" autoFocus onClick={() => onChoose('save')}>Save</button>
+        <button type="button" className="lb-button lb-button--danger" onClick={() => onChoose('discard')}>Don’t save</button>
+        <button type="button" className="lb-button" onClick={() => onChoose('cancel')}>Cancel</button>
+      </div>
+    </dialog>
+  );
+}

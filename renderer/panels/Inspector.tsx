@@ -1,0 +1,136 @@
+/**
+ * The inspector: the selected layer's parameters, validated as you type, its output width and
+ * its problems; for several selected layers, what can be done to all of them.
+ */
+import { memo } from 'react';
+import {
+  OPS,
+  type Diagnostic,
+  type Fix,
+  type GraphAnalysis,
+  type GraphNode,
+  type Project,
+} from '../../core/index.ts';
+import { widthText } from '../canvas/flow-elements.ts';
+import type { Command } from '../document/commands.ts';
+import type { Selection } from '../document/editor.ts';
+import { visibleParamFields, type ParamField } from '../document/fields.ts';
+import { CheckboxField, ChoiceField, NumberField, TextField } from './fields.tsx';
+
+export interface InspectorProps {
+  doc: Project;
+  analysis: GraphAnalysis;
+  selection: Selection;
+  run(command: Command, options?: { mergeKey?: string }): void;
+  closeMerge(): void;
+  applyFix(fix: Fix, nodeId?: string): void;
+  onDelete(): void;
+  onDuplicate(): void;
+}
+
+function paramValue(node: GraphNode, key: string): unknown {
+  return (node as unknown as Record<string, unknown>)[key];
+}
+
+function ParamEditor({ node, field, run, closeMerge }: { node: GraphNode; field: ParamField; run: InspectorProps['run']; closeMerge(): void }) {
+  const set = (value: number | string | boolean | undefined) =>
+    run({ name: 'setNodeParam', args: { nodeId: node.id, param: field.key, value } }, { mergeKey: `param:${node.id}.${field.key}` });
+  const value = paramValue(node, field.key);
+  switch (field.kind) {
+    case 'number':
+      return (
+        <NumberField label={field.label} value={typeof value === 'number' ? value : undefined} rule={field.rule} placeholder={field.placeholder}
+          onValue={set} onFocus={closeMerge} testId={`param-${field.key}`} />
+      );
+    case 'boolean':
+      return <CheckboxField label={field.label} checked={typeof value === 'boolean' ? value : field.defaultValue} help={field.help} onValue={(v) => set(v === field.defaultValue ? undefined : v)} />;
+    case 'choice':
+      return (
+        <ChoiceField label={field.label} value={typeof value === 'string' ? value : undefined} options={field.options}
+          defaultLabel={field.optional ? `default (${field.defaultValue})` : undefined} help={field.help} onValue={set} testId={`param-${field.key}`} />
+      );
+  }
+}
+
+function IssueList({ issues, nodeId, applyFix }: { issues: Diagnostic[]; nodeId: string; applyFix: InspectorProps['applyFix'] }) {
+  if (issues.length === 0) return null;
+  return (
+    <ul className="lb-inspector__issues" aria-label="Problems with this layer">
+      {issues.map((d) => (
+        <li key={d.code + d.message} className={`lb-issue lb-issue--${d.severity}`}>
+          <span className="lb-issue__code">{d.code}</span> {d.message}
+          {d.fix && <button type="button" className="lb-fix" onClick={() => applyFix(d.fix!.patch, nodeId)}>Fix: {d.fix.label}</button>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function InspectorView({ doc, analysis, selection, run, closeMerge, applyFix, onDelete, onDuplicate }: InspectorProps) {
+  const selectedNodes = doc.graph.nodes.filter((n) => selection.nodes.includes(n.id));
+  if (selectedNodes.length === 0 && selection.edges.length === 1) {
+    const [from, to] = selection.edges[0].split('->');
+    return (
+      <section className="lb-inspector" aria-label="Inspector">
+        <h2 className="lb-panel-title">Edge</h2>
+        <p>From <strong>{from}</strong> to <strong>{to}</strong>, carrying <strong>{widthText(analysis.edgeWidths[selection.edges[0]])}</strong>.</p>
+        <button type="button" className="lb-button" onClick={onDelete}>Delete edge</button>
+      </section>
+    );
+  }
+  if (selectedNodes.length === 0) {
+    return (
+      <section className="lb-inspector" aria-label="Inspector">
+        <h2 className="lb-panel-title">Project</h2>
+        <TextField label="Name" value={doc.name} onValue={(name) => run({ name: 'renameProject', args: { name } }, { mergeKey: 'project-name' })} onFocus={closeMerge} testId="project-name" />
+        <p className="lb-muted">Select a layer to edit it. Shift-drag to select several; Ctrl+A selects all.</p>
+      </section>
+    );
+  }
+  if (selectedNodes.length > 1) {
+    return (
+      <section className="lb-inspector" aria-label="Inspector">
+        <h2 className="lb-panel-title">{selectedNodes.length} layers selected</h2>
+        <p className="lb-muted">{selectedNodes.map((n) => n.id).join(', ')}</p>
+        <div className="lb-button-row">
+          <button type="button" className="lb-button" onClick={onDuplicate}>Duplicate</button>
+          <button type="button" className="lb-button lb-button--danger" onClick={onDelete}>Delete</button>
+        </div>
+      </section>
+    );
+  }
+  const node = selectedNodes[0];
+  const issues = analysis.diagnostics.filter((d) => d.nodeId === node.id);
+  const inputs = analysis.structure.inputsOf.get(node.id) ?? [];
+  return (
+    <section className="lb-inspector" aria-label="Inspector" data-inspected={node.id}>
+      <h2 className="lb-panel-title">{OPS[node.type]?.title ?? node.type} <span className="lb-muted">{node.id}</span></h2>
+      <dl className="lb-inspector__widths">
+        {node.type !== 'input' && (
+          <>
+            <dt>In</dt>
+            <dd>{inputs.length === 0 ? 'not connected' : inputs.map((i) => `${widthText(analysis.nodeWidths[i])} from ${i}`).join('; ')}</dd>
+          </>
+        )}
+        {node.type !== 'output' && (
+          <>
+            <dt>Out</dt>
+            <dd data-testid="inspector-out-width">{widthText(analysis.nodeWidths[node.id])}</dd>
+          </>
+        )}
+      </dl>
+      <IssueList issues={issues} nodeId={node.id} applyFix={applyFix} />
+      <TextField key={`label-${node.id}`} label="Label" value={node.label ?? ''} placeholder={node.id}
+        onValue={(label) => run({ name: 'setNodeLabel', args: { nodeId: node.id, label } }, { mergeKey: `label:${node.id}` })} onFocus={closeMerge} />
+      {visibleParamFields(node).map((field) => (
+        <ParamEditor key={`${node.id}.${field.key}`} node={node} field={field} run={run} closeMerge={closeMerge} />
+      ))}
+      <div className="lb-button-row">
+        <button type="button" className="lb-button" onClick={onDuplicate}>Duplicate</button>
+        <button type="button" className="lb-button lb-button--danger" onClick={onDelete}>Delete</button>
+      </div>
+    </section>
+  );
+}
+
+export const Inspector = memo(InspectorView);

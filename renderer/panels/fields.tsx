@@ -1,0 +1,172 @@
+/**
+ * Form fields that validate as you type. The text a person types lives here; only a value that
+ * parses reaches the document (through `onValue`), so a half-typed number never corrupts it, and
+ * the problem is shown under the field. When the document value changes from elsewhere (undo,
+ * a fix), the field shows it.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { describeRule, numberToText, parseNumberText, type NumberRule } from '../document/fields.ts';
+
+interface FieldFrameProps {
+  id: string;
+  label: string;
+  help?: string;
+  error?: string | null;
+  children: ReactNode;
+}
+
+function FieldFrame({ id, label, help, error, children }: FieldFrameProps) {
+  return (
+    <div className={`lb-field${error ? ' lb-field--invalid' : ''}`}>
+      <label htmlFor={id} className="lb-field__label">{label}</label>
+      {children}
+      {error ? (
+        <p id={`${id}-message`} className="lb-field__error" aria-live="polite">{error}</p>
+      ) : help ? (
+        <p id={`${id}-message`} className="lb-field__help">{help}</p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface NumberFieldProps {
+  label: string;
+  value: number | undefined | null;
+  rule: NumberRule;
+  placeholder?: string;
+  help?: string;
+  onValue(value: number | undefined): void;
+  onFocus?(): void;
+  testId?: string;
+}
+
+export function NumberField({ label, value, rule, placeholder, help, onValue, onFocus, testId }: NumberFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(() => numberToText(value));
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState(value);
+  if (!Object.is(value, shown)) {
+    // The document moved (undo, a fix, another field): show its value unless the text already means it.
+    setShown(value);
+    const parsed = parseNumberText(text, rule);
+    if (parsed.type !== 'ok' || parsed.value !== (value ?? undefined)) {
+      setText(numberToText(value));
+      setError(null);
+    }
+  }
+  const onChange = (next: string) => {
+    setText(next);
+    const parsed = parseNumberText(next, rule);
+    if (parsed.type === 'error') {
+      setError(parsed.message);
+      return;
+    }
+    setError(null);
+    if (parsed.value !== (value ?? undefined)) onValue(parsed.value);
+  };
+  return (
+    <FieldFrame id={id} label={label} help={help ?? `Enter ${describeRule(rule)}${rule.optional && placeholder ? `, or leave empty for ${placeholder}` : ''}.`} error={error}>
+      <input
+        id={id}
+        className="lb-input"
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        placeholder={placeholder}
+        aria-invalid={error !== null}
+        aria-describedby={`${id}-message`}
+        data-testid={testId}
+        onChange={(e) => onChange(e.target.value)}
+        onFocus={onFocus}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && error) {
+            setText(numberToText(value));
+            setError(null);
+          }
+        }}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface ChoiceFieldProps<T extends string> {
+  label: string;
+  value: T | undefined;
+  options: readonly T[];
+  /** Shown for `undefined` (the engine's default), when the field may be left unset. */
+  defaultLabel?: string;
+  optionLabel?(option: T): string;
+  help?: string;
+  onValue(value: T | undefined): void;
+  testId?: string;
+}
+
+export function ChoiceField<T extends string>({ label, value, options, defaultLabel, optionLabel, help, onValue, testId }: ChoiceFieldProps<T>) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} help={help}>
+      <select
+        id={id}
+        className="lb-input"
+        value={value ?? ''}
+        aria-describedby={help ? `${id}-message` : undefined}
+        data-testid={testId}
+        onChange={(e) => onValue(e.target.value === '' ? undefined : (e.target.value as T))}
+      >
+        {defaultLabel !== undefined && <option value="">{defaultLabel}</option>}
+        {options.map((o) => <option key={o} value={o}>{optionLabel ? optionLabel(o) : o}</option>)}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export interface CheckboxFieldProps {
+  label: string;
+  checked: boolean;
+  help?: string;
+  onValue(value: boolean): void;
+}
+
+export function CheckboxField({ label, checked, help, onValue }: CheckboxFieldProps) {
+  const id = useId();
+  return (
+    <div className="lb-field lb-field--checkbox">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onValue(e.target.checked)} aria-describedby={help ? `${id}-message` : undefined} />
+      <label htmlFor={id} className="lb-field__label">{label}</label>
+      {help && <p id={`${id}-message`} className="lb-field__help">{help}</p>}
+    </div>
+  );
+}
+
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  placeholder?: string;
+  help?: string;
+  onValue(value: string): void;
+  onFocus?(): void;
+  testId?: string;
+}
+
+export function TextField({ label, value, placeholder, help, onValue, onFocus, testId }: TextFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    // Commands trim names: keep the person's trailing space while the document agrees otherwise.
+    setShown(value);
+    if (text.trim() !== value) setText(value);
+  }
+  return (
+    <FieldFrame id={id} label={label} help={help}>
+      <input id={id} className="lb-input" type="text" value={text} placeholder={placeholder} autoComplete="off" spellCheck={false} data-testid={testId}
+        aria-describedby={help ? `${id}-message` : undefined} onFocus={onFocus}
+        onChange={(e) => {
+          setText(e.target.value);
+          onValue(e.target.value);
+        }} />
+    </FieldFrame>
+  );
+}
