@@ -95,7 +95,7 @@ describe('trusted pages and the CSP', () => {
     const directives = Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
     expect(directives['default-src']).toEqual(["'none'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
-    expect(directives['connect-src']).toEqual(["'self'"]);
+    expect(directives['connect-src']).toEqual(["'self'", 'blob:', 'data:']);
     expect(directives['object-src']).toEqual(["'none'"]);
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
     expect(directives['base-uri']).toEqual(["'none'"]);
@@ -106,7 +106,7 @@ describe('trusted pages and the CSP', () => {
   it('loosens only what the dev server needs in development', () => {
     const csp = contentSecurityPolicy('http://localhost:5173');
     expect(csp).toContain("script-src 'self' 'unsafe-inline'");
-    expect(csp).toContain("connect-src 'self' ws://localhost:5173");
+    expect(csp).toContain("connect-src 'self' blob: data: ws://localhost:5173");
     expect(csp).not.toContain('unsafe-eval');
   });
 });

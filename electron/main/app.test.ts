@@ -243,6 +243,9 @@ describe('titles and menu commands', () => {
     expect(window.documentEdited).toBe(true);
     window.api.setTitle('Housing', false);
     expect(window.title).toBe('Housing — Layerboard');
+    const pageTitle = new PreventableEvent();
+    window.emit('page-title-updated', pageTitle, 'Layerboard');
+    expect(pageTitle.defaultPrevented).toBe(true);
     expect(formatWindowTitle('darwin', 'Layerboard', 'Housing', true)).toBe('Housing — Layerboard');
     expect(formatWindowTitle('win32', 'Layerboard', '  \u0007 ', false)).toBe('Layerboard');
   });

@@ -36,6 +36,7 @@ export interface AppWindow extends TrackedWindow {
   readonly id: number;
   readonly webContents: AppWebContents;
   on(event: 'close', listener: (event: PreventableEvent) => void): unknown;
+  on(event: 'page-title-updated', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'closed' | 'focus' | 'resize' | 'move' | 'maximize' | 'unmaximize', listener: () => void): unknown;
   once(event: 'ready-to-show', listener: () => void): unknown;
   loadURL(url: string): Promise<void>;
@@ -270,6 +271,8 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
     window.once('ready-to-show', () => window.show());
     window.on('focus', () => { lastFocused = record; });
     window.on('close', (event) => onClose(record, event));
+    // Main owns the title (name, unsaved marker, app name); the page's <title> must not replace it.
+    window.on('page-title-updated', (event) => event.preventDefault());
     window.on('closed', () => {
       byContents.delete(record.webContentsId);
       byWindowId.delete(window.id);

@@ -16,7 +16,8 @@ export function contentSecurityPolicy(devServerOrigin: string | null = null): st
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", ...(dev ? [websocket] : [])],
+    // blob: and data: as renderer/vite.config.ts's meta policy allows (reading a file the user dropped, the bundled sample).
+    'connect-src': ["'self'", 'blob:', 'data:', ...(dev ? [websocket] : [])],
     'worker-src': ["'self'", 'blob:'],
     'manifest-src': ["'self'"],
     'object-src': ["'none'"],
