@@ -12,11 +12,12 @@ import { devServerOriginOf } from './app-url.ts';
 import { createMain } from './app.ts';
 import type { Platform } from './menu.ts';
 
-// Both must happen before 'ready'.
+// Before 'ready'. The entry is evaluated before Electron emits 'ready' as long as nothing here
+// awaits first (Electron's ESM notes: no top-level await or dynamic import ahead of these).
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 // Tests and side-by-side runs keep their settings apart (like VS Code's --user-data-dir).
 if (process.env.LAYERBOARD_USER_DATA_DIR) app.setPath('userData', process.env.LAYERBOARD_USER_DATA_DIR);
-// Jump lists and recent documents on Windows belong to this id (electron-builder.yml appId).
+// Jump lists and recent documents on Windows belong to this id (electron-builder.yml's appId).
 if (process.platform === 'win32') app.setAppUserModelId('org.layerboard.app');
 
 const here = fileURLToPath(new URL('.', import.meta.url));
