@@ -26,7 +26,7 @@ import { createNode, type Command } from '../document/commands.ts';
 import { deriveDataStatus, rolesForImport } from '../document/data-context.ts';
 import { canRedo, canUndo } from '../document/history.ts';
 import { createEditorState, editorReducer, isDirty, redoLabel, undoLabel, type ProjectFile, type Selection } from '../document/editor.ts';
-import { LAYER_SPACING } from '../document/layout.ts';
+import { LAYER_SPACING, ROW_SPACING } from '../document/layout.ts';
 import { newNodeId } from '../document/node-ids.ts';
 import type { Host, MenuCommand, OpenedFile } from '../host/host.ts';
 import { ConfirmDialog, type ConfirmChoice } from '../panels/ConfirmDialog.tsx';
@@ -169,19 +169,22 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     const id = newNodeId(graph, type);
     const loss = data.context.target?.task === 'classification' ? 'crossEntropy' : 'mse';
     let connectFrom: string | undefined;
+    let insert = false;
     let at = position;
     if (!at) {
-      // From the keyboard: append after the one selected node, so a chain can be built with Enter alone.
+      // From the keyboard: after the one selected node, so a chain can be built with Enter alone.
+      // A one-in, one-out layer goes between that node and what it fed (Dropout after a Linear).
       const anchor = s.selection.nodes.length === 1 ? graph.nodes.find((n) => n.id === s.selection.nodes[0]) : undefined;
       if (anchor && anchor.type !== 'output' && OPS[type].maxInputs > 0) {
-        at = { x: anchor.position.x + LAYER_SPACING, y: anchor.position.y };
         connectFrom = anchor.id;
+        insert = OPS[type].maxInputs === 1 && type !== 'output' && graph.edges.some((e) => e.from === anchor.id);
+        at = insert ? { x: anchor.position.x + LAYER_SPACING / 2, y: anchor.position.y + ROW_SPACING } : { x: anchor.position.x + LAYER_SPACING, y: anchor.position.y };
       } else {
         at = freeSpotInView();
       }
     }
     dispatch({ type: 'closeMerge' });
-    run({ name: 'addNode', args: { node: createNode(type, id, at, { loss }), ...(connectFrom ? { connectFrom } : {}) } }, { select: { nodes: [id], edges: [] } });
+    run({ name: 'addNode', args: { node: createNode(type, id, at, { loss }), ...(connectFrom ? { connectFrom, insert } : {}) } }, { select: { nodes: [id], edges: [] } });
   }, [run, freeSpotInView]);
 
   const addNodeAt = useCallback((type: NodeType, position: Position) => addNode(type, position), [addNode]);
@@ -393,6 +396,14 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
 
   const handleCommand = useCallback((command: MenuCommand) => {
     if (confirm) return;
+    // A native menu's Undo / Redo / Select All reach us even while a text field has focus (its
+    // accelerator takes the key first): they then act on the field, as the key would have.
+    const active = document.activeElement;
+    if (isTypingTarget(active) && (command === 'undo' || command === 'redo' || command === 'selectAll' || command === 'delete')) {
+      if (command === 'selectAll' && active instanceof HTMLInputElement) active.select();
+      else if (command === 'undo' || command === 'redo') document.execCommand(command);
+      return;
+    }
     switch (command) {
       case 'new': return whenSafeToReplace(newProject);
       case 'open': return whenSafeToReplace(pickAndOpen);

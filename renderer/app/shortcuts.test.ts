@@ -20,6 +20,11 @@ describe('shortcuts', () => {
     [key('n', { ctrlKey: true }), 'new'],
     [key('d', { ctrlKey: true }), 'duplicate'],
     [key('a', { ctrlKey: true }), 'selectAll'],
+    [key('i', { ctrlKey: true }), 'importCsv'],
+    [key('L', { ctrlKey: true, shiftKey: true }), 'autoLayout'],
+    [key('F', { ctrlKey: true, shiftKey: true }), 'fitView'],
+    [key('M', { ctrlKey: true, shiftKey: true }), 'toggleMinimap'],
+    [key('Enter', { ctrlKey: true }), 'train'],
     [key('z'), null],
     [key('z', { ctrlKey: true, altKey: true }), null],
     [key('z', { metaKey: true }), null],
@@ -45,6 +50,7 @@ describe('shortcuts', () => {
     expect(shortcutLabel('undo', false)).toBe('Ctrl+Z');
     expect(shortcutLabel('saveAs', false)).toBe('Ctrl+Shift+S');
     expect(shortcutLabel('redo', true)).toBe('⇧⌘Z');
-    expect(shortcutLabel('fitView', true)).toBeNull();
+    expect(shortcutLabel('fitView', false)).toBe('Ctrl+Shift+F');
+    expect(shortcutLabel('about', true)).toBeNull();
   });
 });

@@ -20,8 +20,11 @@ export interface ShortcutContext {
   typing: boolean;
 }
 
-/** Commands that still work from inside a text field (the field's value is already committed). */
-const WHILE_TYPING = new Set<MenuCommand>(['save', 'saveAs', 'open', 'new']);
+/**
+ * Commands that still work from inside a text field (the field's value is already committed).
+ * The same keys as Electron's menu accelerators (electron/main/menu.ts), so both builds agree.
+ */
+const WHILE_TYPING = new Set<MenuCommand>(['save', 'saveAs', 'open', 'new', 'importCsv', 'train', 'stop']);
 
 export function shortcutFor(stroke: KeyStroke, context: ShortcutContext): MenuCommand | null {
   const command = match(stroke, context.mac);
@@ -38,9 +41,14 @@ function match(stroke: KeyStroke, mac: boolean): MenuCommand | null {
     return null;
   }
   if (stroke.shiftKey) {
-    if (key === 'z') return 'redo';
-    if (key === 's') return 'saveAs';
-    return null;
+    switch (key) {
+      case 'z': return 'redo';
+      case 's': return 'saveAs';
+      case 'l': return 'autoLayout';
+      case 'f': return 'fitView';
+      case 'm': return 'toggleMinimap';
+      default: return null;
+    }
   }
   switch (key) {
     case 'z': return 'undo';
@@ -50,6 +58,9 @@ function match(stroke: KeyStroke, mac: boolean): MenuCommand | null {
     case 'n': return 'new';
     case 'd': return 'duplicate';
     case 'a': return 'selectAll';
+    case 'i': return 'importCsv';
+    case 'Enter': return 'train';
+    case '.': return 'stop';
     default: return null;
   }
 }
@@ -70,6 +81,10 @@ export function shortcutLabel(command: MenuCommand, mac: boolean): string | null
     case 'copy': return `${mod}C`;
     case 'paste': return `${mod}V`;
     case 'delete': return mac ? '⌫' : 'Del';
+    case 'importCsv': return `${mod}I`;
+    case 'autoLayout': return mac ? `${shift}${mod}L` : 'Ctrl+Shift+L';
+    case 'fitView': return mac ? `${shift}${mod}F` : 'Ctrl+Shift+F';
+    case 'toggleMinimap': return mac ? `${shift}${mod}M` : 'Ctrl+Shift+M';
     default: return null;
   }
 }

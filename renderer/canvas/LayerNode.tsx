@@ -6,6 +6,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditorActions } from '../app/editor-actions.ts';
+import { SeverityBadge } from '../panels/SeverityBadge.tsx';
 import { widthText, type LayerFlowNode } from './flow-elements.ts';
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
@@ -23,7 +24,11 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       )}
       <div className="lb-node__title">
         {title}
-        {notes.length > 0 && <span className="lb-node__note" role="img" aria-label={`Note: ${notes.map((n) => n.message).join(' ')}`} title={notes.map((n) => n.message).join('\n')}>ℹ</span>}
+        {notes.length > 0 && (
+          <span className="lb-node__note" role="img" aria-label={`Note: ${notes.map((n) => n.message).join(' ')}`} title={notes.map((n) => n.message).join('\n')}>
+            <SeverityBadge severity="info" />
+          </span>
+        )}
       </div>
       <div className="lb-node__meta">
         <span className="lb-node__id" title={node.label ? `id: ${id}` : undefined}>{node.label ?? id}</span>
@@ -35,6 +40,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           {shown.map((issue) => (
             <div key={issue.code + issue.message} className={`lb-node__issue lb-node__issue--${issue.severity}`} role={issue.severity === 'error' ? 'alert' : undefined}>
               <span className="lb-node__issue-text">
+                <SeverityBadge severity={issue.severity} />
                 <span className="visually-hidden">{SEVERITY_WORD[issue.severity]}: </span>
                 {issue.message}
               </span>

@@ -24,6 +24,14 @@ describe('graph commands', () => {
     expect(doc.graph.nodes).toHaveLength(9);
   });
 
+  it('insert a node after another: it takes over what that node fed, in place', () => {
+    const next = addNode(doc, { node: createNode('dropout', 'dropout1', { x: 0, y: 0 }), connectFrom: 'linear1', insert: true });
+    expect(next.graph.edges.filter((e) => e.from === 'linear1' || e.to === 'dropout1' || e.from === 'dropout1')).toEqual([
+      { from: 'dropout1', to: 'act1' },
+      { from: 'linear1', to: 'dropout1' },
+    ]);
+  });
+
   it('new Linear and Output nodes get the parameters they need', () => {
     expect(createNode('linear', 'l', { x: 0, y: 0 })).toMatchObject({ outFeatures: 16 });
     expect(createNode('output', 'o', { x: 0, y: 0 }, { loss: 'crossEntropy' })).toMatchObject({ loss: 'crossEntropy' });
@@ -126,6 +134,7 @@ describe('data and training commands', () => {
     expect(next.data.fitted).toBeUndefined();
     expect(next.data.hash).toBeUndefined();
     expect(next.data.ignored).toBeUndefined();
+    expect(linkData(doc, { path: doc.data.path, features: doc.data.features, targets: doc.data.targets, ignored: [] })).toBe(doc);
   });
 
   it('optimizer, learning rate, epochs, batch size, name', () => {

@@ -82,13 +82,18 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
 // ---------------------------------------------------------------------------------------------
 // Graph
 
-/** Adds `node`; with `connectFrom`, also an edge from that node into it (keyboard building). */
-export function addNode(doc: Project, args: { node: GraphNode; connectFrom?: string }): Project {
+/**
+ * Adds `node`. With `connectFrom`, also an edge from that node into it (building from the
+ * keyboard); with `insert` as well, the new node goes between `connectFrom` and what it fed,
+ * each of those edges keeping its place (and so its input order).
+ */
+export function addNode(doc: Project, args: { node: GraphNode; connectFrom?: string; insert?: boolean }): Project {
   if (doc.graph.nodes.some((n) => n.id === args.node.id)) return doc;
-  const edges = args.connectFrom && doc.graph.nodes.some((n) => n.id === args.connectFrom)
-    ? [...doc.graph.edges, { from: args.connectFrom, to: args.node.id }]
-    : doc.graph.edges;
-  return withGraph(doc, { nodes: [...doc.graph.nodes, args.node], edges });
+  const from = args.connectFrom;
+  if (!from || !doc.graph.nodes.some((n) => n.id === from)) return withGraph(doc, { nodes: [...doc.graph.nodes, args.node], edges: doc.graph.edges });
+  const id = args.node.id;
+  const edges = args.insert ? doc.graph.edges.map((e) => (e.from === from ? { from: id, to: e.to } : e)) : doc.graph.edges;
+  return withGraph(doc, { nodes: [...doc.graph.nodes, args.node], edges: [...edges, { from, to: id }] });
 }
 
 /** Moves nodes to new positions (a drag, arrow keys). Unknown ids are ignored. */
@@ -208,8 +213,12 @@ export function setColumnRole(doc: Project, args: { column: string; role: Column
 
 /** Links a CSV (import): its path relative to the project, and the roles of its columns. */
 export function linkData(doc: Project, args: { path: string; features: string[]; targets: string[]; ignored?: string[] }): Project {
-  const data: ProjectData = { ...doc.data, path: args.path, features: [...args.features], targets: [...args.targets] };
-  if (args.ignored && args.ignored.length > 0) data.ignored = [...args.ignored];
+  const ignored = args.ignored && args.ignored.length > 0 ? [...args.ignored] : undefined;
+  const d = doc.data;
+  // The same file with the same roles again (re-linking a CSV the browser could not read) changes nothing.
+  if (d.path === args.path && sameList(d.features, args.features) && sameList(d.targets, args.targets) && sameList(d.ignored, ignored)) return doc;
+  const data: ProjectData = { ...d, path: args.path, features: [...args.features], targets: [...args.targets] };
+  if (ignored) data.ignored = ignored;
   else delete data.ignored;
   // A fitted scaler and a hash belong to the file they were made from.
   delete data.fitted;

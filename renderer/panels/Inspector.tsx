@@ -16,6 +16,7 @@ import type { Command } from '../document/commands.ts';
 import type { Selection } from '../document/editor.ts';
 import { visibleParamFields, type ParamField } from '../document/fields.ts';
 import { CheckboxField, ChoiceField, NumberField, TextField } from './fields.tsx';
+import { SeverityBadge } from './SeverityBadge.tsx';
 
 export interface InspectorProps {
   doc: Project;
@@ -58,7 +59,7 @@ function IssueList({ issues, nodeId, applyFix }: { issues: Diagnostic[]; nodeId:
     <ul className="lb-inspector__issues" aria-label="Problems with this layer">
       {issues.map((d) => (
         <li key={d.code + d.message} className={`lb-issue lb-issue--${d.severity}`}>
-          <span className="lb-issue__code">{d.code}</span> {d.message}
+          <SeverityBadge severity={d.severity} /><span className="lb-issue__code">{d.code}</span> {d.message}
           {d.fix && <button type="button" className="lb-fix" onClick={() => applyFix(d.fix!.patch, nodeId)}>Fix: {d.fix.label}</button>}
         </li>
       ))}

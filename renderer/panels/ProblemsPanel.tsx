@@ -5,6 +5,7 @@
  */
 import { memo } from 'react';
 import type { Diagnostic, Fix, Severity } from '../../core/index.ts';
+import { SeverityBadge } from './SeverityBadge.tsx';
 
 export interface AppProblem {
   severity: Severity;
@@ -18,8 +19,6 @@ export interface ProblemsPanelProps {
   onSelectEdge(edgeId: string): void;
   applyFix(fix: Fix, nodeId?: string): void;
 }
-
-const ICON: Record<Severity, string> = { error: '⛔', warning: '⚠', info: 'ℹ' };
 
 function count(items: readonly { severity: Severity }[], severity: Severity): number {
   return items.filter((d) => d.severity === severity).length;
@@ -40,7 +39,7 @@ function ProblemsPanelView({ diagnostics, dataProblems, onSelectNode, onSelectEd
         <ul className="lb-problems__list">
           {dataProblems.map((p) => (
             <li key={p.message} className={`lb-problem lb-problem--${p.severity}`}>
-              <span className="lb-problem__icon" aria-hidden="true">{ICON[p.severity]}</span>
+              <SeverityBadge severity={p.severity} />
               <span className="lb-problem__where">data</span>
               <span className="lb-problem__message">{p.message}</span>
             </li>
@@ -52,7 +51,7 @@ function ProblemsPanelView({ diagnostics, dataProblems, onSelectNode, onSelectEd
                 <button type="button" className="lb-problem__select" disabled={target === undefined}
                   aria-label={`${d.severity} ${d.code}${target ? ` on ${target}` : ''}: ${d.message}`}
                   onClick={() => (d.nodeId ? onSelectNode(d.nodeId) : d.edgeId ? onSelectEdge(d.edgeId) : undefined)}>
-                  <span className="lb-problem__icon" aria-hidden="true">{ICON[d.severity]}</span>
+                  <SeverityBadge severity={d.severity} />
                   <span className="lb-problem__code">{d.code}</span>
                   <span className="lb-problem__where">{target ?? 'graph'}</span>
                   <span className="lb-problem__message">{d.message}</span>

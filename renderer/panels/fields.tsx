@@ -5,6 +5,7 @@
  * a fix), the field shows it.
  */
 import { useId, useState, type ReactNode } from 'react';
+import { SeverityBadge } from './SeverityBadge.tsx';
 import { describeRule, numberToText, parseNumberText, type NumberRule } from '../document/fields.ts';
 
 interface FieldFrameProps {
@@ -21,7 +22,7 @@ function FieldFrame({ id, label, help, error, children }: FieldFrameProps) {
       <label htmlFor={id} className="lb-field__label">{label}</label>
       {children}
       {error ? (
-        <p id={`${id}-message`} className="lb-field__error" aria-live="polite">{error}</p>
+        <p id={`${id}-message`} className="lb-field__error" aria-live="polite"><SeverityBadge severity="error" />{error}</p>
       ) : help ? (
         <p id={`${id}-message`} className="lb-field__help">{help}</p>
       ) : null}
