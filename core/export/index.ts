@@ -1,0 +1,132 @@
+/**
+ * Exports: the project taken elsewhere. `exportProject` is pure (text or bytes out, no files),
+ * so the command line, Electron main or the app's worker can all call it and write the result
+ * where they like. See docs/export.md.
+ */
+import type { CsvTable } from '../data/table.ts';
+import type { Project } from '../project/schema.ts';
+import type { StoredWeights } from '../train/settings.ts';
+import { onnxModel } from './onnx.ts';
+import { predictionsForTable } from './predictions.ts';
+import { pytorchScript, type ScriptWeights } from './pytorch-script.ts';
+import { loadExportModel, type ExportModel } from './source.ts';
+
+export const EXPORT_FORMATS = ['pytorch', 'pytorch-ddp', 'onnx', 'weights', 'predictions'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const SCRIPT_WEIGHTS = ['initial', 'trained', 'fresh'] as const;
+export type { ScriptWeights };
+
+/** What each format is, for a menu or a save dialog. */
+export const EXPORT_FORMAT_INFO: Record<ExportFormat, { title: string; extension: string; mimeType: string; binary: boolean }> = {
+  pytorch: { title: 'PyTorch script', extension: 'py', mimeType: 'text/x-python', binary: false },
+  'pytorch-ddp': { title: 'PyTorch script for torchrun (DistributedDataParallel)', extension: 'py', mimeType: 'text/x-python', binary: false },
+  onnx: { title: 'ONNX model (inference)', extension: 'onnx', mimeType: 'application/octet-stream', binary: true },
+  weights: { title: 'Weights (JSON, PyTorch layout)', extension: 'json', mimeType: 'application/json', binary: false },
+  predictions: { title: 'Predictions (CSV, original units)', extension: 'csv', mimeType: 'text/csv', binary: false },
+};
+
+export interface ExportRequest {
+  format: ExportFormat;
+  project: Project;
+  /**
+   * The project's CSV, imported. Needed for predictions (unless `predictTable` is given and the
+   * project has fitted preprocessing), for a project without fitted preprocessing, and to write
+   * the CSV's delimiter into a script. Optional otherwise.
+   */
+  table?: CsvTable;
+  /** Predictions: the table to predict on, when it is not the project's own CSV. */
+  predictTable?: CsvTable;
+  /** Scripts: which weights to start from. Default: 'trained' when the project has weights, else 'initial'. */
+  weights?: ScriptWeights;
+  /** Scripts: the CSV path written as the script's default --csv. Default: the project's data.path. */
+  csvPath?: string;
+  /** Scripts: the file name shown in the script's usage lines. Default: model.py. */
+  fileName?: string;
+}
+
+export type ExportResult =
+  | { type: 'ok'; content: string | Uint8Array; extension: string; mimeType: string; warnings: string[]; summary: string }
+  | { type: 'error'; message: string };
+
+/**
+ * Exports a project as a PyTorch script (single process or torchrun), an ONNX model, its weights
+ * as JSON, or its predictions as CSV. Pure: returns the file's content (text, or bytes for ONNX)
+ * and never touches a file system. Problems (no trained weights for ONNX, a graph with errors,
+ * data that does not fit) are `{type: 'error', message}` in plain words.
+ */
+export function exportProject(request: ExportRequest): ExportResult {
+  const { format, project } = request;
+  const info = EXPORT_FORMAT_INFO[format];
+  if (!info) return { type: 'error', message: `Unknown export format "${String(format)}"; choose one of ${Object.keys(EXPORT_FORMAT_INFO).join(', ')}.` };
+  const loaded = loadExportModel(project, request.table);
+  if (loaded.type === 'error') return loaded;
+  const model: ExportModel = loaded;
+  const ok = (content: string | Uint8Array, summary: string, warnings: string[] = []): ExportResult => ({
+    type: 'ok', content, extension: info.extension, mimeType: info.mimeType, warnings: [...model.warnings, ...warnings], summary,
+  });
+  const untrained = (what: string): ExportResult => ({
+    type: 'error',
+    message: `${what} needs trained weights, and "${project.name}" has none yet. Train it first (the command line: layerboard train PROJECT --out PROJECT).`,
+  });
+
+  switch (format) {
+    case 'pytorch':
+    case 'pytorch-ddp': {
+      const choice = request.weights ?? (model.trained ? 'trained' : 'initial');
+      let weights: { kind: 'initial' | 'trained'; values: StoredWeights } | null = null;
+      if (choice === 'trained') {
+        if (!model.trained) return untrained('A script with trained weights');
+        weights = { kind: 'trained', values: model.plan.exportWeights() };
+      } else if (choice === 'initial') {
+        weights = { kind: 'initial', values: initialWeights(model) };
+      } else if (choice !== 'fresh') {
+        return { type: 'error', message: `weights must be initial, trained or fresh (got "${String(choice)}").` };
+      }
+      const text = pytorchScript(model, {
+        distributed: format === 'pytorch-ddp',
+        weights,
+        csvPath: request.csvPath ?? project.data.path,
+        fileName: request.fileName ?? 'model.py',
+        ...(request.table ? { dialect: request.table.dialect } : {}),
+      });
+      const warnings = hasDropout(model) ? ["The network has dropout: PyTorch draws its own dropout masks, so the script's losses will differ from Layerboard's."] : [];
+      return ok(text, `${info.title} with ${choice} weights`, warnings);
+    }
+    case 'onnx': {
+      if (!model.trained) return untrained('The ONNX model');
+      const bytes = onnxModel(model);
+      return ok(bytes, `${info.title}: input "input" [batch, ${model.plan.inputWidth}], output "prediction" [batch, ${model.plan.outputWidth}]`);
+    }
+    case 'weights': {
+      if (!model.trained) return untrained('Exporting weights');
+      return ok(`${JSON.stringify(model.plan.exportWeights(), null, 2)}\n`, `${info.title}: ${model.plan.layers.length} linear layers`);
+    }
+    case 'predictions': {
+      if (!model.trained) return untrained('Predicting');
+      const table = request.predictTable ?? request.table;
+      if (!table) return { type: 'error', message: 'Predictions need a CSV to predict on.' };
+      const result = predictionsForTable(model.plan, table, model.preprocessing);
+      if (result.type === 'error') return { type: 'error', message: result.message };
+      return ok(result.text, `${result.rows} predictions`, result.warnings);
+    }
+  }
+}
+
+/** The weights training starts from: the engine's seeded initialisation, as a fresh compile gives it. */
+function initialWeights(model: ExportModel): StoredWeights {
+  const plan = model.plan;
+  const current = plan.exportWeights();
+  plan.initialize(model.project.training.seed);
+  const initial = plan.exportWeights();
+  plan.loadWeights(current);
+  return initial;
+}
+
+function hasDropout(model: ExportModel): boolean {
+  return model.project.graph.nodes.some((n) => n.type === 'dropout' && (n.p ?? 0.5) > 0);
+}
+
+export { loadExportModel, prepareProjectDataset, type ExportModel } from './source.ts';
+export { pytorchScript, type PytorchScriptOptions } from './pytorch-script.ts';
+export { onnxModel, ONNX_OPSET } from './onnx.ts';
+export { predictionsCsv, predictionsForTable, csvField, cellText } from './predictions.ts';
