@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IpcChannel, type FilePayload } from '../../core/protocol.ts';
 import { createFakeElectron, DOCUMENTS, FakeContents, PreventableEvent, settle, USER_DATA, type FakeElectron, type FakeWindow } from '../testing/fake-electron.ts';
-import { createMain, formatWindowTitle, type MainConfig } from './app.ts';
+import { createMain, documentNameOf, formatWindowTitle, type MainConfig } from './app.ts';
 import { APP_INDEX_URL } from './app-url.ts';
 
 const PROJECT = '/home/user/projects/housing/housing.layerboard';
@@ -238,15 +238,17 @@ describe('titles and menu commands', () => {
   it('shows the title with the unsaved marker and marks the document edited', async () => {
     const { fake } = await boot();
     const [window] = fake.windows;
-    window.api.setTitle('Housing', true);
+    window.api.setTitle('Housing — Layerboard', true);
     expect(window.title).toBe('● Housing — Layerboard');
     expect(window.documentEdited).toBe(true);
-    window.api.setTitle('Housing', false);
+    window.api.setTitle('Housing — Layerboard', false);
     expect(window.title).toBe('Housing — Layerboard');
     const pageTitle = new PreventableEvent();
     window.emit('page-title-updated', pageTitle, 'Layerboard');
     expect(pageTitle.defaultPrevented).toBe(true);
-    expect(formatWindowTitle('darwin', 'Layerboard', 'Housing', true)).toBe('Housing — Layerboard');
+    expect(formatWindowTitle('darwin', 'Layerboard', 'Housing — Layerboard', true)).toBe('Housing — Layerboard');
+    expect(documentNameOf('Housing — Layerboard', 'Layerboard')).toBe('Housing');
+    expect(documentNameOf('', 'Layerboard')).toBe('this project');
     expect(formatWindowTitle('win32', 'Layerboard', '  \u0007 ', false)).toBe('Layerboard');
   });
 
@@ -284,7 +286,7 @@ describe('unsaved changes', () => {
     const { fake, main } = await boot();
     const [window] = fake.windows;
     const { commands } = listen(window);
-    window.api.setTitle('Housing', true);
+    window.api.setTitle('Housing — Layerboard', true);
     return { fake, main, window, commands };
   }
 

@@ -128,12 +128,23 @@ export interface WindowRecord<W extends AppWindow = AppWindow> {
   prompt: Promise<boolean> | null;
 }
 
-/** "● Name — Layerboard" with the unsaved marker where the platform has no native one (macOS marks the close button). */
+/**
+ * The window title: the page's title as given (Host.setTitle sends the whole title, e.g.
+ * "Name — Layerboard"), cleaned of control characters, with the unsaved marker in front where
+ * the platform has no native one (macOS marks the close button, setDocumentEdited).
+ */
 export function formatWindowTitle(platform: Platform, appName: string, title: string, dirty: boolean): string {
   // eslint-disable-next-line no-control-regex
   const clean = title.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
-  const base = clean === '' ? appName : `${clean} — ${appName}`;
+  const base = clean === '' ? appName : clean;
   return dirty && platform !== 'darwin' ? `● ${base}` : base;
+}
+
+/** The document's name in a title such as "Name — Layerboard", for the unsaved-changes prompt. */
+export function documentNameOf(title: string, appName: string): string {
+  const suffix = ` — ${appName}`;
+  const name = title.endsWith(suffix) ? title.slice(0, -suffix.length) : title;
+  return name.trim() || 'this project';
 }
 
 /** Secure defaults for every window (Electron's checklist); the preload is the only bridge. */
@@ -348,7 +359,7 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
   function reviewUnsaved(record: WinRecord): Promise<boolean> {
     if (!record.dirty) return Promise.resolve(true);
     if (record.prompt !== null) return record.prompt;
-    const name = record.title.trim() || 'this project';
+    const name = documentNameOf(record.title, config.appName);
     record.prompt = (async () => {
       reveal(record);
       const { response } = await dialog.showMessageBox(record.window, {
