@@ -23,3 +23,5 @@ export * from './data/index.ts';
 export { targetSpecOf, dataContextOf } from './data/dataset.ts';
 export * from './project/index.ts';
 export { applyFix, uniqueId } from './graph/apply-fix.ts';
+export * from './train/protocol.ts';
+export { createTrainerSession, type TrainerSessionOptions } from './train/session.ts';

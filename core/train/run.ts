@@ -151,7 +151,7 @@ export async function runTraining(
   const optimizer: Optimizer = createOptimizer(settings.optimizer, plan.params.length);
   const shuffleRng = Rng.derive(settings.seed, 'shuffle');
   const order = settings.shuffle ? new Uint32Array(n).map((_, i) => i) : null;
-  const lastGood = new Float32Array(plan.params.length);
+  const lastGood = new (plan.params instanceof Float64Array ? Float64Array : Float32Array)(plan.params.length);
   const best = settings.earlyStopping && validation ? new Float32Array(plan.params.length) : null;
   const history: TrainingHistory = { epoch: [], trainLoss: [], valLoss: [] };
   const clip = settings.gradClipNorm ?? null;
@@ -175,8 +175,8 @@ export async function runTraining(
   const fixedBatch = order === null && batch === n;
   let inputHoldsTrainBatch = false;
 
+  lastGood.set(plan.params);
   outer: for (let e = 0; e < settings.epochs; e++) {
-    lastGood.set(plan.params);
     if (order) shuffleRng.shuffle(order);
     let epochSum = 0;
     for (let s = 0; s < stepsPerEpoch; s++) {
@@ -190,9 +190,9 @@ export async function runTraining(
       const loss = plan.backward(rows);
       globalStep++;
       if (!Number.isFinite(loss)) {
-        let finite = true;
-        for (let i = 0; i < plan.params.length && finite; i++) finite = Number.isFinite(plan.params[i]);
-        if (!finite) plan.params.set(lastGood);
+        // Back to the weights of the last step whose loss was finite (an update can overflow the
+        // weights one step before the loss shows it).
+        plan.params.set(lastGood);
         const lr = optimizer.lr;
         reason = 'diverged';
         message = `The loss became ${Number.isNaN(loss) ? 'NaN' : 'infinite'} at epoch ${startEpoch + e + 1}, step ${s + 1} (step ${globalStep} of this run): training diverged. ` +
@@ -202,6 +202,8 @@ export async function runTraining(
       }
       epochSum += loss * rows;
       examples += rows;
+      // These weights gave a finite loss: the ones to keep if a later step diverges.
+      lastGood.set(plan.params);
 
       const t = now();
       const report = t - lastEmit >= progressInterval;
