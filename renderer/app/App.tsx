@@ -37,6 +37,7 @@ import { Notices, type Notice } from '../panels/Notices.tsx';
 import { Palette } from '../panels/Palette.tsx';
 import { ProblemsPanel, type AppProblem } from '../panels/ProblemsPanel.tsx';
 import { EditorActionsContext, type EditorActions } from './editor-actions.ts';
+import { clearDraft, readDraft, writeDraft, type Draft } from './draft.ts';
 import { readCsvFile, readProjectFile, suggestedFileName } from './file-reading.ts';
 import { shortcutFor, shortcutLabel } from './shortcuts.ts';
 
@@ -55,6 +56,8 @@ interface LoadedTable {
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 const APP_NAME = 'Layerboard';
+/** How long typing pauses before unsaved work is kept as a draft. */
+const DRAFT_DELAY_MS = 600;
 
 /** A project to show before the sample has loaded, or if it cannot load. */
 function blankProject(): Project {
@@ -107,9 +110,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const analysis = useMemo(() => analyzeGraph(doc.graph, dataStatus.context), [doc.graph, dataStatus.context]);
 
   // Async handlers read the latest state through refs, so they never act on a stale document.
-  const latest = useRef({ state, dataStatus });
+  const latest = useRef({ state, dataStatus, tables });
   useLayoutEffect(() => {
-    latest.current = { state, dataStatus };
+    latest.current = { state, dataStatus, tables };
   });
 
   useEffect(() => onDocument?.(doc), [doc, onDocument]);
@@ -118,9 +121,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   // Messages
 
   const nextNoticeId = useRef(1);
-  const notify = useCallback((kind: Notice['kind'], title: string, details: readonly string[] = []) => {
+  const notify = useCallback((kind: Notice['kind'], title: string, details: readonly string[] = [], actions?: Notice['actions']) => {
     const id = nextNoticeId.current++;
-    setNotices((list) => [...list.filter((n) => n.title !== title), { id, kind, title, details }]);
+    setNotices((list) => [...list.filter((n) => n.title !== title), { id, kind, title, details, ...(actions ? { actions } : {}) }]);
   }, []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
 
@@ -261,6 +264,14 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     await readData(project, file?.ref ?? null, csv);
   }, [readData]);
 
+  /** Brings back unsaved work kept from an earlier session: dirty, never saved anywhere yet. */
+  const restoreDraft = useCallback((draft: Draft) => {
+    dispatch({ type: 'load', doc: draft.project, file: draft.fileName ? { name: draft.fileName, ref: null } : null, clean: false });
+    setProjectKey((k) => k + 1);
+    // The CSV tables read in this session stay: the draft's CSV is usually the one already open.
+    if (!latest.current.tables.has(draft.project.data.path)) void readData(draft.project, null);
+  }, [readData]);
+
   const openFile = useCallback(async (file: OpenedFile) => {
     const read = readProjectFile(file);
     if (read.type === 'error') {
@@ -380,6 +391,14 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         if (read.type === 'error') throw new Error(`${read.problem.title}: ${read.problem.details.join('; ')}`);
         // ref null: Save asks where, so the bundled sample itself is never overwritten.
         await showProject(read.project, { name: project.name, ref: null }, csv);
+        const draft = host.kind === 'browser' ? readDraft(window.localStorage) : null;
+        if (draft && !stale) {
+          const when = new Date(draft.savedAt).toLocaleString();
+          notify('warning', 'Unsaved work from an earlier session', [`“${draft.project.name || 'Untitled'}”${draft.fileName ? ` (${draft.fileName})` : ''}, last changed ${when}.`], [
+            { label: 'Restore', run: () => restoreDraft(draft) },
+            { label: 'Discard', run: () => clearDraft(window.localStorage) },
+          ]);
+        }
       },
     ).catch((error: unknown) => {
       if (!stale) notify('error', 'Could not load the sample project', [messageOf(error)]);
@@ -389,7 +408,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     return () => {
       stale = true;
     };
-  }, [host, showProject, notify]);
+  }, [host, showProject, notify, restoreDraft]);
 
   // ---------------------------------------------------------------------------------------------
   // Commands from menus and keys
@@ -501,6 +520,21 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [host, dirty]);
+
+  const wasDirty = useRef(false);
+  useEffect(() => {
+    if (host.kind !== 'browser' || !ready) return;
+    const before = wasDirty.current;
+    wasDirty.current = dirty;
+    if (!dirty) {
+      // Saved, undone back to the saved state, or knowingly discarded. A draft from an earlier
+      // session stays until then, so ignoring the offer to restore it does not lose it.
+      if (before) clearDraft(window.localStorage);
+      return;
+    }
+    const timer = setTimeout(() => writeDraft(window.localStorage, doc, state.file?.name ?? null, Date.now()), DRAFT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [host, ready, dirty, doc, state.file]);
 
   useEffect(() => {
     const onRejection = (event: PromiseRejectionEvent) => {

@@ -9,6 +9,8 @@ export interface Notice {
   kind: 'error' | 'warning' | 'info';
   title: string;
   details: readonly string[];
+  /** Buttons that act on the message (Restore, Discard); pressing one also dismisses it. */
+  actions?: readonly { label: string; run(): void }[];
 }
 
 const INFO_MS = 8000;
@@ -27,6 +29,16 @@ function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss(id: numbe
           <ul className="lb-notice__details">
             {notice.details.map((d, i) => <li key={i}>{d}</li>)}
           </ul>
+        )}
+        {notice.actions && (
+          <div className="lb-button-row">
+            {notice.actions.map((a) => (
+              <button key={a.label} type="button" className="lb-button lb-button--small" onClick={() => {
+                onDismiss(notice.id);
+                a.run();
+              }}>{a.label}</button>
+            ))}
+          </div>
         )}
       </div>
       <button type="button" className="lb-notice__close" aria-label="Dismiss message" onClick={() => onDismiss(notice.id)}>×</button>
