@@ -1,5 +1,6 @@
 // End-to-end tests. `web` drives the browser build (dist/web, served by `vite preview`) in
-// Debian's Chromium: no browser is downloaded. The Electron smoke test has its own project.
+// Debian's Chromium: no browser is downloaded. The Electron smoke test (e2e/electron-*.spec.ts)
+// runs under electron/playwright.config.ts (npm run test:electron-smoke), not here.
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4183);
@@ -33,10 +34,6 @@ export default defineConfig({
           args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
         },
       },
-    },
-    {
-      name: 'electron',
-      testMatch: /electron-.*\.spec\.ts/,
     },
   ],
   webServer: {
