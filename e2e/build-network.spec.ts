@@ -88,3 +88,28 @@ test('select several, duplicate, copy and paste, delete, auto-layout', async ({ 
   expect([...xs].sort((a, b) => a - b)).toEqual(xs);
   await page.getByRole('button', { name: /^Undo/ }).click();
 });
+
+test('a drag is one undo step; an edge can be selected and deleted', async ({ page }) => {
+  const before = (await node(page, 'output').boundingBox())!;
+  await page.mouse.move(before.x + before.width / 2, before.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(before.x + before.width / 2 + 40, before.y + 120, { steps: 8 });
+  await page.mouse.up();
+  const after = (await node(page, 'output').boundingBox())!;
+  expect(after.y).toBeGreaterThan(before.y + 50);
+  await expect(page.getByRole('button', { name: 'Undo Move' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Undo Move' }).click();
+  await expect(page.getByRole('button', { name: /^Undo/ })).toBeDisabled();
+  expect((await node(page, 'output').boundingBox())!.y).toBeCloseTo(before.y, 0);
+
+  // Click the edge halfway between the two handles (its label lets clicks through).
+  const from = (await node(page, 'linear4').locator('.react-flow__handle.source').boundingBox())!;
+  const to = (await node(page, 'output').locator('.react-flow__handle.target').boundingBox())!;
+  await page.mouse.click((from.x + from.width / 2 + to.x + to.width / 2) / 2, (from.y + from.height / 2 + to.y + to.height / 2) / 2);
+  await expect(page.locator('.lb-inspector')).toContainText('carrying N × 1');
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(7);
+  await expect(node(page, 'output').locator('.lb-node')).toHaveClass(/lb-node--error/);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(8);
+});
