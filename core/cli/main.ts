@@ -10,7 +10,9 @@ import { hasErrors, regressionMetrics, classificationMetrics, evaluate, runTrain
 import { applyPreprocessing, inverseTransformTargets, type StoredPreprocessing } from '../data/index.ts';
 import { serializeProject, type Project } from '../project/index.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { bar, cellText, csvField, formatDuration, formatNumber } from './format.ts';
+import { bar, formatDuration, formatNumber } from './format.ts';
+import { exportCommand, EXPORT_USAGE } from './export-command.ts';
+import { predictionsCsv } from '../export/predictions.ts';
 import { dataContextOf } from '../index.ts';
 import { analyze, compileProject, dataPathOf, formatDiagnostic, prepareProjectData, readCsv, readProject, type Result } from './session.ts';
 
@@ -23,6 +25,8 @@ Commands:
                                                  --embed stores the CSV inside the saved project
   predict <project> --data CSV [--out CSV]       predictions in the target's original units
   inspect <csv> [--json]                         column types, missing counts, mean, std, min, max
+  ${EXPORT_USAGE}
+                                                 a PyTorch script, an ONNX model, weights or predictions (docs/export.md)
 
 Exit codes: 0 success, 1 bad input, 2 internal error.`;
 
@@ -258,27 +262,7 @@ async function predict(args: string[]): Promise<number> {
   plan.ensureCapacity(Math.min(4096, Math.max(1, dataset.n)));
   const { predictions } = evaluate(plan, { ...dataset, y: encoded.hasTargets ? dataset.y : new Float32Array(dataset.n * plan.targetWidth) }, true);
 
-  const target = preprocessing.target;
-  const featureColumns = preprocessing.features.map((f) => f.column);
-  const targetColumns = target.task === 'regression' ? target.columns.map((c) => c.column) : [target.column];
-  const shown = [...featureColumns, ...(encoded.hasTargets ? targetColumns : [])];
-  const columns = shown.map((name) => csv.table.columns.find((c) => c.name === name)!);
-  const header = [...shown, ...(target.task === 'regression' ? targetColumns.map((t) => `${t}_predicted`) : [`${target.column}_predicted`, `${target.column}_probability`])];
-  const lines = [header.map(csvField).join(',')];
-  const width = plan.outputWidth;
-  const original = target.task === 'regression' ? inverseTransformTargets(predictions!, preprocessing) : null;
-  for (let r = 0; r < dataset.n; r++) {
-    const row = encoded.sourceRows[r];
-    const cells = columns.map((c) => csvField(cellText(c, row)));
-    if (original) {
-      for (let j = 0; j < width; j++) cells.push(String(original[r * width + j]));
-    } else if (target.task === 'classification') {
-      const { label, probability } = classify(predictions!, r, width, target.classes);
-      cells.push(csvField(label), String(probability));
-    }
-    lines.push(cells.join(','));
-  }
-  const text = `${lines.join('\n')}\n`;
+  const text = predictionsCsv({ table: csv.table, encoded, predictions: predictions!, width: plan.outputWidth, preprocessing });
   if (values.out) {
     await save(values.out, text);
     err(`Wrote ${dataset.n} predictions to ${values.out}`);
@@ -286,20 +270,6 @@ async function predict(args: string[]): Promise<number> {
     process.stdout.write(text);
   }
   return 0;
-}
-
-/** The predicted class and its probability: softmax over logits, or a sigmoid for one BCE output. */
-function classify(logits: Float32Array, r: number, width: number, classes: string[]): { label: string; probability: number } {
-  if (width === 1) {
-    const p = 1 / (1 + Math.exp(-logits[r]));
-    return p > 0.5 ? { label: classes[1], probability: p } : { label: classes[0], probability: 1 - p };
-  }
-  let best = 0;
-  let max = -Infinity;
-  for (let c = 0; c < width; c++) if (logits[r * width + c] > max) { max = logits[r * width + c]; best = c; }
-  let z = 0;
-  for (let c = 0; c < width; c++) z += Math.exp(logits[r * width + c] - max);
-  return { label: classes[best], probability: 1 / z };
 }
 
 async function inspect(args: string[]): Promise<number> {
@@ -324,7 +294,7 @@ async function inspect(args: string[]): Promise<number> {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, train, predict, inspect };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, train, predict, inspect, export: exportCommand };
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -50,7 +50,9 @@ function checkModel(path: string): void {
   expect(r.status, r.stderr).toBe(0);
 }
 
-const node = (id: string, type: string, extra: Record<string, unknown> = {}) => ({ id, type, ...extra });
+/** A graph node as createProject takes it (parameters unchecked here: the compiler checks them). */
+type NodeInit = NonNullable<ProjectInit['graph']>['nodes'][number];
+const node = (id: string, type: string, extra: Record<string, unknown> = {}): NodeInit => ({ id, type, ...extra }) as NodeInit;
 const edges = (...pairs: [string, string][]) => pairs.map(([from, to]) => ({ from, to }));
 const lecture = JSON.parse(readFileSync(join(root, 'assets/samples/deep-regression.layerboard'), 'utf8'));
 const bostonCsv = join(root, 'assets/samples/boston-housing.csv');

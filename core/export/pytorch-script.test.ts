@@ -73,7 +73,9 @@ interface Case {
   epochs: number;
 }
 
-const node = (id: string, type: string, extra: Record<string, unknown> = {}) => ({ id, type, ...extra });
+/** A graph node as createProject takes it (parameters unchecked here: the compiler checks them). */
+type NodeInit = NonNullable<ProjectInit['graph']>['nodes'][number];
+const node = (id: string, type: string, extra: Record<string, unknown> = {}): NodeInit => ({ id, type, ...extra }) as NodeInit;
 const edges = (...pairs: [string, string][]) => pairs.map(([from, to]) => ({ from, to }));
 const chain = (ids: string[]) => edges(...ids.slice(1).map((id, i) => [ids[i], id] as [string, string]));
 
