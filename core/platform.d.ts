@@ -18,5 +18,24 @@ declare global {
   function setTimeout(callback: () => void, ms?: number): unknown;
   function queueMicrotask(callback: () => void): void;
   const performance: { now(): number };
+  /**
+   * The part of WebAssembly that core/kernels/wasm.ts uses: compiling and instantiating the
+   * SIMD kernels (module bytes embedded in core) and growing their memory.
+   */
+  namespace WebAssembly {
+    class Module {
+      constructor(bytes: ArrayBuffer | Uint8Array);
+    }
+    class Instance {
+      constructor(module: Module, imports?: Record<string, Record<string, unknown>>);
+      readonly exports: Record<string, unknown>;
+    }
+    class Memory {
+      readonly buffer: ArrayBuffer;
+      grow(deltaPages: number): number;
+    }
+    function compile(bytes: ArrayBuffer | Uint8Array): Promise<Module>;
+    function validate(bytes: ArrayBuffer | Uint8Array): boolean;
+  }
 }
 export {};

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { KernelBackend } from './backend.ts';
 import { cpuBackend } from './cpu.ts';
 import { Rng } from './random.ts';
+import { wasmBackend } from './wasm.ts';
 
-// Every backend runs the same table; a WASM or threaded backend joins this list.
-const BACKENDS: KernelBackend[] = [cpuBackend];
+// Every backend runs the same table. The WebAssembly backend runs here on staged copies of
+// ordinary arrays; plans run it in place (core/compile/plan.test.ts).
+const BACKENDS: KernelBackend[] = [cpuBackend, wasmBackend];
 
 // Shapes that reach every loop: narrow (n ≤ 16) and wide (packed) outputs, short reductions
 // (k ≤ 4), odd row counts, widths that are not multiples of four, and single rows/columns.

@@ -1,0 +1,245 @@
+/**
+ * The WebAssembly SIMD backend: the kernels of wasm/kernels.wat (f32x4 GEMM over packed panels
+ * with 4×8 register blocks, the bias fused in; float64 scalar loops for the gradient checks;
+ * column sums in float64; the optimizer updates) behind the KernelBackend interface.
+ *
+ * WebAssembly code reaches only its own linear memory, so a plan gets its own instance and lays
+ * every buffer out in that memory (`Arena`); the kernels then take the views' byte offsets and
+ * copy nothing. Operands that live elsewhere (tests, one-off callers) are copied into a shared
+ * staging instance and the result copied back: correct, not fast.
+ */
+import type { Arena, Floats, KernelBackend, UpdateKernels } from './backend.ts';
+import { cpuBackend } from './cpu.ts';
+import { KERNELS_WASM_BASE64 } from './wasm/kernels.wasm.ts';
+
+interface KernelExports {
+  memory: WebAssembly.Memory;
+  matmul_f32(a: number, ai: number, ap: number, b: number, bp: number, bj: number, bias: number, c: number, m: number, k: number, n: number, acc: number, panel: number): void;
+  matmul_f64(a: number, ai: number, ap: number, b: number, bp: number, bj: number, bias: number, c: number, m: number, k: number, n: number, acc: number): void;
+  sum_rows_f32(dy: number, db: number, rows: number, cols: number, acc: number): void;
+  sum_rows_f64(dy: number, db: number, rows: number, cols: number, acc: number): void;
+  sgd(p: number, g: number, n: number, lr: number, wd: number): void;
+  sgd_momentum(p: number, g: number, buf: number, n: number, lr: number, wd: number, momentum: number, damp1: number, first: number, nesterov: number): void;
+  adam(p: number, g: number, m: number, v: number, n: number, stepSize: number, b1: number, omb1: number, b2: number, omb2: number, bc2Sqrt: number, eps: number, decoupled: number, coupled: number): void;
+  rmsprop(p: number, g: number, sq: number, avg: number, buf: number, n: number, lr: number, wd: number, alpha: number, oma: number, eps: number, momentum: number, centered: number, useMomentum: number): void;
+}
+
+/** Bytes [0, BASE) belong to the kernels (their scratch; address 0 means "no bias"). */
+const BASE = 64;
+const PAGE = 65536;
+
+/** Bytes of the packed panels for a k × n right-hand side: ⌈n/8⌉ panels of a bias header and k rows of eight floats. */
+export function panelBytes(k: number, n: number): number {
+  return Math.ceil(n / 8) * (k + 1) * 32;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const value = new Uint8Array(128);
+  for (let i = 0; i < alphabet.length; i++) value[alphabet.charCodeAt(i)] = i;
+  const clean = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  for (let i = 0, o = 0; i < clean.length; i += 4) {
+    const n = (value[clean.charCodeAt(i)] << 18) | (value[clean.charCodeAt(i + 1)] << 12) | (value[clean.charCodeAt(i + 2)] << 6) | value[clean.charCodeAt(i + 3)];
+    out[o++] = n >> 16;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/**
+ * The compiled kernels, or null where WebAssembly SIMD is not available. Compiles synchronously
+ * on first use (allowed in Web Workers, Node and Electron utility processes); a host that must
+ * not block (a browser's main thread) calls `loadWasmKernels()` first.
+ */
+function kernelModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  try {
+    const bytes = decodeBase64(KERNELS_WASM_BASE64);
+    compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/** Compiles the kernels without blocking; resolves to whether WebAssembly SIMD is available. */
+export async function loadWasmKernels(): Promise<boolean> {
+  if (compiled === undefined) {
+    try {
+      const bytes = decodeBase64(KERNELS_WASM_BASE64);
+      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? await WebAssembly.compile(bytes) : null;
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled !== null;
+}
+
+/** Whether this runtime can run the WebAssembly SIMD kernels. */
+export function wasmAvailable(): boolean {
+  return kernelModule() !== null;
+}
+
+const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
+
+/**
+ * One instance of the kernels with its own memory: the KernelBackend, the plan's Arena and the
+ * optimizer updates. Create one per plan with `createWasmKernels()`.
+ */
+export class WasmKernels implements KernelBackend, Arena, UpdateKernels {
+  readonly name = 'wasm';
+  readonly base = BASE;
+  private readonly exports: KernelExports;
+  private buffer: ArrayBuffer;
+  private scratchAt = 0;
+  private scratchBytes = 0;
+
+  constructor(module: WebAssembly.Module) {
+    this.exports = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
+    this.buffer = this.exports.memory.buffer;
+  }
+
+  reserve(bytes: number): ArrayBuffer {
+    const memory = this.exports.memory;
+    if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+    this.buffer = memory.buffer;
+    return this.buffer;
+  }
+
+  /**
+   * Where the kernels pack their panels: `bytes` at `at`, inside the caller's reservation. A
+   * product whose panels do not fit runs on the plain backend instead (never growing the memory
+   * under the caller's views).
+   */
+  useScratch(at: number, bytes: number): void {
+    this.scratchAt = at;
+    this.scratchBytes = bytes;
+  }
+
+  matmul(a: Floats, b: Floats, c: Floats, m: number, k: number, n: number, accumulate: boolean): void {
+    if (!this.reaches(a, b, c, null, k, n)) return this.elsewhere([a, b, c], 2, panelBytes(k, n), (K, [a, b, c]) => K.matmul(a!, b!, c!, m, k, n, accumulate), cpuBackend.matmul.bind(cpuBackend, a, b, c, m, k, n, accumulate));
+    this.product(a, k, 1, b, n, 1, null, c, m, k, n, accumulate);
+  }
+
+  matmulTransB(a: Floats, b: Floats, c: Floats, m: number, k: number, n: number, accumulate: boolean): void {
+    if (!this.reaches(a, b, c, null, k, n)) return this.elsewhere([a, b, c], 2, panelBytes(k, n), (K, [a, b, c]) => K.matmulTransB(a!, b!, c!, m, k, n, accumulate), cpuBackend.matmulTransB.bind(cpuBackend, a, b, c, m, k, n, accumulate));
+    this.product(a, k, 1, b, 1, k, null, c, m, k, n, accumulate);
+  }
+
+  matmulTransA(a: Floats, b: Floats, c: Floats, m: number, k: number, n: number, accumulate: boolean): void {
+    if (!this.reaches(a, b, c, null, k, n)) return this.elsewhere([a, b, c], 2, panelBytes(k, n), (K, [a, b, c]) => K.matmulTransA(a!, b!, c!, m, k, n, accumulate), cpuBackend.matmulTransA.bind(cpuBackend, a, b, c, m, k, n, accumulate));
+    this.product(a, 1, m, b, n, 1, null, c, m, k, n, accumulate);
+  }
+
+  linearForward(x: Floats, w: Floats, b: Floats | null, y: Floats, rows: number, inF: number, outF: number): void {
+    if (!this.reaches(x, w, y, b, inF, outF)) return this.elsewhere([x, w, b, y], 3, panelBytes(inF, outF), (K, [x, w, b, y]) => K.linearForward(x!, w!, b, y!, rows, inF, outF), cpuBackend.linearForward.bind(cpuBackend, x, w, b, y, rows, inF, outF));
+    this.product(x, inF, 1, w, outF, 1, b, y, rows, inF, outF, false);
+  }
+
+  sumRows(dy: Floats, db: Floats, rows: number, cols: number, accumulate: boolean): void {
+    if (!this.reaches(dy, db, db, null, 0, 0)) return this.elsewhere([dy, db], 1, 0, (K, [dy, db]) => K.sumRows(dy!, db!, rows, cols, accumulate), cpuBackend.sumRows.bind(cpuBackend, dy, db, rows, cols, accumulate));
+    const sum = dy instanceof Float64Array ? this.exports.sum_rows_f64 : this.exports.sum_rows_f32;
+    sum(dy.byteOffset, db.byteOffset, rows, cols, accumulate ? 1 : 0);
+  }
+
+  sgd(params: Float32Array, grads: Float32Array, n: number, lr: number, weightDecay: number): void {
+    this.exports.sgd(params.byteOffset, grads.byteOffset, n, lr, weightDecay);
+  }
+
+  sgdMomentum(params: Float32Array, grads: Float32Array, buf: Float32Array, n: number, lr: number, weightDecay: number, momentum: number, oneMinusDampening: number, first: boolean, nesterov: boolean): void {
+    this.exports.sgd_momentum(params.byteOffset, grads.byteOffset, buf.byteOffset, n, lr, weightDecay, momentum, oneMinusDampening, first ? 1 : 0, nesterov ? 1 : 0);
+  }
+
+  adam(params: Float32Array, grads: Float32Array, m: Float32Array, v: Float32Array, n: number, stepSize: number, b1: number, b2: number, bc2Sqrt: number, eps: number, decoupled: number, coupled: number): void {
+    this.exports.adam(params.byteOffset, grads.byteOffset, m.byteOffset, v.byteOffset, n, stepSize, b1, 1 - b1, b2, 1 - b2, bc2Sqrt, eps, decoupled, coupled);
+  }
+
+  rmsprop(params: Float32Array, grads: Float32Array, sq: Float32Array, avg: Float32Array, buf: Float32Array, n: number, lr: number, weightDecay: number, alpha: number, eps: number, momentum: number, centered: boolean): void {
+    this.exports.rmsprop(params.byteOffset, grads.byteOffset, sq.byteOffset, avg.byteOffset, buf.byteOffset, n, lr, weightDecay, alpha, 1 - alpha, eps, momentum, centered ? 1 : 0, momentum > 0 ? 1 : 0);
+  }
+
+  /**
+   * Whether the kernels can run on these operands where they are: all in this memory, of one
+   * element type, with room for the panels of a float32 product of reduction k and width n.
+   */
+  private reaches(a: Floats, b: Floats, c: Floats, bias: Floats | null, k: number, n: number): boolean {
+    const mem = this.buffer;
+    if (a.buffer !== mem || b.buffer !== mem || c.buffer !== mem || (bias !== null && bias.buffer !== mem)) return false;
+    const f64 = a instanceof Float64Array;
+    if (f64 !== b instanceof Float64Array || f64 !== c instanceof Float64Array || (bias !== null && f64 !== bias instanceof Float64Array)) return false;
+    return f64 || panelBytes(k, n) <= this.scratchBytes;
+  }
+
+  /** C (+)= A·B (+ bias) with A(i,p) = a[i·ai + p·ap] and B(p,j) = b[p·bp + j·bj], strides in elements. */
+  private product(a: Floats, ai: number, ap: number, b: Floats, bp: number, bj: number, bias: Floats | null, c: Floats, m: number, k: number, n: number, accumulate: boolean): void {
+    const biasAt = bias === null ? 0 : bias.byteOffset;
+    if (a instanceof Float64Array) {
+      this.exports.matmul_f64(a.byteOffset, ai * 8, ap * 8, b.byteOffset, bp * 8, bj * 8, biasAt, c.byteOffset, m, k, n, accumulate ? 1 : 0);
+    } else {
+      this.exports.matmul_f32(a.byteOffset, ai * 4, ap * 4, b.byteOffset, bp * 4, bj * 4, biasAt, c.byteOffset, m, k, n, accumulate ? 1 : 0, this.scratchAt);
+    }
+  }
+
+  /**
+   * Operands outside this memory: a plan's instance (which must never grow under the plan's
+   * views) runs the plain backend; the staging instance copies them in, runs, and copies the
+   * output (arrays[out]) back.
+   */
+  private elsewhere(arrays: (Floats | null)[], out: number, scratch: number, run: (K: WasmKernels, views: (Floats | null)[]) => void, plain: () => void): void {
+    if (this !== staging()) {
+      if (arrays.some((x) => x !== null && x.buffer === this.buffer)) plain();
+      else run(staging(), arrays);
+      return;
+    }
+    let at = BASE;
+    const offsets = arrays.map((x) => {
+      if (x === null) return 0;
+      const o = at;
+      at += align16(x.byteLength);
+      return o;
+    });
+    this.scratchAt = at;
+    this.scratchBytes = scratch;
+    let buffer = this.reserve(at + scratch);
+    const views = arrays.map((x, i) => (x === null ? null : new (x.constructor as Float32ArrayConstructor)(buffer, offsets[i], x.length)));
+    views.forEach((v, i) => v?.set(arrays[i]!));
+    run(this, views);
+    buffer = this.buffer;
+    const target = arrays[out]!;
+    target.set(new (target.constructor as Float32ArrayConstructor)(buffer, offsets[out], target.length));
+  }
+}
+
+let stagingInstance: WasmKernels | null = null;
+
+function staging(): WasmKernels {
+  if (!stagingInstance) {
+    const module = kernelModule();
+    if (!module) throw new Error('WebAssembly SIMD is not available in this runtime.');
+    stagingInstance = new WasmKernels(module);
+  }
+  return stagingInstance;
+}
+
+/** A fresh instance of the kernels with its own memory (for one plan), or null without WebAssembly SIMD. */
+export function createWasmKernels(): WasmKernels | null {
+  const module = kernelModule();
+  return module ? new WasmKernels(module) : null;
+}
+
+/**
+ * The backend for callers whose arrays live in ordinary memory (the kernel tests): every call
+ * copies its operands into a shared instance. Plans use their own instance instead.
+ */
+export const wasmBackend: KernelBackend = {
+  name: 'wasm',
+  matmul: (a, b, c, m, k, n, acc) => staging().matmul(a, b, c, m, k, n, acc),
+  matmulTransB: (a, b, c, m, k, n, acc) => staging().matmulTransB(a, b, c, m, k, n, acc),
+  matmulTransA: (a, b, c, m, k, n, acc) => staging().matmulTransA(a, b, c, m, k, n, acc),
+  linearForward: (x, w, b, y, rows, inF, outF) => staging().linearForward(x, w, b, y, rows, inF, outF),
+  sumRows: (dy, db, rows, cols, acc) => staging().sumRows(dy, db, rows, cols, acc),
+};

@@ -1,0 +1,415 @@
+;; Layerboard's WebAssembly SIMD kernels (see ../wasm.ts for the TypeScript side).
+;;
+;; Every pointer is a byte address in this module's memory and every stride is in bytes, so one
+;; kernel serves all three products of a training step by its strides alone:
+;;   X·W    A(i,p) = X[i,p]   B(p,j) = W[p,j]
+;;   dY·Wᵀ  A(i,p) = dY[i,p]  B(p,j) = W[j,p]
+;;   Xᵀ·dY  A(i,p) = X[p,i]   B(p,j) = dY[p,j]
+;; Bytes [0, 64) are the kernels' own scratch; no operand starts there, so address 0 means "none".
+;;
+;; float32 GEMM: B is packed into panels of eight columns, contiguous along the reduction, each
+;; headed by eight bias values (zeros without a bias), and 4×8 blocks of C are accumulated in
+;; eight f32x4 registers across the whole reduction: per step of the reduction two panel loads,
+;; four broadcast loads of A and sixteen multiplies and adds, with no stores. Sums are float32,
+;; as in PyTorch (the plain TypeScript backend sums in float64).
+;;
+;; float64 operands (the gradient checks) take a plain scalar loop over the same strides.
+;;
+;; The optimizer updates compute in float64 (f64x2) on float32 storage in exactly the order of
+;; core/optim/optimizers.ts, so they agree with it bit for bit. They run over n rounded up to an
+;; even count: the plan pads every parameter region with zeros, which every update keeps at zero.
+(module
+  (memory (export "memory") 1)
+
+  ;; Stores one row of a block, v0 = columns 0-3 and v1 = columns 4-7, of which the first w are
+  ;; real; with acc, adds into what is there.
+  (func $store_row (param $p i32) (param $v0 v128) (param $v1 v128) (param $w i32) (param $acc i32)
+    (local $j i32) (local $x f32)
+    (if (i32.eq (local.get $w) (i32.const 8))
+      (then
+        (if (local.get $acc)
+          (then
+            (local.set $v0 (f32x4.add (local.get $v0) (v128.load (local.get $p))))
+            (local.set $v1 (f32x4.add (local.get $v1) (v128.load offset=16 (local.get $p))))))
+        (v128.store (local.get $p) (local.get $v0))
+        (v128.store offset=16 (local.get $p) (local.get $v1))
+        (return)))
+    (v128.store (i32.const 0) (local.get $v0))
+    (v128.store (i32.const 16) (local.get $v1))
+    (loop $cols
+      (local.set $x (f32.load (i32.shl (local.get $j) (i32.const 2))))
+      (if (local.get $acc)
+        (then (local.set $x (f32.add (f32.load (local.get $p)) (local.get $x)))))
+      (f32.store (local.get $p) (local.get $x))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br_if $cols (i32.lt_u (local.get $j) (local.get $w)))))
+
+  ;; Packs B(p,j) = b[p*bp + j*bj] (k × n) into panels [n/8][1 + k][8] at out: each panel is its
+  ;; bias header (bias[j0..j0+8), or zeros when bias is 0), then k rows of eight columns,
+  ;; zero-padded past n.
+  (func $pack_f32 (param $b i32) (param $bp i32) (param $bj i32) (param $k i32) (param $n i32) (param $bias i32) (param $out i32)
+    (local $j0 i32) (local $w i32) (local $jj i32) (local $p i32) (local $src i32) (local $dst i32)
+    (loop $panels
+      (local.set $w (select (i32.const 8) (i32.sub (local.get $n) (local.get $j0))
+        (i32.ge_s (i32.sub (local.get $n) (local.get $j0)) (i32.const 8))))
+      ;; header
+      (v128.store (local.get $out) (v128.const i32x4 0 0 0 0))
+      (v128.store offset=16 (local.get $out) (v128.const i32x4 0 0 0 0))
+      (if (local.get $bias)
+        (then
+          (local.set $jj (i32.const 0))
+          (loop $head
+            (f32.store
+              (i32.add (local.get $out) (i32.shl (local.get $jj) (i32.const 2)))
+              (f32.load (i32.add (local.get $bias) (i32.shl (i32.add (local.get $j0) (local.get $jj)) (i32.const 2)))))
+            (local.set $jj (i32.add (local.get $jj) (i32.const 1)))
+            (br_if $head (i32.lt_u (local.get $jj) (local.get $w))))))
+      (local.set $src (i32.add (local.get $b) (i32.mul (local.get $j0) (local.get $bj))))
+      (local.set $dst (i32.add (local.get $out) (i32.const 32)))
+      (if (i32.and (i32.eq (local.get $w) (i32.const 8)) (i32.eq (local.get $bj) (i32.const 4)))
+        (then
+          ;; a full panel of a row-major B: two vector copies per row
+          (local.set $p (local.get $k))
+          (loop $rows
+            (v128.store (local.get $dst) (v128.load (local.get $src)))
+            (v128.store offset=16 (local.get $dst) (v128.load offset=16 (local.get $src)))
+            (local.set $src (i32.add (local.get $src) (local.get $bp)))
+            (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+            (br_if $rows (local.tee $p (i32.sub (local.get $p) (i32.const 1))))))
+        (else
+          ;; column by column (a transposed B reads each of its rows contiguously), then zeros
+          ;; for the columns past n
+          (if (i32.lt_u (local.get $w) (i32.const 8))
+            (then
+              (local.set $p (local.get $k))
+              (loop $zero
+                (v128.store (local.get $dst) (v128.const i32x4 0 0 0 0))
+                (v128.store offset=16 (local.get $dst) (v128.const i32x4 0 0 0 0))
+                (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+                (br_if $zero (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
+              (local.set $dst (i32.add (local.get $out) (i32.const 32)))))
+          (local.set $jj (i32.const 0))
+          (loop $cols
+            (local.set $src (i32.add (local.get $b) (i32.mul (i32.add (local.get $j0) (local.get $jj)) (local.get $bj))))
+            (local.set $dst (i32.add (i32.add (local.get $out) (i32.const 32)) (i32.shl (local.get $jj) (i32.const 2))))
+            (local.set $p (local.get $k))
+            (loop $rows
+              (f32.store (local.get $dst) (f32.load (local.get $src)))
+              (local.set $src (i32.add (local.get $src) (local.get $bp)))
+              (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+              (br_if $rows (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
+            (local.set $jj (i32.add (local.get $jj) (i32.const 1)))
+            (br_if $cols (i32.lt_u (local.get $jj) (local.get $w))))))
+      (local.set $out (i32.add (local.get $out) (i32.shl (i32.add (local.get $k) (i32.const 1)) (i32.const 5))))
+      (local.set $j0 (i32.add (local.get $j0) (i32.const 8)))
+      (br_if $panels (i32.lt_s (local.get $j0) (local.get $n)))))
+
+  ;; C[m×n] (+)= A·B (+ bias) with B packed by $pack_f32 at panel. A(i,p) = a[i*ai + p*ap].
+  (func $gemm_f32 (param $a i32) (param $ai i32) (param $ap i32) (param $panel i32) (param $c i32)
+      (param $m i32) (param $k i32) (param $n i32) (param $acc i32)
+    (local $j0 i32) (local $w i32) (local $i i32) (local $p i32) (local $row i32) (local $cp i32) (local $nb i32)
+    (local $x0 i32) (local $x1 i32) (local $x2 i32) (local $x3 i32)
+    (local $h0 v128) (local $h1 v128) (local $b0 v128) (local $b1 v128) (local $av v128)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local.set $nb (i32.shl (local.get $n) (i32.const 2)))
+    (loop $panels
+      (local.set $w (select (i32.const 8) (i32.sub (local.get $n) (local.get $j0))
+        (i32.ge_s (i32.sub (local.get $n) (local.get $j0)) (i32.const 8))))
+      (local.set $h0 (v128.load (local.get $panel)))
+      (local.set $h1 (v128.load offset=16 (local.get $panel)))
+      (local.set $i (i32.const 0))
+      ;; blocks of four rows
+      (block $done4
+        (loop $rows4
+          (br_if $done4 (i32.gt_s (i32.add (local.get $i) (i32.const 4)) (local.get $m)))
+          (local.set $c00 (local.get $h0)) (local.set $c01 (local.get $h1))
+          (local.set $c10 (local.get $h0)) (local.set $c11 (local.get $h1))
+          (local.set $c20 (local.get $h0)) (local.set $c21 (local.get $h1))
+          (local.set $c30 (local.get $h0)) (local.set $c31 (local.get $h1))
+          (local.set $x0 (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ai))))
+          (local.set $x1 (i32.add (local.get $x0) (local.get $ai)))
+          (local.set $x2 (i32.add (local.get $x1) (local.get $ai)))
+          (local.set $x3 (i32.add (local.get $x2) (local.get $ai)))
+          (local.set $row (i32.add (local.get $panel) (i32.const 32)))
+          (local.set $p (local.get $k))
+          (loop $reduce
+            (local.set $b0 (v128.load (local.get $row)))
+            (local.set $b1 (v128.load offset=16 (local.get $row)))
+            (local.set $av (v128.load32_splat (local.get $x0)))
+            (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $av) (local.get $b0))))
+            (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $av) (local.get $b1))))
+            (local.set $av (v128.load32_splat (local.get $x1)))
+            (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $av) (local.get $b0))))
+            (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $av) (local.get $b1))))
+            (local.set $av (v128.load32_splat (local.get $x2)))
+            (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $av) (local.get $b0))))
+            (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $av) (local.get $b1))))
+            (local.set $av (v128.load32_splat (local.get $x3)))
+            (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $av) (local.get $b0))))
+            (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $av) (local.get $b1))))
+            (local.set $x0 (i32.add (local.get $x0) (local.get $ap)))
+            (local.set $x1 (i32.add (local.get $x1) (local.get $ap)))
+            (local.set $x2 (i32.add (local.get $x2) (local.get $ap)))
+            (local.set $x3 (i32.add (local.get $x3) (local.get $ap)))
+            (local.set $row (i32.add (local.get $row) (i32.const 32)))
+            (br_if $reduce (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
+          (local.set $cp (i32.add (local.get $c)
+            (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j0)) (i32.const 2))))
+          (call $store_row (local.get $cp) (local.get $c00) (local.get $c01) (local.get $w) (local.get $acc))
+          (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+          (call $store_row (local.get $cp) (local.get $c10) (local.get $c11) (local.get $w) (local.get $acc))
+          (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+          (call $store_row (local.get $cp) (local.get $c20) (local.get $c21) (local.get $w) (local.get $acc))
+          (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+          (call $store_row (local.get $cp) (local.get $c30) (local.get $c31) (local.get $w) (local.get $acc))
+          (local.set $i (i32.add (local.get $i) (i32.const 4)))
+          (br $rows4)))
+      ;; the last rows, one at a time
+      (block $done1
+        (loop $rows1
+          (br_if $done1 (i32.ge_s (local.get $i) (local.get $m)))
+          (local.set $c00 (local.get $h0)) (local.set $c01 (local.get $h1))
+          (local.set $x0 (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ai))))
+          (local.set $row (i32.add (local.get $panel) (i32.const 32)))
+          (local.set $p (local.get $k))
+          (loop $reduce
+            (local.set $av (v128.load32_splat (local.get $x0)))
+            (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $av) (v128.load (local.get $row)))))
+            (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $av) (v128.load offset=16 (local.get $row)))))
+            (local.set $x0 (i32.add (local.get $x0) (local.get $ap)))
+            (local.set $row (i32.add (local.get $row) (i32.const 32)))
+            (br_if $reduce (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
+          (call $store_row
+            (i32.add (local.get $c) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j0)) (i32.const 2)))
+            (local.get $c00) (local.get $c01) (local.get $w) (local.get $acc))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $rows1)))
+      (local.set $panel (i32.add (local.get $panel) (i32.shl (i32.add (local.get $k) (i32.const 1)) (i32.const 5))))
+      (local.set $j0 (i32.add (local.get $j0) (i32.const 8)))
+      (br_if $panels (i32.lt_s (local.get $j0) (local.get $n)))))
+
+  ;; C[m×n] (+)= A·B (+ bias), float32: packs B(p,j) = b[p*bp + j*bj] at panel, then multiplies.
+  (func (export "matmul_f32") (param $a i32) (param $ai i32) (param $ap i32) (param $b i32) (param $bp i32) (param $bj i32)
+      (param $bias i32) (param $c i32) (param $m i32) (param $k i32) (param $n i32) (param $acc i32) (param $panel i32)
+    (call $pack_f32 (local.get $b) (local.get $bp) (local.get $bj) (local.get $k) (local.get $n) (local.get $bias) (local.get $panel))
+    (call $gemm_f32 (local.get $a) (local.get $ai) (local.get $ap) (local.get $panel) (local.get $c)
+      (local.get $m) (local.get $k) (local.get $n) (local.get $acc)))
+
+  ;; C[m×n] (+)= A·B (+ bias), float64, scalar: C(i,j) = C(i,j) + (bias[j] + Σp A(i,p)·B(p,j)).
+  (func (export "matmul_f64") (param $a i32) (param $ai i32) (param $ap i32) (param $b i32) (param $bp i32) (param $bj i32)
+      (param $bias i32) (param $c i32) (param $m i32) (param $k i32) (param $n i32) (param $acc i32)
+    (local $i i32) (local $j i32) (local $p i32) (local $pa i32) (local $pb i32) (local $s f64)
+    (loop $rows
+      (local.set $j (i32.const 0))
+      (loop $cols
+        (local.set $s (f64.const 0))
+        (if (local.get $bias)
+          (then (local.set $s (f64.load (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 3)))))))
+        (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ai))))
+        (local.set $pb (i32.add (local.get $b) (i32.mul (local.get $j) (local.get $bj))))
+        (local.set $p (local.get $k))
+        (loop $reduce
+          (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $pa)) (f64.load (local.get $pb)))))
+          (local.set $pa (i32.add (local.get $pa) (local.get $ap)))
+          (local.set $pb (i32.add (local.get $pb) (local.get $bp)))
+          (br_if $reduce (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
+        (local.set $pa (i32.add (local.get $c) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3))))
+        (if (local.get $acc)
+          (then (local.set $s (f64.add (f64.load (local.get $pa)) (local.get $s)))))
+        (f64.store (local.get $pa) (local.get $s))
+        (br_if $cols (i32.lt_s (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $n))))
+      (br_if $rows (i32.lt_s (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $m)))))
+
+  ;; db[cols] (+)= column sums of dy[rows×cols] (float32), each summed in float64 and rounded once.
+  (func (export "sum_rows_f32") (param $dy i32) (param $db i32) (param $rows i32) (param $cols i32) (param $acc i32)
+    (local $j i32) (local $i i32) (local $p i32) (local $s f64) (local $stride i32)
+    (local.set $stride (i32.shl (local.get $cols) (i32.const 2)))
+    (loop $cols
+      (local.set $s (f64.const 0))
+      (local.set $p (i32.add (local.get $dy) (i32.shl (local.get $j) (i32.const 2))))
+      (local.set $i (local.get $rows))
+      (loop $sum
+        (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.load (local.get $p)))))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (br_if $sum (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))
+      (local.set $p (i32.add (local.get $db) (i32.shl (local.get $j) (i32.const 2))))
+      (if (local.get $acc)
+        (then (local.set $s (f64.add (f64.promote_f32 (f32.load (local.get $p))) (local.get $s)))))
+      (f32.store (local.get $p) (f32.demote_f64 (local.get $s)))
+      (br_if $cols (i32.lt_s (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $cols)))))
+
+  ;; The same for float64.
+  (func (export "sum_rows_f64") (param $dy i32) (param $db i32) (param $rows i32) (param $cols i32) (param $acc i32)
+    (local $j i32) (local $i i32) (local $p i32) (local $s f64) (local $stride i32)
+    (local.set $stride (i32.shl (local.get $cols) (i32.const 3)))
+    (loop $cols
+      (local.set $s (f64.const 0))
+      (local.set $p (i32.add (local.get $dy) (i32.shl (local.get $j) (i32.const 3))))
+      (local.set $i (local.get $rows))
+      (loop $sum
+        (local.set $s (f64.add (local.get $s) (f64.load (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (br_if $sum (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))
+      (local.set $p (i32.add (local.get $db) (i32.shl (local.get $j) (i32.const 3))))
+      (if (local.get $acc)
+        (then (local.set $s (f64.add (f64.load (local.get $p)) (local.get $s)))))
+      (f64.store (local.get $p) (local.get $s))
+      (br_if $cols (i32.lt_s (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $cols)))))
+
+  ;; Two float32 at p, as float64.
+  (func $load2 (param $p i32) (result v128)
+    (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p))))
+
+  ;; Rounds two float64 to float32 and stores them at p.
+  (func $store2 (param $p i32) (param $v v128)
+    (v128.store64_lane 0 (local.get $p) (f32x4.demote_f64x2_zero (local.get $v))))
+
+  ;; Math.fround on two float64.
+  (func $round2 (param $v v128) (result v128)
+    (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (local.get $v))))
+
+  ;; All ones where flag is set: selects between two computed values without a branch.
+  (func $mask (param $flag i32) (result v128)
+    (i64x2.splat (i64.extend_i32_s (i32.sub (i32.const 0) (i32.ne (local.get $flag) (i32.const 0))))))
+
+  ;; SGD without momentum: p -= lr · (g + wd·p), with g alone when wd = 0.
+  (func (export "sgd") (param $p i32) (param $g i32) (param $n i32) (param $lr f64) (param $wd f64)
+    (local $end i32) (local $vp v128) (local $vg v128) (local $wdMask v128)
+    (local.set $wdMask (call $mask (f64.ne (local.get $wd) (f64.const 0))))
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $vp (call $load2 (local.get $p)))
+        (local.set $vg (call $load2 (local.get $g)))
+        (local.set $vg (v128.bitselect
+          (f64x2.add (local.get $vg) (f64x2.mul (f64x2.splat (local.get $wd)) (local.get $vp)))
+          (local.get $vg) (local.get $wdMask)))
+        (call $store2 (local.get $p) (f64x2.sub (local.get $vp) (f64x2.mul (f64x2.splat (local.get $lr)) (local.get $vg))))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (local.set $g (i32.add (local.get $g) (i32.const 8)))
+        (br $each))))
+
+  ;; SGD with momentum (PyTorch: the buffer starts as the first gradient, undamped), optionally
+  ;; Nesterov; damp1 = 1 − dampening.
+  (func (export "sgd_momentum") (param $p i32) (param $g i32) (param $buf i32) (param $n i32)
+      (param $lr f64) (param $wd f64) (param $momentum f64) (param $damp1 f64) (param $first i32) (param $nesterov i32)
+    (local $end i32) (local $vp v128) (local $vg v128) (local $b v128) (local $bf v128)
+    (local $wdMask v128) (local $firstMask v128) (local $nesterovMask v128)
+    (local.set $wdMask (call $mask (f64.ne (local.get $wd) (f64.const 0))))
+    (local.set $firstMask (call $mask (local.get $first)))
+    (local.set $nesterovMask (call $mask (local.get $nesterov)))
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $vp (call $load2 (local.get $p)))
+        (local.set $vg (call $load2 (local.get $g)))
+        (local.set $vg (v128.bitselect
+          (f64x2.add (local.get $vg) (f64x2.mul (f64x2.splat (local.get $wd)) (local.get $vp)))
+          (local.get $vg) (local.get $wdMask)))
+        (local.set $b (v128.bitselect
+          (local.get $vg)
+          (f64x2.add
+            (f64x2.mul (f64x2.splat (local.get $momentum)) (call $load2 (local.get $buf)))
+            (f64x2.mul (f64x2.splat (local.get $damp1)) (local.get $vg)))
+          (local.get $firstMask)))
+        (call $store2 (local.get $buf) (local.get $b))
+        (local.set $bf (call $round2 (local.get $b)))
+        (local.set $bf (v128.bitselect
+          (f64x2.add (local.get $vg) (f64x2.mul (f64x2.splat (local.get $momentum)) (local.get $bf)))
+          (local.get $bf) (local.get $nesterovMask)))
+        (call $store2 (local.get $p) (f64x2.sub (local.get $vp) (f64x2.mul (f64x2.splat (local.get $lr)) (local.get $bf))))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (local.set $g (i32.add (local.get $g) (i32.const 8)))
+        (local.set $buf (i32.add (local.get $buf) (i32.const 8)))
+        (br $each))))
+
+  ;; Adam and AdamW: decoupled = 1 − lr·wd for AdamW (else 1), coupled = wd for Adam (else 0),
+  ;; stepSize = lr / (1 − β1^t), bc2Sqrt = √(1 − β2^t).
+  (func (export "adam") (param $p i32) (param $g i32) (param $m i32) (param $v i32) (param $n i32)
+      (param $stepSize f64) (param $b1 f64) (param $omb1 f64) (param $b2 f64) (param $omb2 f64)
+      (param $bc2Sqrt f64) (param $eps f64) (param $decoupled f64) (param $coupled f64)
+    (local $end i32) (local $vp v128) (local $vg v128) (local $mi v128) (local $vi v128) (local $coupledMask v128)
+    (local.set $coupledMask (call $mask (f64.ne (local.get $coupled) (f64.const 0))))
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        ;; p·1 is p exactly, so AdamW's decay needs no branch.
+        (local.set $vp (call $round2 (f64x2.mul (call $load2 (local.get $p)) (f64x2.splat (local.get $decoupled)))))
+        (local.set $vg (call $load2 (local.get $g)))
+        (local.set $vg (v128.bitselect
+          (f64x2.add (local.get $vg) (f64x2.mul (f64x2.splat (local.get $coupled)) (local.get $vp)))
+          (local.get $vg) (local.get $coupledMask)))
+        (local.set $mi (f64x2.add
+          (f64x2.mul (f64x2.splat (local.get $b1)) (call $load2 (local.get $m)))
+          (f64x2.mul (f64x2.splat (local.get $omb1)) (local.get $vg))))
+        (call $store2 (local.get $m) (local.get $mi))
+        (local.set $vi (f64x2.add
+          (f64x2.mul (f64x2.splat (local.get $b2)) (call $load2 (local.get $v)))
+          (f64x2.mul (f64x2.mul (f64x2.splat (local.get $omb2)) (local.get $vg)) (local.get $vg))))
+        (call $store2 (local.get $v) (local.get $vi))
+        (call $store2 (local.get $p)
+          (f64x2.sub (local.get $vp)
+            (f64x2.div
+              (f64x2.mul (f64x2.splat (local.get $stepSize)) (local.get $mi))
+              (f64x2.add (f64x2.div (f64x2.sqrt (local.get $vi)) (f64x2.splat (local.get $bc2Sqrt))) (f64x2.splat (local.get $eps))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (local.set $g (i32.add (local.get $g) (i32.const 8)))
+        (local.set $m (i32.add (local.get $m) (i32.const 8)))
+        (local.set $v (i32.add (local.get $v) (i32.const 8)))
+        (br $each))))
+
+  ;; RMSprop, optionally centered and with momentum; oma = 1 − α. avg and buf are only touched
+  ;; when centered and momentum are on.
+  (func (export "rmsprop") (param $p i32) (param $g i32) (param $sq i32) (param $avg i32) (param $buf i32) (param $n i32)
+      (param $lr f64) (param $wd f64) (param $alpha f64) (param $oma f64) (param $eps f64) (param $momentum f64)
+      (param $centered i32) (param $useMomentum i32)
+    (local $end i32) (local $vp v128) (local $vg v128) (local $s v128) (local $a v128) (local $denom v128) (local $b v128)
+    (local $wdMask v128)
+    (local.set $wdMask (call $mask (f64.ne (local.get $wd) (f64.const 0))))
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $vp (call $load2 (local.get $p)))
+        (local.set $vg (call $load2 (local.get $g)))
+        (local.set $vg (v128.bitselect
+          (f64x2.add (local.get $vg) (f64x2.mul (f64x2.splat (local.get $wd)) (local.get $vp)))
+          (local.get $vg) (local.get $wdMask)))
+        (local.set $s (f64x2.add
+          (f64x2.mul (f64x2.splat (local.get $alpha)) (call $load2 (local.get $sq)))
+          (f64x2.mul (f64x2.mul (f64x2.splat (local.get $oma)) (local.get $vg)) (local.get $vg))))
+        (call $store2 (local.get $sq) (local.get $s))
+        (if (local.get $centered)
+          (then
+            (local.set $a (f64x2.add
+              (f64x2.mul (f64x2.splat (local.get $alpha)) (call $load2 (local.get $avg)))
+              (f64x2.mul (f64x2.splat (local.get $oma)) (local.get $vg))))
+            (call $store2 (local.get $avg) (local.get $a))
+            (local.set $denom (f64x2.add
+              (f64x2.sqrt (f64x2.sub (local.get $s) (f64x2.mul (local.get $a) (local.get $a))))
+              (f64x2.splat (local.get $eps))))
+            (local.set $avg (i32.add (local.get $avg) (i32.const 8))))
+          (else
+            (local.set $denom (f64x2.add (f64x2.sqrt (local.get $s)) (f64x2.splat (local.get $eps))))))
+        (if (local.get $useMomentum)
+          (then
+            (local.set $b (f64x2.add
+              (f64x2.mul (f64x2.splat (local.get $momentum)) (call $load2 (local.get $buf)))
+              (f64x2.div (local.get $vg) (local.get $denom))))
+            (call $store2 (local.get $buf) (local.get $b))
+            (local.set $vp (f64x2.sub (local.get $vp) (f64x2.mul (f64x2.splat (local.get $lr)) (local.get $b))))
+            (local.set $buf (i32.add (local.get $buf) (i32.const 8))))
+          (else
+            (local.set $vp (f64x2.sub (local.get $vp)
+              (f64x2.div (f64x2.mul (f64x2.splat (local.get $lr)) (local.get $vg)) (local.get $denom))))))
+        (call $store2 (local.get $p) (local.get $vp))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (local.set $g (i32.add (local.get $g) (i32.const 8)))
+        (local.set $sq (i32.add (local.get $sq) (i32.const 8)))
+        (br $each))))
+)
