@@ -4,11 +4,13 @@
  * differences, parameter by parameter. Each op sits between two Linear layers, so the op's
  * input gradient is checked through the preceding Linear's weight and bias gradients
  * (dW = Xᵀ·dZ: a wrong element of dZ shows in dW) and its output gradient through the
- * following Linear's. Engine only; PyTorch parity is in core/ops/ops.test.ts.
+ * following Linear's. Engine only; PyTorch parity is in core/ops/ops.test.ts. Every case runs on
+ * both kernel backends (WebAssembly's float64 kernels are plain scalar loops, but they are its own).
  */
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_TYPES, LOSS_TYPES, NODE_TYPES, Rng } from '../index.ts';
 import type { Graph, Plan, TargetSpec } from '../index.ts';
+import type { BackendChoice } from './plan.ts';
 import { expectClose } from '../testing/close.ts';
 import { chainGraph, classIndices, compileOk, makeGraph, normals, type NodeSpec } from '../testing/graphs.ts';
 
@@ -39,10 +41,11 @@ interface GradCase {
 function parameterNames(plan: Plan): string[] {
   const names = new Array<string>(plan.params.length).fill('?');
   for (const layer of plan.layers) {
-    const w0 = layer.weight.byteOffset / layer.weight.BYTES_PER_ELEMENT;
+    // Offsets within the flat array (the plan's memory may hold other things before it).
+    const w0 = (layer.weight.byteOffset - plan.params.byteOffset) / layer.weight.BYTES_PER_ELEMENT;
     for (let k = 0; k < layer.inFeatures; k++) for (let o = 0; o < layer.outFeatures; o++) names[w0 + k * layer.outFeatures + o] = `${layer.nodeId}.weight[${o},${k}]`;
     if (layer.bias) {
-      const b0 = layer.bias.byteOffset / layer.bias.BYTES_PER_ELEMENT;
+      const b0 = (layer.bias.byteOffset - plan.params.byteOffset) / layer.bias.BYTES_PER_ELEMENT;
       for (let o = 0; o < layer.outFeatures; o++) names[b0 + o] = `${layer.nodeId}.bias[${o}]`;
     }
   }
@@ -54,9 +57,9 @@ function parameterNames(plan: Plan): string[] {
  * (L(p + h) − L(p − h)) / 2h. Dropout's stream is re-seeded before every forward so that all
  * evaluations share one mask.
  */
-function gradCheck(c: GradCase): { analytic: Float64Array; numeric: Float64Array; loss: number; names: string[] } {
+function gradCheck(c: GradCase, backend: BackendChoice): { analytic: Float64Array; numeric: Float64Array; loss: number; names: string[] } {
   const seed = c.seed ?? 7;
-  const plan = compileOk(c.graph, { inputWidth: c.inputWidth, target: c.target }, { seed, dtype: 'float64', capacity: c.rows });
+  const plan = compileOk(c.graph, { inputWidth: c.inputWidth, target: c.target }, { seed, dtype: 'float64', capacity: c.rows, backend });
   if (!(plan.params instanceof Float64Array) || !(plan.input instanceof Float64Array)) throw new Error('dtype float64 did not give float64 buffers');
   plan.input.set(c.x);
   plan.target.set(c.y);
@@ -171,7 +174,9 @@ const CASES: GradCase[] = [
   lossCase('bce with logits, hard and soft targets', { id: 'out', type: 'output', loss: 'bce' }, 2, { task: 'regression', width: 2, binary: true }, [1, 0, 0, 1, 1, 1, 0, 0, 0.25, 0.75, 1, 0, 0, 1, 0.5, 1]),
 ];
 
-describe('float64 central-difference gradient checks', () => {
+const BACKENDS: BackendChoice[] = ['js', 'wasm'];
+
+describe.each(BACKENDS)('float64 central-difference gradient checks (%s kernels)', (backend) => {
   it('cover every op type and every loss', () => {
     const types = new Set<string>();
     for (const c of CASES) for (const n of c.graph.nodes) types.add(n.type);
@@ -180,7 +185,7 @@ describe('float64 central-difference gradient checks', () => {
   });
 
   const check = (c: GradCase): void => {
-    const { analytic, numeric, loss, names } = gradCheck(c);
+    const { analytic, numeric, loss, names } = gradCheck(c, backend);
     expect(Number.isFinite(loss)).toBe(true);
     // Every parameter should matter somewhere; an all-zero gradient would check nothing.
     expect(analytic.some((g) => Math.abs(g) > 1e-3)).toBe(true);

@@ -2,8 +2,13 @@
  * Optimizers over the plan's flat parameter and gradient arrays, with PyTorch 1.13's update
  * formulas (torch/optim/*.py, single-tensor path). Intermediate arithmetic is float64;
  * parameters and state are stored as float32 as in PyTorch.
+ *
+ * When the plan keeps its parameters in WebAssembly memory (`paramMemoryOf`), the state lives
+ * there too and the update runs as a SIMD kernel that computes the same float64 expressions in
+ * the same order, so both paths give the same bits (core/optim/optimizers.test.ts). Otherwise
+ * the loops below run, with state allocated at the first step.
  */
-import type { Floats } from '../kernels/backend.ts';
+import { paramMemoryOf, type Floats, type ParamMemory } from '../kernels/backend.ts';
 import type { OptimizerSettings } from '../train/settings.ts';
 
 export interface Optimizer {
@@ -62,22 +67,43 @@ export function createOptimizer(settings: OptimizerSettings, size: number): Opti
   }
 }
 
+/**
+ * The parameter memory this step runs in: the plan's, when params and grads are its current
+ * views. A memory seen for the first time has its state zeroed (the plan reserves it, and an
+ * earlier optimizer may have used it).
+ */
+function memoryFor(params: Floats, grads: Floats, bound: ParamMemory | null): ParamMemory | null {
+  const memory = paramMemoryOf(params) ?? null;
+  if (memory === null || memory.grads !== grads) return null;
+  if (memory !== bound) for (const s of memory.state) s.fill(0);
+  return memory;
+}
+
 class Sgd implements Optimizer {
   lr: number;
-  private buf: Float32Array;
+  private buf: Float32Array | null = null;
+  private memory: ParamMemory | null = null;
   private first = true;
-  constructor(readonly settings: Required<OptimizerSettings> & { type: 'sgd' }, size: number) {
+  constructor(readonly settings: Required<OptimizerSettings> & { type: 'sgd' }, private readonly size: number) {
     this.lr = settings.lr;
-    this.buf = new Float32Array(settings.momentum > 0 ? size : 0);
   }
   reset(): void {
-    this.buf.fill(0);
+    this.buf?.fill(0);
+    this.memory?.state[0].fill(0);
     this.first = true;
   }
   step(params: Floats, grads: Floats): void {
     const { momentum, dampening, nesterov, weightDecay } = this.settings;
     const lr = this.lr;
-    const buf = this.buf;
+    const memory = (this.memory = memoryFor(params, grads, this.memory));
+    if (memory !== null) {
+      const { updates, padded, state } = memory;
+      if (momentum === 0) updates.sgd(memory.params, memory.grads, padded, lr, weightDecay);
+      else updates.sgdMomentum(memory.params, memory.grads, state[0], padded, lr, weightDecay, momentum, 1 - dampening, this.first, nesterov);
+      this.first = false;
+      return;
+    }
+    const buf = (this.buf ??= new Float32Array(momentum > 0 ? this.size : 0));
     const n = params.length;
     if (momentum === 0) {
       for (let i = 0; i < n; i++) params[i] -= lr * (weightDecay === 0 ? grads[i] : grads[i] + weightDecay * params[i]);
@@ -99,30 +125,37 @@ class Sgd implements Optimizer {
 
 class Adam implements Optimizer {
   lr: number;
-  private m: Float32Array;
-  private v: Float32Array;
+  private m: Float32Array | null = null;
+  private v: Float32Array | null = null;
+  private memory: ParamMemory | null = null;
   private t = 0;
-  constructor(readonly settings: Required<OptimizerSettings> & { type: 'adam' | 'adamw' }, size: number) {
+  constructor(readonly settings: Required<OptimizerSettings> & { type: 'adam' | 'adamw' }, private readonly size: number) {
     this.lr = settings.lr;
-    this.m = new Float32Array(size);
-    this.v = new Float32Array(size);
   }
   reset(): void {
-    this.m.fill(0);
-    this.v.fill(0);
+    this.m?.fill(0);
+    this.v?.fill(0);
+    this.memory?.state[0].fill(0);
+    this.memory?.state[1].fill(0);
     this.t = 0;
   }
   step(params: Floats, grads: Floats): void {
     const { betas: [b1, b2], eps, weightDecay, type } = this.settings;
     const lr = this.lr;
-    const m = this.m;
-    const v = this.v;
+    const memory = (this.memory = memoryFor(params, grads, this.memory));
     this.t++;
     const bc1 = 1 - Math.pow(b1, this.t);
     const bc2Sqrt = Math.sqrt(1 - Math.pow(b2, this.t));
     const stepSize = lr / bc1;
     const decoupled = type === 'adamw' ? 1 - lr * weightDecay : 1;
     const coupled = type === 'adam' ? weightDecay : 0;
+    if (memory !== null) {
+      const { updates, padded, state } = memory;
+      updates.adam(memory.params, memory.grads, state[0], state[1], padded, stepSize, b1, b2, bc2Sqrt, eps, decoupled, coupled);
+      return;
+    }
+    const m = (this.m ??= new Float32Array(this.size));
+    const v = (this.v ??= new Float32Array(this.size));
     const n = params.length;
     for (let i = 0; i < n; i++) {
       let p = params[i];
@@ -137,24 +170,26 @@ class Adam implements Optimizer {
 
 class RmsProp implements Optimizer {
   lr: number;
-  private sq: Float32Array;
-  private avg: Float32Array;
-  private buf: Float32Array;
-  constructor(readonly settings: Required<OptimizerSettings> & { type: 'rmsprop' }, size: number) {
+  private js: { sq: Float32Array; avg: Float32Array; buf: Float32Array } | null = null;
+  private memory: ParamMemory | null = null;
+  constructor(readonly settings: Required<OptimizerSettings> & { type: 'rmsprop' }, private readonly size: number) {
     this.lr = settings.lr;
-    this.sq = new Float32Array(size);
-    this.avg = new Float32Array(settings.centered ? size : 0);
-    this.buf = new Float32Array(settings.momentum > 0 ? size : 0);
   }
   reset(): void {
-    this.sq.fill(0);
-    this.avg.fill(0);
-    this.buf.fill(0);
+    if (this.js) for (const a of Object.values(this.js)) a.fill(0);
+    if (this.memory) for (const a of this.memory.state) a.fill(0);
   }
   step(params: Floats, grads: Floats): void {
     const { alpha, eps, weightDecay, momentum, centered } = this.settings;
     const lr = this.lr;
-    const { sq, avg, buf } = this;
+    const memory = (this.memory = memoryFor(params, grads, this.memory));
+    if (memory !== null) {
+      const { updates, padded, state } = memory;
+      updates.rmsprop(memory.params, memory.grads, state[0], state[1], state[2], padded, lr, weightDecay, alpha, eps, momentum, centered);
+      return;
+    }
+    const size = this.size;
+    const { sq, avg, buf } = (this.js ??= { sq: new Float32Array(size), avg: new Float32Array(centered ? size : 0), buf: new Float32Array(momentum > 0 ? size : 0) });
     const n = params.length;
     for (let i = 0; i < n; i++) {
       const g = weightDecay === 0 ? grads[i] : grads[i] + weightDecay * params[i];

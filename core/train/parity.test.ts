@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph, runTraining, targetSpecOf, TrainingController } from '../index.ts';
 import type { Dataset, Graph, Plan, StoredWeights, TrainingResult, TrainingSettings } from '../index.ts';
+import type { BackendChoice } from '../compile/plan.ts';
 import { expectClose, expectWeightsClose, worstRatio, type Tolerance } from '../testing/close.ts';
 import { classificationFixture, regressionFixture } from '../testing/csv-fixture.ts';
 import { chainGraph, makeGraph } from '../testing/graphs.ts';
@@ -117,8 +118,8 @@ const CASES: ParityCase[] = [
   { name: 'DAG with add, concat and fan-out, SGD minibatch 64 in order', graph: DAG, data: boston, planSeed: 4, settings: { ...fullBatch({ type: 'sgd', lr: 1e-3, momentum: 0.5 }), epochs: 12, batchSize: 64 } },
 ];
 
-function compile(graph: Graph, data: Dataset, seed: number): Plan {
-  const r = compileGraph(graph, { inputWidth: data.featureWidth, target: targetSpecOf(data) }, { seed });
+function compile(graph: Graph, data: Dataset, seed: number, backend: BackendChoice = 'auto'): Plan {
+  const r = compileGraph(graph, { inputWidth: data.featureWidth, target: targetSpecOf(data) }, { seed, backend });
   if (r.type !== 'ok') throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
   return r.plan;
 }
@@ -147,11 +148,18 @@ const PREPARED = CASES.map((c) => {
   return { ...c, initial, theirs };
 });
 
+/**
+ * Both kernel backends train every case against the same PyTorch run. WebAssembly sums the
+ * matrix products in float32 (as PyTorch does) where the plain backend sums in float64; the
+ * optimizer updates are bit-identical between them (core/optim/optimizers.test.ts).
+ */
+const BACKENDS: BackendChoice[] = ['js', 'wasm'];
+
 describeWithTorch('training parity with PyTorch (100 steps, rtol 1e-4, atol 1e-6)', () => {
   beforeAll(() => torch.run());
 
-  it.each(PREPARED)('$name', async (c) => {
-    const plan = compile(c.graph, c.data, c.planSeed);
+  it.each(BACKENDS.flatMap((backend) => PREPARED.map((c) => ({ ...c, backend }))))('$backend: $name', async (c) => {
+    const plan = compile(c.graph, c.data, c.planSeed, c.backend);
     expect(plan.exportWeights()).toEqual(c.initial);
     const result = await train(plan, c.data, c.settings);
     const t: TrainResult = c.theirs();
