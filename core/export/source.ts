@@ -87,8 +87,7 @@ export function loadExportModel(project: Project, table?: CsvTable): ({ type: 'o
   // Sized for a training batch up front, as the command line compiles, so training need not grow it.
   const rows = split ? split.train.n : dataset?.n ?? 1;
   const capacity = Math.max(1, Math.min(rows, project.training.batchSize ?? rows));
-  // The plain TypeScript kernels over the plan's own memory: an export needs no speed, and a plan
-  // of its own cannot be disturbed by other plans in the same process.
+  // The plain TypeScript kernels: an export needs no speed, and they run in every runtime.
   const compiled = compileGraph(project.graph, context, { seed: project.training.seed, capacity, backend: cpuBackend });
   if (compiled.type === 'error') {
     return { type: 'error', message: `The network has errors: ${compiled.diagnostics.filter((d) => d.severity === 'error').map(describe).join(' ')}` };
