@@ -110,10 +110,12 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const analysis = useMemo(() => analyzeGraph(doc.graph, dataStatus.context), [doc.graph, dataStatus.context]);
 
   // Async handlers read the latest state through refs, so they never act on a stale document.
-  const latest = useRef({ state, dataStatus, tables });
+  const latest = useRef({ state, dataStatus, tables, ready });
   useLayoutEffect(() => {
-    latest.current = { state, dataStatus, tables };
+    latest.current = { state, dataStatus, tables, ready };
   });
+  /** A file opened from outside (Electron: command line, Finder) before the sample had loaded. */
+  const pendingOpen = useRef<OpenedFile | null>(null);
 
   useEffect(() => onDocument?.(doc), [doc, onDocument]);
 
@@ -403,12 +405,18 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     ).catch((error: unknown) => {
       if (!stale) notify('error', 'Could not load the sample project', [messageOf(error)]);
     }).finally(() => {
-      if (!stale) setReady(true);
+      if (stale) return;
+      setReady(true);
+      // A project opened from outside while starting replaces the sample once that is shown
+      // (and only if it loads: a broken file leaves the sample there, with the message).
+      const file = pendingOpen.current;
+      pendingOpen.current = null;
+      if (file) void openFile(file);
     });
     return () => {
       stale = true;
     };
-  }, [host, showProject, notify, restoreDraft]);
+  }, [host, showProject, notify, restoreDraft, openFile]);
 
   // ---------------------------------------------------------------------------------------------
   // Commands from menus and keys
@@ -456,7 +464,13 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   });
 
   useEffect(() => host.onMenuCommand((command) => handler.current(command)), [host]);
-  useEffect(() => host.onOpenFile((file) => whenSafeToReplace(() => void openFile(file))), [host, whenSafeToReplace, openFile]);
+  useEffect(() => host.onOpenFile((file) => {
+    if (!latest.current.ready) {
+      pendingOpen.current = file;
+      return;
+    }
+    whenSafeToReplace(() => void openFile(file));
+  }), [host, whenSafeToReplace, openFile]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
