@@ -4,6 +4,7 @@
  */
 import { memo } from 'react';
 import {
+  edgeId,
   OPS,
   type Diagnostic,
   type Fix,
@@ -69,8 +70,9 @@ function IssueList({ issues, nodeId, applyFix }: { issues: Diagnostic[]; nodeId:
 
 function InspectorView({ doc, analysis, selection, run, closeMerge, applyFix, onDelete, onDuplicate }: InspectorProps) {
   const selectedNodes = doc.graph.nodes.filter((n) => selection.nodes.includes(n.id));
-  if (selectedNodes.length === 0 && selection.edges.length === 1) {
-    const [from, to] = selection.edges[0].split('->');
+  const selectedEdge = selectedNodes.length === 0 && selection.edges.length === 1 ? doc.graph.edges.find((e) => edgeId(e) === selection.edges[0]) : undefined;
+  if (selectedEdge) {
+    const { from, to } = selectedEdge;
     return (
       <section className="lb-inspector" aria-label="Inspector">
         <h2 className="lb-panel-title">Edge</h2>
