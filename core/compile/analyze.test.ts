@@ -241,6 +241,13 @@ describe('widths', () => {
     expect(a.edgeWidths['cat->l']).toBe(17);
   });
 
+  it('an unconnected Linear still carries its own width onward', () => {
+    const g = graph([{ id: 'l', type: 'linear', outFeatures: 7 }, { id: 'r', type: 'relu' }, { id: 'input', type: 'input' }, { id: 'output', type: 'output', loss: 'mse' }], [['l', 'r']]);
+    const a = analyzeGraph(g, regression1);
+    expect(a.edgeWidths['l->r']).toBe(7);
+    expect(a.nodeWidths.r).toBe(7);
+  });
+
   it('without data the widths downstream of the input are unknown, and an info says why', () => {
     const a = analyzeGraph(lecture(), {});
     expect(a.edgeWidths['linear1->act1']).toBe(3);

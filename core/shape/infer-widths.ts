@@ -31,9 +31,9 @@ export function inferWidths(structure: GraphStructure, inputWidth: number | unde
       continue;
     }
     const producers = structure.inputsOf.get(id)!;
-    if (producers.length < op.minInputs || producers.length > op.maxInputs) continue;
     const inWidths = producers.map((p) => widths.get(p));
-    if (inWidths.some((w) => w === undefined)) {
+    if (producers.length < op.minInputs || producers.length > op.maxInputs || inWidths.some((w) => w === undefined)) {
+      // A Linear's output width is its own, so it shows even while its input is missing or unknown.
       if (op.fixedWidth) widths.set(id, op.fixedWidth(node));
       continue;
     }
