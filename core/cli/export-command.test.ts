@@ -46,7 +46,12 @@ describe('export', () => {
     const viaPredict = join(tmp, 'predict.csv');
     expect(cli('predict', trained, '--data', join(root, 'assets/samples/boston-housing.csv'), '--out', viaPredict).status).toBe(0);
     const text = readFileSync(out, 'utf8');
-    expect(text).toBe(readFileSync(viaPredict, 'utf8'));
+    // The same writer; only the prediction's last bits may differ, since predict may run the
+    // WebAssembly kernels (float32 sums) and export the TypeScript ones (float64 sums).
+    const split = (t: string) => t.trim().split('\n').map((line) => line.split(','));
+    const [ours, theirs] = [split(text), split(readFileSync(viaPredict, 'utf8'))];
+    expect(ours.map((cells) => cells.slice(0, -1))).toEqual(theirs.map((cells) => cells.slice(0, -1)));
+    ours.slice(1).forEach((cells, r) => expect(Math.abs(Number(cells.at(-1)) - Number(theirs[r + 1].at(-1)))).toBeLessThan(1e-5));
     expect(text.split('\n')[0]).toBe('CRIM,ZN,INDUS,CHAS,NOX,RM,AGE,DIS,RAD,TAX,PTRATIO,B,LSTAT,MEDV,MEDV_predicted');
     expect(text.trim().split('\n')).toHaveLength(507);
 
