@@ -6,7 +6,8 @@
  */
 import sampleProjectUrl from '../../assets/samples/deep-regression.layerboard?url';
 import sampleCsvUrl from '../../assets/samples/boston-housing.csv?url';
-import type { Host, HostResult, MenuCommand, OpenedFile, SavedFile } from './host.ts';
+import { createWebTrainer } from '../train/web-trainer.ts';
+import type { Host, HostResult, MenuCommand, OpenedFile, SavedFile, TrainerConnection } from './host.ts';
 
 /** The parts of the File System Access API used here (not yet in TypeScript's DOM library). */
 interface FilePickerAcceptType {
@@ -56,6 +57,12 @@ async function fileBytes(file: Blob): Promise<Uint8Array> {
 
 export class BrowserHost implements Host {
   readonly kind = 'browser' as const;
+
+  /** Training runs in a dedicated Web Worker running core's trainer session. */
+  createTrainer(): TrainerConnection {
+    return createWebTrainer();
+  }
+
   private readonly handles = new Map<string, PickedFileHandle>();
   private readonly pickedCsvs = new Map<string, OpenedFile>();
   private readonly menuListeners = new Set<(command: MenuCommand) => void>();

@@ -6,6 +6,8 @@
  * Everything here is plain data: no Electron, Node or DOM file handles leak through.
  */
 
+import type { TrainerMessage, TrainerRequest } from '../../core/train/protocol.ts';
+
 /** A file the user picked. `ref` is opaque to the renderer: an id main knows, or a browser handle key. */
 export interface OpenedFile {
   name: string;
@@ -28,6 +30,21 @@ export const MENU_COMMANDS = [
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
+/**
+ * A connection to a training worker (a Web Worker in the browser, an Electron utility process on
+ * the desktop) speaking core's trainer protocol (core/train/protocol.ts). Training never runs on
+ * the renderer's main thread.
+ */
+export interface TrainerConnection {
+  send(request: TrainerRequest): void;
+  /** Subscribes to the worker's messages; returns an unsubscribe function. */
+  onMessage(listener: (message: TrainerMessage) => void): () => void;
+  /** The worker died (crashed, killed, out of memory); the UI keeps the last good weights and can start a new one. */
+  onCrash(listener: (reason: string) => void): () => void;
+  /** Ends the worker. */
+  dispose(): void;
+}
+
 export interface Host {
   readonly kind: 'electron' | 'browser';
   /** Asks for a .layerboard file to open. */
@@ -46,4 +63,6 @@ export interface Host {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** A file opened from outside while running (double-click, second instance, macOS open-file). */
   onOpenFile(listener: (file: OpenedFile) => void): () => void;
+  /** Starts a training worker. (Optional until every host implements it; the UI says so where missing.) */
+  createTrainer?(): TrainerConnection;
 }
