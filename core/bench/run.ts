@@ -4,7 +4,8 @@
  * and initial weights. Prints one table of ratios and checks that every peer's final loss agrees
  * with ours within 1%, so that no one is timed doing less work. Then CSV import against
  * pandas.read_csv (core/bench/csv-import.ts). `--quick` runs a tenth of each; `W1`/`W2`/`W3`
- * pick workloads; `--no-tfjs` and `--no-csv` skip those parts.
+ * pick workloads; `--no-tfjs` and `--no-csv` skip those parts; `--backend=js|wasm|auto` picks our
+ * kernels (default auto, as in the app; the kernels column shows what each layer ran on).
  */
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
@@ -14,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate, runTraining, TrainingController } from '../index.ts';
+import type { BackendChoice } from '../compile/plan.ts';
 import { compileWorkload, workloads, type Workload } from './workloads.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -22,8 +24,8 @@ const require = createRequire(import.meta.url);
 
 interface Timing { seconds: number; finalLoss: number }
 
-async function runOurs(w: Workload): Promise<Timing> {
-  const plan = compileWorkload(w);
+async function runOurs(w: Workload, backend: BackendChoice): Promise<Timing> {
+  const plan = compileWorkload(w, 1, backend);
   const start = performance.now();
   // Progress is throttled to 20 events a second, as in the app; the handler does nothing here.
   await runTraining(plan, { train: w.data }, { settings: w.settings }, new TrainingController(), () => {});
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
   const only = args.filter((a) => /^W[123]$/.test(a));
+  const backend = (args.find((a) => a.startsWith('--backend='))?.slice('--backend='.length) ?? 'auto') as BackendChoice;
   const dir = mkdtempSync(join(tmpdir(), 'layerboard-bench-'));
   const boston = fileURLToPath(new URL('../../../shared/datasets/boston-housing.csv', import.meta.url));
   const all = workloads(boston, quick ? 0.1 : 1).filter((w) => only.length === 0 || only.includes(w.id));
@@ -114,7 +117,7 @@ async function main(): Promise<void> {
   const rows: string[][] = [header];
   let lossMismatch = false;
   for (const w of all) {
-    const ours = await runOurs(w);
+    const ours = await runOurs(w, backend);
     const cells = [`${w.id} ${w.title}`, w.unit, rate(w, ours.seconds).toFixed(0)];
     const losses = [ours.finalLoss.toPrecision(5)];
     for (const peer of peers) {
@@ -128,8 +131,8 @@ async function main(): Promise<void> {
       if (!agrees) lossMismatch = true;
       losses.push(`${t.finalLoss.toPrecision(5)}${agrees ? '' : ' (>1% off)'}`);
     }
-    const plan = compileWorkload(w);
-    cells.push(losses.join(' / '), plan.layers.map((l) => `${l.inFeatures}→${l.outFeatures} ${plan.backend.name}:${l.outFeatures <= 16 ? 'narrow' : 'packed 2×4'}`).join(', '));
+    const plan = compileWorkload(w, 1, backend);
+    cells.push(losses.join(' / '), plan.layers.map((l, i) => `${l.inFeatures}→${l.outFeatures} ${plan.kernels[i].backend}:${plan.kernels[i].tile}`).join(', '));
     rows.push(cells);
   }
   const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
