@@ -16,7 +16,9 @@
 ;; float64 operands (the gradient checks) take a plain scalar loop over the same strides.
 ;;
 ;; The optimizer updates compute in float64 (f64x2) on float32 storage in exactly the order of
-;; core/optim/optimizers.ts, so they agree with it bit for bit. They run over n rounded up to an
+;; core/optim/optimizers.ts, so they agree with it bit for bit. Their loops are written out
+;; without helper calls and with the scalars splatted before the loop: V8 (Node 20) does not
+;; inline WebAssembly calls, and a call with v128 values costs more than the arithmetic. They run over n rounded up to an
 ;; even count: the plan pads every parameter region with zeros, which every update keeps at zero.
 (module
   (memory (export "memory") 1)
@@ -258,36 +260,26 @@
       (f64.store (local.get $p) (local.get $s))
       (br_if $cols (i32.lt_s (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $cols)))))
 
-  ;; Two float32 at p, as float64.
-  (func $load2 (param $p i32) (result v128)
-    (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p))))
-
-  ;; Rounds two float64 to float32 and stores them at p.
-  (func $store2 (param $p i32) (param $v v128)
-    (v128.store64_lane 0 (local.get $p) (f32x4.demote_f64x2_zero (local.get $v))))
-
-  ;; Math.fround on two float64.
-  (func $round2 (param $v v128) (result v128)
-    (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (local.get $v))))
-
   ;; All ones where flag is set: selects between two computed values without a branch.
   (func $mask (param $flag i32) (result v128)
     (i64x2.splat (i64.extend_i32_s (i32.sub (i32.const 0) (i32.ne (local.get $flag) (i32.const 0))))))
 
   ;; SGD without momentum: p -= lr · (g + wd·p), with g alone when wd = 0.
   (func (export "sgd") (param $p i32) (param $g i32) (param $n i32) (param $lr f64) (param $wd f64)
-    (local $end i32) (local $vp v128) (local $vg v128) (local $wdMask v128)
+    (local $end i32) (local $lr2 v128) (local $wd2 v128) (local $vp v128) (local $vg v128) (local $wdMask v128)
     (local.set $wdMask (call $mask (f64.ne (local.get $wd) (f64.const 0))))
+    (local.set $lr2 (f64x2.splat (local.get $lr)))
+    (local.set $wd2 (f64x2.splat (local.get $wd)))
     (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
     (block $done
       (loop $each
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
-        (local.set $vp (call $load2 (local.get $p)))
-        (local.set $vg (call $load2 (local.get $g)))
+        (local.set $vp (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p))))
+        (local.set $vg (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $g))))
         (local.set $vg (v128.bitselect
-          (f64x2.add (local.get $vg) (f64x2.mul (f64x2.splat (local.get $wd)) (local.get $vp)))
+          (f64x2.add (local.get $vg) (f64x2.mul (local.get $wd2) (local.get $vp)))
           (local.get $vg) (local.get $wdMask)))
-        (call $store2 (local.get $p) (f64x2.sub (local.get $vp) (f64x2.mul (f64x2.splat (local.get $lr)) (local.get $vg))))
+        (v128.store64_lane 0 (local.get $p) (f32x4.demote_f64x2_zero (f64x2.sub (local.get $vp) (f64x2.mul (local.get $lr2) (local.get $vg)))))
         (local.set $p (i32.add (local.get $p) (i32.const 8)))
         (local.set $g (i32.add (local.get $g) (i32.const 8)))
         (br $each))))
@@ -296,32 +288,36 @@
   ;; Nesterov; damp1 = 1 − dampening.
   (func (export "sgd_momentum") (param $p i32) (param $g i32) (param $buf i32) (param $n i32)
       (param $lr f64) (param $wd f64) (param $momentum f64) (param $damp1 f64) (param $first i32) (param $nesterov i32)
-    (local $end i32) (local $vp v128) (local $vg v128) (local $b v128) (local $bf v128)
+    (local $end i32) (local $damp12 v128) (local $lr2 v128) (local $momentum2 v128) (local $wd2 v128) (local $vp v128) (local $vg v128) (local $b v128) (local $bf v128)
     (local $wdMask v128) (local $firstMask v128) (local $nesterovMask v128)
     (local.set $wdMask (call $mask (f64.ne (local.get $wd) (f64.const 0))))
     (local.set $firstMask (call $mask (local.get $first)))
     (local.set $nesterovMask (call $mask (local.get $nesterov)))
+    (local.set $damp12 (f64x2.splat (local.get $damp1)))
+    (local.set $lr2 (f64x2.splat (local.get $lr)))
+    (local.set $momentum2 (f64x2.splat (local.get $momentum)))
+    (local.set $wd2 (f64x2.splat (local.get $wd)))
     (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
     (block $done
       (loop $each
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
-        (local.set $vp (call $load2 (local.get $p)))
-        (local.set $vg (call $load2 (local.get $g)))
+        (local.set $vp (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p))))
+        (local.set $vg (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $g))))
         (local.set $vg (v128.bitselect
-          (f64x2.add (local.get $vg) (f64x2.mul (f64x2.splat (local.get $wd)) (local.get $vp)))
+          (f64x2.add (local.get $vg) (f64x2.mul (local.get $wd2) (local.get $vp)))
           (local.get $vg) (local.get $wdMask)))
         (local.set $b (v128.bitselect
           (local.get $vg)
           (f64x2.add
-            (f64x2.mul (f64x2.splat (local.get $momentum)) (call $load2 (local.get $buf)))
-            (f64x2.mul (f64x2.splat (local.get $damp1)) (local.get $vg)))
+            (f64x2.mul (local.get $momentum2) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $buf))))
+            (f64x2.mul (local.get $damp12) (local.get $vg)))
           (local.get $firstMask)))
-        (call $store2 (local.get $buf) (local.get $b))
-        (local.set $bf (call $round2 (local.get $b)))
+        (v128.store64_lane 0 (local.get $buf) (f32x4.demote_f64x2_zero (local.get $b)))
+        (local.set $bf (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (local.get $b))))
         (local.set $bf (v128.bitselect
-          (f64x2.add (local.get $vg) (f64x2.mul (f64x2.splat (local.get $momentum)) (local.get $bf)))
+          (f64x2.add (local.get $vg) (f64x2.mul (local.get $momentum2) (local.get $bf)))
           (local.get $bf) (local.get $nesterovMask)))
-        (call $store2 (local.get $p) (f64x2.sub (local.get $vp) (f64x2.mul (f64x2.splat (local.get $lr)) (local.get $bf))))
+        (v128.store64_lane 0 (local.get $p) (f32x4.demote_f64x2_zero (f64x2.sub (local.get $vp) (f64x2.mul (local.get $lr2) (local.get $bf)))))
         (local.set $p (i32.add (local.get $p) (i32.const 8)))
         (local.set $g (i32.add (local.get $g) (i32.const 8)))
         (local.set $buf (i32.add (local.get $buf) (i32.const 8)))
@@ -332,31 +328,39 @@
   (func (export "adam") (param $p i32) (param $g i32) (param $m i32) (param $v i32) (param $n i32)
       (param $stepSize f64) (param $b1 f64) (param $omb1 f64) (param $b2 f64) (param $omb2 f64)
       (param $bc2Sqrt f64) (param $eps f64) (param $decoupled f64) (param $coupled f64)
-    (local $end i32) (local $vp v128) (local $vg v128) (local $mi v128) (local $vi v128) (local $coupledMask v128)
+    (local $end i32) (local $b12 v128) (local $b22 v128) (local $bc2Sqrt2 v128) (local $coupled2 v128) (local $decoupled2 v128) (local $eps2 v128) (local $omb12 v128) (local $omb22 v128) (local $stepSize2 v128) (local $vp v128) (local $vg v128) (local $mi v128) (local $vi v128) (local $coupledMask v128)
     (local.set $coupledMask (call $mask (f64.ne (local.get $coupled) (f64.const 0))))
+    (local.set $b12 (f64x2.splat (local.get $b1)))
+    (local.set $b22 (f64x2.splat (local.get $b2)))
+    (local.set $bc2Sqrt2 (f64x2.splat (local.get $bc2Sqrt)))
+    (local.set $coupled2 (f64x2.splat (local.get $coupled)))
+    (local.set $decoupled2 (f64x2.splat (local.get $decoupled)))
+    (local.set $eps2 (f64x2.splat (local.get $eps)))
+    (local.set $omb12 (f64x2.splat (local.get $omb1)))
+    (local.set $omb22 (f64x2.splat (local.get $omb2)))
+    (local.set $stepSize2 (f64x2.splat (local.get $stepSize)))
     (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
     (block $done
       (loop $each
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
         ;; p·1 is p exactly, so AdamW's decay needs no branch.
-        (local.set $vp (call $round2 (f64x2.mul (call $load2 (local.get $p)) (f64x2.splat (local.get $decoupled)))))
-        (local.set $vg (call $load2 (local.get $g)))
+        (local.set $vp (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p))) (local.get $decoupled2)))))
+        (local.set $vg (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $g))))
         (local.set $vg (v128.bitselect
-          (f64x2.add (local.get $vg) (f64x2.mul (f64x2.splat (local.get $coupled)) (local.get $vp)))
+          (f64x2.add (local.get $vg) (f64x2.mul (local.get $coupled2) (local.get $vp)))
           (local.get $vg) (local.get $coupledMask)))
         (local.set $mi (f64x2.add
-          (f64x2.mul (f64x2.splat (local.get $b1)) (call $load2 (local.get $m)))
-          (f64x2.mul (f64x2.splat (local.get $omb1)) (local.get $vg))))
-        (call $store2 (local.get $m) (local.get $mi))
+          (f64x2.mul (local.get $b12) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $m))))
+          (f64x2.mul (local.get $omb12) (local.get $vg))))
+        (v128.store64_lane 0 (local.get $m) (f32x4.demote_f64x2_zero (local.get $mi)))
         (local.set $vi (f64x2.add
-          (f64x2.mul (f64x2.splat (local.get $b2)) (call $load2 (local.get $v)))
-          (f64x2.mul (f64x2.mul (f64x2.splat (local.get $omb2)) (local.get $vg)) (local.get $vg))))
-        (call $store2 (local.get $v) (local.get $vi))
-        (call $store2 (local.get $p)
-          (f64x2.sub (local.get $vp)
+          (f64x2.mul (local.get $b22) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $v))))
+          (f64x2.mul (f64x2.mul (local.get $omb22) (local.get $vg)) (local.get $vg))))
+        (v128.store64_lane 0 (local.get $v) (f32x4.demote_f64x2_zero (local.get $vi)))
+        (v128.store64_lane 0 (local.get $p) (f32x4.demote_f64x2_zero (f64x2.sub (local.get $vp)
             (f64x2.div
-              (f64x2.mul (f64x2.splat (local.get $stepSize)) (local.get $mi))
-              (f64x2.add (f64x2.div (f64x2.sqrt (local.get $vi)) (f64x2.splat (local.get $bc2Sqrt))) (f64x2.splat (local.get $eps))))))
+              (f64x2.mul (local.get $stepSize2) (local.get $mi))
+              (f64x2.add (f64x2.div (f64x2.sqrt (local.get $vi)) (local.get $bc2Sqrt2)) (local.get $eps2))))))
         (local.set $p (i32.add (local.get $p) (i32.const 8)))
         (local.set $g (i32.add (local.get $g) (i32.const 8)))
         (local.set $m (i32.add (local.get $m) (i32.const 8)))
@@ -368,46 +372,52 @@
   (func (export "rmsprop") (param $p i32) (param $g i32) (param $sq i32) (param $avg i32) (param $buf i32) (param $n i32)
       (param $lr f64) (param $wd f64) (param $alpha f64) (param $oma f64) (param $eps f64) (param $momentum f64)
       (param $centered i32) (param $useMomentum i32)
-    (local $end i32) (local $vp v128) (local $vg v128) (local $s v128) (local $a v128) (local $denom v128) (local $b v128)
+    (local $end i32) (local $alpha2 v128) (local $eps2 v128) (local $lr2 v128) (local $momentum2 v128) (local $oma2 v128) (local $wd2 v128) (local $vp v128) (local $vg v128) (local $s v128) (local $a v128) (local $denom v128) (local $b v128)
     (local $wdMask v128)
     (local.set $wdMask (call $mask (f64.ne (local.get $wd) (f64.const 0))))
+    (local.set $alpha2 (f64x2.splat (local.get $alpha)))
+    (local.set $eps2 (f64x2.splat (local.get $eps)))
+    (local.set $lr2 (f64x2.splat (local.get $lr)))
+    (local.set $momentum2 (f64x2.splat (local.get $momentum)))
+    (local.set $oma2 (f64x2.splat (local.get $oma)))
+    (local.set $wd2 (f64x2.splat (local.get $wd)))
     (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
     (block $done
       (loop $each
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
-        (local.set $vp (call $load2 (local.get $p)))
-        (local.set $vg (call $load2 (local.get $g)))
+        (local.set $vp (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p))))
+        (local.set $vg (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $g))))
         (local.set $vg (v128.bitselect
-          (f64x2.add (local.get $vg) (f64x2.mul (f64x2.splat (local.get $wd)) (local.get $vp)))
+          (f64x2.add (local.get $vg) (f64x2.mul (local.get $wd2) (local.get $vp)))
           (local.get $vg) (local.get $wdMask)))
         (local.set $s (f64x2.add
-          (f64x2.mul (f64x2.splat (local.get $alpha)) (call $load2 (local.get $sq)))
-          (f64x2.mul (f64x2.mul (f64x2.splat (local.get $oma)) (local.get $vg)) (local.get $vg))))
-        (call $store2 (local.get $sq) (local.get $s))
+          (f64x2.mul (local.get $alpha2) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $sq))))
+          (f64x2.mul (f64x2.mul (local.get $oma2) (local.get $vg)) (local.get $vg))))
+        (v128.store64_lane 0 (local.get $sq) (f32x4.demote_f64x2_zero (local.get $s)))
         (if (local.get $centered)
           (then
             (local.set $a (f64x2.add
-              (f64x2.mul (f64x2.splat (local.get $alpha)) (call $load2 (local.get $avg)))
-              (f64x2.mul (f64x2.splat (local.get $oma)) (local.get $vg))))
-            (call $store2 (local.get $avg) (local.get $a))
+              (f64x2.mul (local.get $alpha2) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $avg))))
+              (f64x2.mul (local.get $oma2) (local.get $vg))))
+            (v128.store64_lane 0 (local.get $avg) (f32x4.demote_f64x2_zero (local.get $a)))
             (local.set $denom (f64x2.add
               (f64x2.sqrt (f64x2.sub (local.get $s) (f64x2.mul (local.get $a) (local.get $a))))
-              (f64x2.splat (local.get $eps))))
+              (local.get $eps2)))
             (local.set $avg (i32.add (local.get $avg) (i32.const 8))))
           (else
-            (local.set $denom (f64x2.add (f64x2.sqrt (local.get $s)) (f64x2.splat (local.get $eps))))))
+            (local.set $denom (f64x2.add (f64x2.sqrt (local.get $s)) (local.get $eps2)))))
         (if (local.get $useMomentum)
           (then
             (local.set $b (f64x2.add
-              (f64x2.mul (f64x2.splat (local.get $momentum)) (call $load2 (local.get $buf)))
+              (f64x2.mul (local.get $momentum2) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $buf))))
               (f64x2.div (local.get $vg) (local.get $denom))))
-            (call $store2 (local.get $buf) (local.get $b))
-            (local.set $vp (f64x2.sub (local.get $vp) (f64x2.mul (f64x2.splat (local.get $lr)) (local.get $b))))
+            (v128.store64_lane 0 (local.get $buf) (f32x4.demote_f64x2_zero (local.get $b)))
+            (local.set $vp (f64x2.sub (local.get $vp) (f64x2.mul (local.get $lr2) (local.get $b))))
             (local.set $buf (i32.add (local.get $buf) (i32.const 8))))
           (else
             (local.set $vp (f64x2.sub (local.get $vp)
-              (f64x2.div (f64x2.mul (f64x2.splat (local.get $lr)) (local.get $vg)) (local.get $denom))))))
-        (call $store2 (local.get $p) (local.get $vp))
+              (f64x2.div (f64x2.mul (local.get $lr2) (local.get $vg)) (local.get $denom))))))
+        (v128.store64_lane 0 (local.get $p) (f32x4.demote_f64x2_zero (local.get $vp)))
         (local.set $p (i32.add (local.get $p) (i32.const 8)))
         (local.set $g (i32.add (local.get $g) (i32.const 8)))
         (local.set $sq (i32.add (local.get $sq) (i32.const 8)))
