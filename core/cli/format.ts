@@ -1,5 +1,4 @@
 /** Terminal and CSV formatting for the command line. */
-import type { TableColumn } from '../data/index.ts';
 
 /** `1:02:03` / `2:03` / `4.1 s`. */
 export function formatDuration(ms: number): string {
@@ -22,20 +21,4 @@ export function formatNumber(v: number | null | undefined, digits = 5): string {
 export function bar(fraction: number, width = 24): string {
   const filled = Math.max(0, Math.min(width, Math.round(fraction * width)));
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
-}
-
-/** Quotes a CSV field when it holds the delimiter, a quote or a line break (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** A table cell as it was written in the file (numbers re-printed, missing as empty). */
-export function cellText(column: TableColumn, row: number): string {
-  if (column.kind === 'numeric') {
-    const v = column.values[row];
-    return Number.isNaN(v) ? '' : String(column.values instanceof Float32Array ? Number(v.toPrecision(7)) : v);
-  }
-  if (!column.codes) return '';
-  const code = column.codes[row];
-  return code < 0 ? '' : column.categories[code];
 }

@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyzeGraph, compileGraph, dataContextOf, type DataContext, type Diagnostic, type GraphAnalysis, type Plan } from '../index.ts';
-import { createCsvImporter, prepareDataset, type CsvTable, type DataError, type DatasetSplit, type StoredPreprocessing, type TableReport } from '../data/index.ts';
+import { createCsvImporter, type CsvTable, type DataError, type DatasetSplit, type StoredPreprocessing, type TableReport } from '../data/index.ts';
 import { parseProject, type Project } from '../project/index.ts';
+import { prepareProjectDataset } from '../project/prepare-data.ts';
 import type { Dataset } from '../data/dataset.ts';
 
 export type Result<T> = ({ type: 'ok' } & T) | { type: 'error'; message: string };
@@ -86,17 +87,7 @@ export interface PreparedData {
 
 /** Prepares the project's dataset (roles, encoding, scaling) and its seeded train/validation split. */
 export function prepareProjectData(project: Project, csv: CsvFile): Result<PreparedData> {
-  const d = project.data;
-  const prepared = prepareDataset(csv.table, {
-    targets: d.targets,
-    features: d.features,
-    task: d.task,
-    scaling: d.preprocessing.scaling,
-    scaleTarget: d.preprocessing.scaleTarget,
-    missing: d.preprocessing.missing,
-    // Scalers are fitted on the training rows only, so nothing leaks from the validation rows.
-    ...(d.validationSplit > 0 ? { validation: { fraction: d.validationSplit, seed: project.training.seed } } : {}),
-  });
+  const prepared = prepareProjectDataset(project, csv.table);
   if (prepared.type === 'error') return { type: 'error', message: describeDataError(csv.path, prepared) };
   const split = prepared.split ?? null;
   return {

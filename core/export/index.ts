@@ -126,7 +126,8 @@ function hasDropout(model: ExportModel): boolean {
   return model.project.graph.nodes.some((n) => n.type === 'dropout' && (n.p ?? 0.5) > 0);
 }
 
-export { loadExportModel, prepareProjectDataset, type ExportModel } from './source.ts';
+export { loadExportModel, type ExportModel } from './source.ts';
+export { prepareProjectDataset } from '../project/prepare-data.ts';
 export { pytorchScript, type PytorchScriptOptions } from './pytorch-script.ts';
 export { onnxModel, ONNX_OPSET } from './onnx.ts';
 export { predictionsCsv, predictionsForTable, csvField, cellText } from './predictions.ts';

@@ -9,10 +9,10 @@ import type { Plan } from '../compile/plan.ts';
 import type { GraphStructure } from '../graph/structure.ts';
 import type { GraphNode } from '../graph/types.ts';
 import type { Diagnostic } from '../graph/diagnostics.ts';
-import { prepareDataset } from '../data/prepare-dataset.ts';
 import type { DatasetSplit } from '../data/split.ts';
 import type { StoredPreprocessing } from '../data/preprocessing.ts';
 import type { CsvTable } from '../data/table.ts';
+import { prepareProjectDataset } from '../project/prepare-data.ts';
 import type { Dataset, TargetSpec } from '../data/dataset.ts';
 import { dataContextOf } from '../data/dataset.ts';
 import type { Project } from '../project/schema.ts';
@@ -42,22 +42,6 @@ function targetSpecOfStored(stored: StoredPreprocessing): TargetSpec {
     : { task: 'regression', width: t.columns.length, names: t.columns.map((c) => c.column) };
 }
 
-/**
- * Prepares the project's CSV with the project's roles, scaling and validation split: the same
- * options the command line and the app train with.
- */
-export function prepareProjectDataset(project: Project, table: CsvTable): ReturnType<typeof prepareDataset> {
-  const d = project.data;
-  return prepareDataset(table, {
-    targets: d.targets,
-    features: d.features,
-    task: d.task,
-    scaling: d.preprocessing.scaling,
-    scaleTarget: d.preprocessing.scaleTarget,
-    missing: d.preprocessing.missing,
-    ...(d.validationSplit > 0 ? { validation: { fraction: d.validationSplit, seed: project.training.seed } } : {}),
-  });
-}
 
 /**
  * Compiles a project for export. The preprocessing is the project's fitted one (`data.fitted`,

@@ -7,10 +7,10 @@
 import { compileGraph } from '../compile/compile.ts';
 import { dataContextOf } from '../data/dataset.ts';
 import { inspectCsv } from '../data/inspect-csv.ts';
-import { prepareDataset } from '../data/prepare-dataset.ts';
 import { inverseTransformTargets } from '../data/preprocessing.ts';
 import type { StoredPreprocessing } from '../data/preprocessing.ts';
 import { loadProject } from '../project/project-file.ts';
+import { prepareProjectDataset } from '../project/prepare-data.ts';
 import type { Project } from '../project/schema.ts';
 import { predictedClasses, classificationMetrics, regressionMetrics, type Metrics } from './metrics.ts';
 import { evaluate } from './predict.ts';
@@ -67,16 +67,7 @@ export function createTrainerSession(port: TrainerPort, options: TrainerSessionO
       return;
     }
     post({ type: 'preparing', runId, stage: 'preparing' });
-    const d = project.data;
-    const prepared = prepareDataset(csv.table, {
-      targets: d.targets,
-      features: d.features,
-      task: d.task,
-      scaling: d.preprocessing.scaling,
-      scaleTarget: d.preprocessing.scaleTarget,
-      missing: d.preprocessing.missing,
-      ...(d.validationSplit > 0 ? { validation: { fraction: d.validationSplit, seed: settings.seed } } : {}),
-    });
+    const prepared = prepareProjectDataset({ ...project, training: settings }, csv.table);
     if (prepared.type === 'error') {
       fail('data', `${project.data.path}${prepared.line ? `, line ${prepared.line}` : ''}${prepared.column ? `, column "${prepared.column}"` : ''}: ${prepared.message}`);
       return;
