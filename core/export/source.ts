@@ -42,7 +42,6 @@ function targetSpecOfStored(stored: StoredPreprocessing): TargetSpec {
     : { task: 'regression', width: t.columns.length, names: t.columns.map((c) => c.column) };
 }
 
-
 /**
  * Compiles a project for export. The preprocessing is the project's fitted one (`data.fitted`,
  * saved by training) or, for a project trained before it was saved, refitted on `table`. The
