@@ -32,6 +32,16 @@ export const IpcChannel = {
   menuCommand: 'layerboard:menu-command',
   /** event: a project opened from outside (command line, macOS open-file, second instance, Open Recent). */
   openFile: 'layerboard:open-file',
+  /** invoke: starts this window's training process (ending the one it had); its port arrives on `trainerPort`. */
+  startTrainer: 'layerboard:start-trainer',
+  /** send: the page is done with a trainer; main ends its process. */
+  stopTrainer: 'layerboard:stop-trainer',
+  /** send: whether a training run is in progress (closing or quitting then asks first). */
+  setTrainingActive: 'layerboard:set-training-active',
+  /** event: the page's end of a new trainer's MessagePort, in the event's `ports` (sent with webContents.postMessage). */
+  trainerPort: 'layerboard:trainer-port',
+  /** event: a trainer process ended that the page did not stop (a crash, out of memory, killed). */
+  trainerExit: 'layerboard:trainer-exit',
 } as const;
 
 export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];
@@ -82,6 +92,39 @@ export interface SetTitleRequest {
   dirty: boolean;
 }
 
+/**
+ * Names a trainer: chosen by the page (so it can recognise its port whichever arrives first,
+ * the port or the answer), echoed by main in `trainerPort` and `trainerExit`.
+ */
+export interface TrainerRef {
+  trainerId: string;
+}
+
+export interface SetTrainingActiveRequest {
+  active: boolean;
+}
+
+/** A trainer process that ended without the page asking: the UI keeps its last good weights and can start another. */
+export interface TrainerExitPayload {
+  trainerId: string;
+  /** A sentence for the user, e.g. "The training process ran out of memory." */
+  reason: string;
+  /** The process's exit code, or null where it never started. */
+  exitCode: number | null;
+}
+
+/**
+ * The message the preload posts to the page (`window.postMessage(message, '*', [port])`) to hand
+ * over a trainer's MessagePort: ports cannot cross contextBridge, so this is Electron's documented
+ * way into the page's world. The page takes the port only from a message of this shape.
+ */
+export const TRAINER_PORT_MESSAGE = 'layerboard.trainer-port' as const;
+
+export interface TrainerPortMessage {
+  type: typeof TRAINER_PORT_MESSAGE;
+  trainerId: string;
+}
+
 export interface SamplePayload {
   project: FilePayload;
   csv: FilePayload;
@@ -94,18 +137,24 @@ export interface InvokeContract {
   [IpcChannel.openCsv]: { request: void; response: IpcResult<FilePayload> };
   [IpcChannel.readRelative]: { request: ReadRelativeRequest; response: IpcResult<FilePayload> };
   [IpcChannel.loadSample]: { request: void; response: IpcResult<SamplePayload> };
+  [IpcChannel.startTrainer]: { request: TrainerRef; response: IpcResult<null> };
 }
 
 /** Payload of each send channel (renderer -> main). */
 export interface SendContract {
   [IpcChannel.setTitle]: SetTitleRequest;
   [IpcChannel.openFileReady]: void;
+  [IpcChannel.stopTrainer]: TrainerRef;
+  [IpcChannel.setTrainingActive]: SetTrainingActiveRequest;
 }
 
 /** Payload of each event channel (main -> renderer). */
 export interface EventContract {
   [IpcChannel.menuCommand]: MenuCommandName;
   [IpcChannel.openFile]: FilePayload;
+  /** The port itself travels in the event's `ports`. */
+  [IpcChannel.trainerPort]: TrainerRef;
+  [IpcChannel.trainerExit]: TrainerExitPayload;
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -127,4 +176,17 @@ export interface LayerboardApi {
   onMenuCommand(listener: (command: MenuCommandName) => void): () => void;
   /** Returns a function that unsubscribes. The first subscription tells main it may deliver files it holds. */
   onOpenFile(listener: (file: FilePayload) => void): () => void;
+  /**
+   * Starts a training process for this window (ending any other it had). `trainerId` is the
+   * page's name for it (letters, digits, `-` and `_`, at most 64). The trainer's MessagePort
+   * reaches the page as a window `message` event carrying a `TrainerPortMessage` and the port;
+   * an error answer means no process started.
+   */
+  startTrainer(trainerId: string): Promise<IpcResult<null>>;
+  /** Ends a trainer's process. */
+  stopTrainer(trainerId: string): void;
+  /** Tells main whether a run is in progress, so closing or quitting asks first. */
+  setTrainingActive(active: boolean): void;
+  /** A trainer process ended without being asked. Returns a function that unsubscribes. */
+  onTrainerExit(listener: (exit: TrainerExitPayload) => void): () => void;
 }

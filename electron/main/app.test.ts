@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IpcChannel, type FilePayload } from '../../core/protocol.ts';
+import { IpcChannel, type FilePayload, type TrainerExitPayload } from '../../core/protocol.ts';
+import type { FakeMessagePortMain } from '../testing/fake-message-ports.ts';
 import { createFakeElectron, DOCUMENTS, FakeContents, PreventableEvent, settle, USER_DATA, type FakeElectron, type FakeWindow } from '../testing/fake-electron.ts';
 import { createMain, documentNameOf, formatWindowTitle, type MainConfig } from './app.ts';
 import { APP_INDEX_URL } from './app-url.ts';
@@ -399,6 +400,208 @@ describe('unsaved changes', () => {
     window.api.setTitle('Housing', false);
     expect(record.closeConfirmed).toBe(true);
     window.api.setTitle('Housing', true);
+    expect(record.closeConfirmed).toBe(false);
+  });
+});
+
+describe('the training process', () => {
+  /** What the page does to train: start a trainer and listen for its end. */
+  async function startTraining(window: FakeWindow, trainerId = 't1') {
+    const exits: TrainerExitPayload[] = [];
+    window.api.onTrainerExit((exit) => exits.push(exit));
+    const answer = await window.api.startTrainer(trainerId);
+    return { answer, exits };
+  }
+
+  it('forks the built worker for the window, and the page gets the other end of the worker’s port', async () => {
+    const { fake } = await boot();
+    const [window] = fake.windows;
+    const { answer } = await startTraining(window);
+    expect(answer).toEqual({ type: 'ok', value: null });
+    expect(fake.utilityProcesses).toHaveLength(1);
+    const [child] = fake.utilityProcesses;
+    expect(child.modulePath).toBe('/app/out/main/trainer-worker.js');
+    expect(child.options).toEqual({ serviceName: 'Layerboard trainer' });
+    const utilityEnd = child.posted[0].transfer[0];
+    // main -> preload: webContents.postMessage on trainerPort with the port; preload -> page: window.postMessage.
+    const delivery = window.renderer.received.find((r) => r.channel === IpcChannel.trainerPort)!;
+    expect(delivery.args).toEqual([{ trainerId: 't1' }]);
+    expect(window.page.messages).toEqual([{ message: { type: 'layerboard.trainer-port', trainerId: 't1' }, targetOrigin: '*', ports: [utilityEnd.peer] }]);
+    // Nothing in main listens on or posts to either end: progress is never relayed by main.
+    const pageEnd = window.page.messages[0].ports[0] as FakeMessagePortMain;
+    expect([utilityEnd.listened(), pageEnd.listened(), utilityEnd.postedCount, pageEnd.postedCount]).toEqual([false, false, 0, 0]);
+  });
+
+  it('keeps one trainer per window, and one per window for each window', async () => {
+    const { fake, main } = await boot();
+    const [first] = fake.windows;
+    const second = main.openWindow().window;
+    await first.api.startTrainer('a');
+    await second.api.startTrainer('b');
+    await first.api.startTrainer('c');
+    await settle();
+    expect(fake.utilityProcesses.map((p) => p.killCalls)).toEqual([1, 0, 0]);
+    expect(first.renderer.received.filter((r) => r.channel === IpcChannel.trainerExit)).toEqual([]);
+  });
+
+  it('ends the trainer when the page disposes it, when the page reloads, and when the window closes', async () => {
+    const { fake } = await boot();
+    const [window] = fake.windows;
+    await window.api.startTrainer('t1');
+    window.api.stopTrainer('t1');
+    expect(fake.utilityProcesses[0].killCalls).toBe(1);
+
+    await window.api.startTrainer('t2');
+    // Loading that does not replace the page (a download) leaves the run alone; a reload ends it.
+    window.webContents.emit('did-start-loading');
+    expect(fake.utilityProcesses[1].killCalls).toBe(0);
+    window.webContents.emit('did-navigate', {}, APP_INDEX_URL);
+    expect(fake.utilityProcesses[1].killCalls).toBe(1);
+
+    await window.api.startTrainer('t3');
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(fake.utilityProcesses[2].killCalls).toBe(1);
+
+    await window.api.startTrainer('t4');
+    window.close();
+    expect(window.destroyed).toBe(true);
+    expect(fake.utilityProcesses[3].killCalls).toBe(1);
+    await settle();
+    expect(window.renderer.received.filter((r) => r.channel === IpcChannel.trainerExit)).toEqual([]);
+  });
+
+  it('tells the page when its trainer crashes, so it can keep its weights and start again', async () => {
+    const { fake } = await boot();
+    const [window] = fake.windows;
+    const { exits } = await startTraining(window);
+    window.api.setTrainingActive(true);
+    fake.app.emit('child-process-gone', {}, { type: 'Utility', reason: 'oom', exitCode: 137, name: 'Layerboard trainer' });
+    fake.utilityProcesses[0].exit(137);
+    expect(exits).toEqual([{ trainerId: 't1', reason: 'The training process ran out of memory.', exitCode: 137 }]);
+    // No run is in progress any more: closing does not ask.
+    window.close();
+    expect(window.destroyed).toBe(true);
+    expect(fake.dialog.messages()).toEqual([]);
+  });
+
+  it('answers an error when the process cannot start', async () => {
+    const { fake } = await boot();
+    fake.failFork = new Error('spawn ENOENT');
+    expect(await fake.windows[0].api.startTrainer('t1')).toEqual({ type: 'error', message: 'The training process could not be started: spawn ENOENT' });
+  });
+
+  it('refuses trainer requests from anything but our window’s top frame', async () => {
+    const { fake } = await boot();
+    const stranger = fake.ipc.connect(9999, { url: APP_INDEX_URL, parent: null });
+    await expect(stranger.ipcRenderer.invoke(IpcChannel.startTrainer, { trainerId: 't1' })).rejects.toThrow(/Request refused/);
+    const [window] = fake.windows;
+    window.renderer.frame = { url: APP_INDEX_URL, parent: { url: APP_INDEX_URL, parent: null } };
+    await expect(window.api.startTrainer('t1')).rejects.toThrow(/Request refused/);
+    expect(fake.utilityProcesses).toEqual([]);
+  });
+});
+
+describe('closing or quitting while training', () => {
+  async function trainingWindow() {
+    const { fake, main } = await boot();
+    const [window] = fake.windows;
+    window.api.setTitle('Housing — Layerboard', false);
+    await window.api.startTrainer('t1');
+    window.api.setTrainingActive(true);
+    return { fake, main, window, child: fake.utilityProcesses[0] };
+  }
+
+  it('asks "Training is running — stop it and close?", and Cancel keeps the window and the run', async () => {
+    const { fake, window, child } = await trainingWindow();
+    fake.dialog.messageAnswers.push(1);
+    window.close();
+    await settle();
+    expect(fake.dialog.messages()).toHaveLength(1);
+    expect(fake.dialog.messages()[0]).toMatchObject({
+      message: 'Training is running — stop it and close?', buttons: ['Stop and Close', 'Cancel'], defaultId: 1, cancelId: 1,
+    });
+    expect(fake.dialog.messages()[0].detail).toContain('Housing');
+    expect(window.destroyed).toBe(false);
+    expect(child.killCalls).toBe(0);
+  });
+
+  it('on Stop and Close closes the window and ends the trainer', async () => {
+    const { fake, window, child } = await trainingWindow();
+    fake.dialog.messageAnswers.push(0);
+    window.close();
+    await settle();
+    expect(window.destroyed).toBe(true);
+    expect(child.killCalls).toBe(1);
+  });
+
+  it('asks about training first and then about unsaved changes; Cancel on the second keeps the run', async () => {
+    const { fake, window, child } = await trainingWindow();
+    window.api.setTitle('Housing — Layerboard', true);
+    fake.dialog.messageAnswers.push(0, 2);
+    window.close();
+    await settle();
+    expect(fake.dialog.messages().map((m) => m.message)).toEqual([
+      'Training is running — stop it and close?', expect.stringContaining('save the changes you made to “Housing”'),
+    ]);
+    expect(window.destroyed).toBe(false);
+    expect(child.killCalls).toBe(0);
+
+    fake.dialog.messageAnswers.push(0, 1);
+    window.close();
+    await settle();
+    expect(window.destroyed).toBe(true);
+    expect(child.killCalls).toBe(1);
+  });
+
+  it('does not ask once the run has ended or the trainer is gone', async () => {
+    const { fake, window } = await trainingWindow();
+    window.api.setTrainingActive(false);
+    window.close();
+    expect(window.destroyed).toBe(true);
+
+    const again = await trainingWindow();
+    again.window.api.stopTrainer('t1');
+    again.window.close();
+    expect(again.window.destroyed).toBe(true);
+    expect(fake.dialog.messages()).toEqual([]);
+    expect(again.fake.dialog.messages()).toEqual([]);
+  });
+
+  it('asks on quit ("stop it and quit?"); Cancel stops the quit, Stop and Quit lets it through', async () => {
+    const { fake, main, window, child } = await trainingWindow();
+    const idle = main.openWindow().window;
+    fake.dialog.messageAnswers.push(1);
+    fake.app.quit();
+    await settle();
+    expect(fake.dialog.messages().map((m) => m.message)).toEqual(['Training is running — stop it and quit?']);
+    expect(fake.dialog.messages()[0].buttons).toEqual(['Stop and Quit', 'Cancel']);
+    expect(fake.app.quitted).toBe(false);
+    expect(window.destroyed || idle.destroyed).toBe(false);
+
+    fake.dialog.messageAnswers.push(0);
+    fake.app.quit();
+    await settle();
+    expect(fake.app.quitted).toBe(true);
+    expect(child.killCalls).toBe(1);
+  });
+
+  it('holds a quit (before-quit) while a window trains', async () => {
+    const { fake } = await trainingWindow();
+    fake.dialog.messageAnswers.push(0);
+    const quitting = new PreventableEvent();
+    fake.app.emit('before-quit', quitting);
+    expect(quitting.defaultPrevented).toBe(true);
+    await settle();
+    expect(fake.app.quitted).toBe(true);
+  });
+
+  it('a run started after the user chose to close needs a new answer', async () => {
+    const { main, window } = await trainingWindow();
+    const record = main.windows()[0];
+    record.closeConfirmed = true;
+    window.api.setTrainingActive(false);
+    expect(record.closeConfirmed).toBe(true);
+    window.api.setTrainingActive(true);
     expect(record.closeConfirmed).toBe(false);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The main process, with Electron injected: windows (one per project), menus, dialogs, files,
- * IPC, the app:// protocol, the unsaved-changes prompt and the open-file flows. main.ts passes
+ * IPC, the app:// protocol, the close prompts (unsaved changes, training in progress), the
+ * open-file flows and each window's training process (trainer-process.ts). main.ts passes
  * the real Electron modules; tests pass fakes (electron/testing/fake-electron.ts) and drive the
  * same code without a binary.
  */
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
 import { basename } from 'node:path';
-import { IpcChannel, type FilePayload, type IpcResult, type MenuCommandName } from '../../core/protocol.ts';
+import { IpcChannel, type EventContract, type FilePayload, type IpcResult, type MenuCommandName } from '../../core/protocol.ts';
 import { APP_INDEX_URL, APP_SCHEME, isTrustedPageUrl } from './app-url.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
 import { contentSecurityPolicy } from './csp.ts';
@@ -19,6 +20,9 @@ import { buildMenuTemplate, type Platform } from './menu.ts';
 import { createOpenQueue, projectPathsFromArgv } from './open-requests.ts';
 import { loadRecentProjects, type RecentProjects } from './recent.ts';
 import {
+  createTrainerProcesses, type ChildProcessGoneDetails, type MainMessagePort, type TrainerOwner, type TrainerProcessPorts,
+} from './trainer-process.ts';
+import {
   cascade, MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH, restoreWindowState, trackWindowState, WINDOW_STATE_FILE,
   type Rect, type TrackedWindow, type WindowState,
 } from './window-state.ts';
@@ -27,8 +31,10 @@ import {
 export interface AppWebContents {
   readonly id: number;
   send(channel: string, ...args: unknown[]): void;
+  /** Sends a message with MessagePorts to the page's main frame (the only way to hand it a port). */
+  postMessage(channel: string, message: unknown, transfer?: MainMessagePort[]): void;
   isDestroyed(): boolean;
-  on(event: 'did-start-loading', listener: () => void): unknown;
+  on(event: 'did-start-loading' | 'did-navigate' | 'render-process-gone', listener: () => void): unknown;
 }
 
 /** The part of BrowserWindow main uses. */
@@ -57,8 +63,9 @@ export interface AppPort {
   on(event: 'open-file', listener: (event: PreventableEvent, path: string) => void): unknown;
   on(event: 'second-instance', listener: (event: unknown, argv: string[], workingDirectory: string) => void): unknown;
   on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;
-  on(event: 'activate' | 'window-all-closed', listener: () => void): unknown;
+  on(event: 'activate' | 'window-all-closed' | 'will-quit', listener: () => void): unknown;
   on(event: 'web-contents-created', listener: (event: unknown, contents: HardenableContents) => void): unknown;
+  on(event: 'child-process-gone', listener: (event: unknown, details: ChildProcessGoneDetails) => void): unknown;
   whenReady(): Promise<unknown>;
   requestSingleInstanceLock(): boolean;
   quit(): void;
@@ -85,6 +92,8 @@ export interface MainPorts<W extends AppWindow> {
   screen: { getAllDisplays(): { workArea: Rect }[] };
   fs: FilesFs;
   storeFs: JsonStoreFs;
+  /** utilityProcess.fork and MessageChannelMain, for the training processes. */
+  trainers: TrainerProcessPorts;
 }
 
 export interface MainConfig {
@@ -102,6 +111,8 @@ export interface MainConfig {
     renderer: string;
     /** The built preload script. */
     preload: string;
+    /** The built utility-process entry that trains (electron/worker/trainer.ts). */
+    trainerWorker: string;
   };
   /** The electron-vite dev server (development only); null serves app://. */
   devServerUrl: string | null;
@@ -123,7 +134,9 @@ export interface WindowRecord<W extends AppWindow = AppWindow> {
   filesReady: boolean;
   pendingFiles: FilePayload[];
   pendingSave: { resolve(saved: boolean): void; startTimer: unknown } | null;
-  /** The user chose to close (saved or discarded); the next close goes through. */
+  /** The page reported a training run in progress (setTrainingActive); it counts while the window's trainer lives. */
+  trainingActive: boolean;
+  /** The user chose to close (saved or discarded, training stopped); the next close goes through. */
   closeConfirmed: boolean;
   prompt: Promise<boolean> | null;
 }
@@ -195,6 +208,7 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
   const files = createFileService<W | null>({ dialog, fs: ports.fs, refs, samplesDir: config.paths.samples, documentsDir: config.paths.documents });
   const store = createJsonStore(config.paths.userData, ports.storeFs);
   const openQueue = createOpenQueue();
+  const trainers = createTrainerProcesses(ports.trainers, { workerPath: config.paths.trainerWorker, log });
   let savedWindowState: unknown = undefined;
   let recent: RecentProjects | null = null;
   let lastFocused: WinRecord | null = null;
@@ -208,6 +222,37 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
 
   function send(record: WinRecord, channel: string, payload: unknown): void {
     if (alive(record) && !record.window.webContents.isDestroyed()) record.window.webContents.send(channel, payload);
+  }
+
+  function trainerOwner(record: WinRecord): TrainerOwner {
+    return {
+      id: record.webContentsId,
+      postPort(trainerId, port) {
+        if (!alive(record) || record.window.webContents.isDestroyed()) throw new Error('the window is gone');
+        const payload: EventContract[typeof IpcChannel.trainerPort] = { trainerId };
+        record.window.webContents.postMessage(IpcChannel.trainerPort, payload, [port]);
+      },
+      exited(payload) {
+        record.trainingActive = false;
+        send(record, IpcChannel.trainerExit, payload);
+      },
+    };
+  }
+
+  /** A run is in progress in the window: the page says so and its trainer is alive. */
+  function isTraining(record: WinRecord): boolean {
+    return record.trainingActive && trainers.isRunning(record.webContentsId);
+  }
+
+  /** Closing the window would lose something: unsaved changes or a run in progress. */
+  function needsReview(record: WinRecord): boolean {
+    return record.dirty || isTraining(record);
+  }
+
+  /** The page is gone or replaced (closed, reloaded, crashed): its trainer has no one to talk to. */
+  function endTraining(record: WinRecord): void {
+    record.trainingActive = false;
+    trainers.stopOwner(record.webContentsId);
   }
 
   function deliverFile(record: WinRecord, file: FilePayload): void {
@@ -264,6 +309,7 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
       filesReady: false,
       pendingFiles: [],
       pendingSave: null,
+      trainingActive: false,
       closeConfirmed: false,
       prompt: null,
     };
@@ -288,6 +334,7 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
       byContents.delete(record.webContentsId);
       byWindowId.delete(window.id);
       if (lastFocused === record) lastFocused = null;
+      endTraining(record);
       const pending = record.pendingSave;
       record.pendingSave = null;
       if (pending) {
@@ -297,6 +344,10 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
     });
     // A reload starts a fresh renderer that has not subscribed yet.
     window.webContents.on('did-start-loading', () => { record.filesReady = false; });
+    // A new document (a reload) holds no trainer port. Not 'did-start-loading': a download can
+    // start loading without replacing the page, and must not end a run.
+    window.webContents.on('did-navigate', () => endTraining(record));
+    window.webContents.on('render-process-gone', () => endTraining(record));
 
     if (project !== undefined) {
       adoptProject(record, project.path);
@@ -355,13 +406,33 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
     });
   }
 
-  /** Asks about unsaved changes: true when the window may close (saved, or changes discarded). */
-  function reviewUnsaved(record: WinRecord): Promise<boolean> {
-    if (!record.dirty) return Promise.resolve(true);
+  /**
+   * Asks before a window closes: first whether to stop a training run in progress, then about
+   * unsaved changes. True when the window may close (training stopped, changes saved or
+   * discarded). Nothing is stopped here: the trainer ends when the window does, so a Cancel
+   * on the second question leaves the run going.
+   */
+  function reviewClose(record: WinRecord, action: 'close' | 'quit'): Promise<boolean> {
+    if (!needsReview(record)) return Promise.resolve(true);
     if (record.prompt !== null) return record.prompt;
     const name = documentNameOf(record.title, config.appName);
     record.prompt = (async () => {
       reveal(record);
+      if (isTraining(record)) {
+        const verb = action === 'quit' ? 'Quit' : 'Close';
+        const { response } = await dialog.showMessageBox(record.window, {
+          type: 'warning',
+          message: `Training is running — stop it and ${action}?`,
+          detail: `“${name}” is training. Stopping ends the run; what it learned since it started is lost.`,
+          buttons: [`Stop and ${verb}`, 'Cancel'],
+          // Losing a long run to a stray Enter is worse than one more click.
+          defaultId: 1,
+          cancelId: 1,
+          noLink: true,
+        });
+        if (response !== 0) return false;
+      }
+      if (!record.dirty) return true;
       const { response } = await dialog.showMessageBox(record.window, {
         type: 'warning',
         message: `Do you want to save the changes you made to “${name}”?`,
@@ -378,9 +449,9 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
   }
 
   function onClose(record: WinRecord, event: PreventableEvent): void {
-    if (record.closeConfirmed || !record.dirty) return;
+    if (record.closeConfirmed || !needsReview(record)) return;
     event.preventDefault();
-    void reviewUnsaved(record).then((mayClose) => {
+    void reviewClose(record, 'close').then((mayClose) => {
       if (!alive(record)) return;
       if (mayClose) {
         record.closeConfirmed = true;
@@ -397,8 +468,8 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
     const confirmed: WinRecord[] = [];
     try {
       for (const record of records()) {
-        if (!alive(record) || !record.dirty || record.closeConfirmed) continue;
-        if (!(await reviewUnsaved(record))) {
+        if (!alive(record) || !needsReview(record) || record.closeConfirmed) continue;
+        if (!(await reviewClose(record, 'quit'))) {
           // The quit is off: a "Don't Save" given for it no longer holds.
           for (const r of confirmed) r.closeConfirmed = false;
           return;
@@ -506,6 +577,22 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
       const pending = caller.pendingFiles.splice(0);
       for (const file of pending) send(caller, IpcChannel.openFile, file);
     },
+
+    async [IpcChannel.startTrainer](caller, { trainerId }) {
+      // A new trainer has no run yet; the page reports one when it starts it.
+      caller.trainingActive = false;
+      return trainers.start(trainerOwner(caller), trainerId);
+    },
+
+    [IpcChannel.stopTrainer](caller, { trainerId }) {
+      trainers.stop(caller.webContentsId, trainerId);
+    },
+
+    [IpcChannel.setTrainingActive](caller, { active }) {
+      caller.trainingActive = active;
+      // A run started after the user chose to close needs a new answer.
+      if (active) caller.closeConfirmed = false;
+    },
   };
 
   // --- Lifecycle -------------------------------------------------------------------------
@@ -539,12 +626,14 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
   app.on('activate', () => {
     if (isReady && byContents.size === 0) openWindow();
   });
+  app.on('child-process-gone', (_event, details) => trainers.childProcessGone(details));
+  app.on('will-quit', () => trainers.stopAll());
   app.on('window-all-closed', () => {
     if (config.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', (event) => {
     if (quitReviewed) return;
-    if (!records().some((r) => r.dirty && !r.closeConfirmed)) return;
+    if (!records().some((r) => needsReview(r) && !r.closeConfirmed)) return;
     event.preventDefault();
     if (!reviewingQuit) void reviewQuit();
   });

@@ -34,6 +34,13 @@ export const setTitleRequestSchema = z.strictObject({
   dirty: z.boolean(),
 });
 
+/** A trainer id the page chose: main only echoes it back to the same window, so a short plain token is enough. */
+export const trainerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const trainerRefSchema = z.strictObject({ trainerId: trainerIdSchema });
+
+export const setTrainingActiveRequestSchema = z.strictObject({ active: z.boolean() });
+
 /** Argument tuple of each invoke channel. */
 export const invokeArgsSchemas = {
   [IpcChannel.openProject]: z.tuple([]),
@@ -41,10 +48,13 @@ export const invokeArgsSchemas = {
   [IpcChannel.openCsv]: z.tuple([]),
   [IpcChannel.readRelative]: z.tuple([readRelativeRequestSchema]),
   [IpcChannel.loadSample]: z.tuple([]),
+  [IpcChannel.startTrainer]: z.tuple([trainerRefSchema]),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** Argument tuple of each send channel. */
 export const sendArgsSchemas = {
   [IpcChannel.setTitle]: z.tuple([setTitleRequestSchema]),
   [IpcChannel.openFileReady]: z.tuple([]),
+  [IpcChannel.stopTrainer]: z.tuple([trainerRefSchema]),
+  [IpcChannel.setTrainingActive]: z.tuple([setTrainingActiveRequestSchema]),
 } satisfies Record<SendChannel, z.ZodType>;

@@ -22,8 +22,11 @@ function setup(trustedUrl = (url: string) => isTrustedPageUrl(url)) {
     [IpcChannel.openCsv]: record(IpcChannel.openCsv),
     [IpcChannel.readRelative]: record(IpcChannel.readRelative),
     [IpcChannel.loadSample]: record(IpcChannel.loadSample),
+    [IpcChannel.startTrainer]: record(IpcChannel.startTrainer),
     [IpcChannel.setTitle]: (_caller: string, ...args: unknown[]) => { calls.push({ channel: IpcChannel.setTitle, args }); },
     [IpcChannel.openFileReady]: (_caller: string, ...args: unknown[]) => { calls.push({ channel: IpcChannel.openFileReady, args }); },
+    [IpcChannel.stopTrainer]: (_caller: string, ...args: unknown[]) => { calls.push({ channel: IpcChannel.stopTrainer, args }); },
+    [IpcChannel.setTrainingActive]: (_caller: string, ...args: unknown[]) => { calls.push({ channel: IpcChannel.setTrainingActive, args }); },
   } as unknown as IpcHandlers<string>;
   const refused: string[] = [];
   const unregister = registerIpc<string>({
@@ -37,8 +40,8 @@ function setup(trustedUrl = (url: string) => isTrustedPageUrl(url)) {
   return { ipc, calls, refused, page, unregister };
 }
 
-const INVOKE_CHANNELS: InvokeChannel[] = [IpcChannel.openProject, IpcChannel.saveProject, IpcChannel.openCsv, IpcChannel.readRelative, IpcChannel.loadSample];
-const SEND_CHANNELS: SendChannel[] = [IpcChannel.setTitle, IpcChannel.openFileReady];
+const INVOKE_CHANNELS: InvokeChannel[] = [IpcChannel.openProject, IpcChannel.saveProject, IpcChannel.openCsv, IpcChannel.readRelative, IpcChannel.loadSample, IpcChannel.startTrainer];
+const SEND_CHANNELS: SendChannel[] = [IpcChannel.setTitle, IpcChannel.openFileReady, IpcChannel.stopTrainer, IpcChannel.setTrainingActive];
 
 describe('registerIpc', () => {
   it('registers exactly the protocol’s renderer -> main channels, and removes them again', () => {
@@ -54,14 +57,20 @@ describe('registerIpc', () => {
     await page.ipcRenderer.invoke(IpcChannel.saveProject, { text: '{}', ref: REF, suggestedName: 'x', saveAs: true });
     await page.ipcRenderer.invoke(IpcChannel.readRelative, { projectRef: null, relativePath: 'data/a.csv' });
     await page.ipcRenderer.invoke(IpcChannel.openProject);
+    await page.ipcRenderer.invoke(IpcChannel.startTrainer, { trainerId: 'trainer-1_a' });
     page.ipcRenderer.send(IpcChannel.setTitle, { title: 'T', dirty: false });
     page.ipcRenderer.send(IpcChannel.openFileReady);
+    page.ipcRenderer.send(IpcChannel.stopTrainer, { trainerId: 'trainer-1_a' });
+    page.ipcRenderer.send(IpcChannel.setTrainingActive, { active: true });
     expect(calls).toEqual([
       { channel: IpcChannel.saveProject, args: [{ text: '{}', ref: REF, suggestedName: 'x', saveAs: true }] },
       { channel: IpcChannel.readRelative, args: [{ projectRef: null, relativePath: 'data/a.csv' }] },
       { channel: IpcChannel.openProject, args: [] },
+      { channel: IpcChannel.startTrainer, args: [{ trainerId: 'trainer-1_a' }] },
       { channel: IpcChannel.setTitle, args: [{ title: 'T', dirty: false }] },
       { channel: IpcChannel.openFileReady, args: [] },
+      { channel: IpcChannel.stopTrainer, args: [{ trainerId: 'trainer-1_a' }] },
+      { channel: IpcChannel.setTrainingActive, args: [{ active: true }] },
     ]);
   });
 
@@ -84,8 +93,11 @@ describe('registerIpc', () => {
     }
     stranger.ipcRenderer.send(IpcChannel.setTitle, { title: 'x', dirty: true });
     stranger.ipcRenderer.send(IpcChannel.openFileReady);
+    stranger.ipcRenderer.send(IpcChannel.stopTrainer, { trainerId: 't1' });
+    stranger.ipcRenderer.send(IpcChannel.setTrainingActive, { active: true });
+    await expect(stranger.ipcRenderer.invoke(IpcChannel.startTrainer, { trainerId: 't1' })).rejects.toThrow(/Request refused/);
     expect(calls).toEqual([]);
-    expect(refused).toHaveLength(INVOKE_CHANNELS.length + 2);
+    expect(refused).toHaveLength(INVOKE_CHANNELS.length + SEND_CHANNELS.length + 1);
   });
 
   it('accepts the dev server only when it is configured', async () => {
@@ -112,6 +124,12 @@ describe('registerIpc', () => {
     ['relative path too long', IpcChannel.readRelative, [{ projectRef: null, relativePath: 'a'.repeat(MAX_RELATIVE_PATH_LENGTH + 1) }]],
     ['request is an array', IpcChannel.readRelative, [['a.csv']]],
     ['request is null', IpcChannel.readRelative, [null]],
+    ['no trainer id', IpcChannel.startTrainer, []],
+    ['trainer id empty', IpcChannel.startTrainer, [{ trainerId: '' }]],
+    ['trainer id too long', IpcChannel.startTrainer, [{ trainerId: 'x'.repeat(65) }]],
+    ['trainer id with a path in it', IpcChannel.startTrainer, [{ trainerId: '../../main.js' }]],
+    ['trainer id a number', IpcChannel.startTrainer, [{ trainerId: 7 }]],
+    ['a worker path smuggled in', IpcChannel.startTrainer, [{ trainerId: 't1', modulePath: '/tmp/evil.js' }]],
   ];
 
   it.each(badPayloads)('refuses %s', async (_name, channel, args) => {
@@ -127,6 +145,16 @@ describe('registerIpc', () => {
     page.ipcRenderer.send(IpcChannel.setTitle, { title: 'x'.repeat(MAX_TITLE_LENGTH + 1), dirty: false });
     page.ipcRenderer.send(IpcChannel.setTitle, 'x', true);
     page.ipcRenderer.send(IpcChannel.openFileReady, 'now');
+    expect(calls).toEqual([]);
+  });
+
+  it('drops malformed trainer messages', () => {
+    const { page, calls } = setup();
+    page.ipcRenderer.send(IpcChannel.stopTrainer, { trainerId: 't 1' });
+    page.ipcRenderer.send(IpcChannel.stopTrainer);
+    page.ipcRenderer.send(IpcChannel.setTrainingActive, { active: 'yes' });
+    page.ipcRenderer.send(IpcChannel.setTrainingActive, true);
+    page.ipcRenderer.send(IpcChannel.setTrainingActive, { active: true, runId: 'r1' });
     expect(calls).toEqual([]);
   });
 
@@ -160,6 +188,18 @@ function oracleRead(args: unknown[]): boolean {
     && typeof r.relativePath === 'string' && r.relativePath.length >= 1 && r.relativePath.length <= MAX_RELATIVE_PATH_LENGTH;
 }
 
+function oracleTrainerRef(args: unknown[]): boolean {
+  if (args.length !== 1 || !isPlain(args[0])) return false;
+  const r = args[0];
+  return hasExactly(r, ['trainerId']) && typeof r.trainerId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(r.trainerId);
+}
+
+function oracleTrainingActive(args: unknown[]): boolean {
+  if (args.length !== 1 || !isPlain(args[0])) return false;
+  const r = args[0];
+  return hasExactly(r, ['active']) && typeof r.active === 'boolean';
+}
+
 function oracleTitle(args: unknown[]): boolean {
   if (args.length !== 1 || !isPlain(args[0])) return false;
   const r = args[0];
@@ -185,6 +225,13 @@ const readLike = fc.record(
   { projectRef: field(fc.oneof(fc.constant(null), fc.constant(REF))), relativePath: field(fc.string({ minLength: 1 })), extra: anyValue },
   { requiredKeys: ['projectRef', 'relativePath'] },
 );
+const trainerIdLike = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
+  fc.string({ minLength: 62, maxLength: 66, unit: fc.constantFrom('a', 'Z', '9', '_', '-') }),
+  fc.string(),
+);
+const trainerRefLike = fc.record({ trainerId: field(trainerIdLike), extra: anyValue }, { requiredKeys: ['trainerId'] });
+const trainingActiveLike = fc.record({ active: field(fc.boolean()), extra: anyValue }, { requiredKeys: ['active'] });
 const titleLike = fc.record({ title: field(fc.string()), dirty: field(fc.boolean()), extra: anyValue }, { requiredKeys: ['title', 'dirty'] });
 const argsOf = (request: fc.Arbitrary<unknown>) => fc.oneof(
   { weight: 4, arbitrary: request.map((r) => [r]) },
@@ -217,6 +264,26 @@ describe('IPC validation under fuzzing', () => {
       const { page, calls } = setup();
       page.ipcRenderer.send(IpcChannel.setTitle, ...args);
       expect(calls.length).toBe(oracleTitle(structuredClone(args)) ? 1 : 0);
+    }), { numRuns: 400 });
+  });
+
+  it('startTrainer: the handler runs exactly when the oracle accepts, and gets the id unchanged', async () => {
+    await fc.assert(fc.asyncProperty(argsOf(trainerRefLike), async (args) => {
+      const { page, calls } = setup();
+      const outcome = await page.ipcRenderer.invoke(IpcChannel.startTrainer, ...args).then(() => 'ok', () => 'refused');
+      const accepted = oracleTrainerRef(structuredClone(args));
+      expect(outcome).toBe(accepted ? 'ok' : 'refused');
+      expect(calls).toEqual(accepted ? [{ channel: IpcChannel.startTrainer, args: structuredClone(args) }] : []);
+    }), { numRuns: 400 });
+  });
+
+  it('stopTrainer and setTrainingActive: the handler runs exactly when the oracle accepts', () => {
+    fc.assert(fc.property(argsOf(trainerRefLike), argsOf(trainingActiveLike), (stopArgs, activeArgs) => {
+      const { page, calls } = setup();
+      page.ipcRenderer.send(IpcChannel.stopTrainer, ...stopArgs);
+      page.ipcRenderer.send(IpcChannel.setTrainingActive, ...activeArgs);
+      expect(calls.filter((c) => c.channel === IpcChannel.stopTrainer).length).toBe(oracleTrainerRef(structuredClone(stopArgs)) ? 1 : 0);
+      expect(calls.filter((c) => c.channel === IpcChannel.setTrainingActive).length).toBe(oracleTrainingActive(structuredClone(activeArgs)) ? 1 : 0);
     }), { numRuns: 400 });
   });
 

@@ -2,7 +2,7 @@
  * The main-process entry: hands Electron's real modules to createMain (app.ts), where all the
  * logic lives. Kept thin because nothing here runs without an Electron binary.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, screen, session, shell, utilityProcess } from 'electron';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,10 @@ createMain<BrowserWindow>(
       mkdir: (path, options) => fsp.mkdir(path, options),
       writeFileAtomic: (path, data) => writeFileAtomic(path, data),
     },
+    trainers: {
+      fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+      createChannel: () => new MessageChannelMain(),
+    },
   },
   {
     platform,
@@ -63,6 +67,8 @@ createMain<BrowserWindow>(
       samples: join(app.getAppPath(), 'assets', 'samples'),
       renderer: join(here, '..', 'renderer'),
       preload: join(here, '..', 'preload', 'preload.cjs'),
+      // Built beside main.js (electron.vite.config.ts: the main build's second input).
+      trainerWorker: join(here, 'trainer-worker.js'),
     },
     devServerUrl,
   },

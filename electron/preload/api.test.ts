@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IpcChannel } from '../../core/protocol.ts';
-import { createLayerboardApi, type IpcRendererLike } from './api.ts';
+import type { IpcChannel, TrainerExitPayload, TrainerPortMessage } from '../../core/protocol.ts';
+import { createLayerboardApi, type IpcRendererLike, type PageWindowLike } from './api.ts';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -17,18 +17,30 @@ function fakeIpc() {
     removeListener: (channel, listener) => { calls.push({ method: 'removeListener', channel, args: [] }); listeners.get(channel)?.delete(listener); },
   };
   const emit = (channel: string, ...args: unknown[]) => { for (const l of listeners.get(channel) ?? []) l({ sender: 'the ipcRenderer itself' }, ...args); };
-  return { ipc, calls, emit, listeners };
+  /** What webContents.postMessage delivers: the ports ride on the event. */
+  const emitWithPorts = (channel: string, message: unknown, ports: unknown[]) => { for (const l of listeners.get(channel) ?? []) l({ sender: 'the ipcRenderer itself', ports }, message); };
+  return { ipc, calls, emit, emitWithPorts, listeners };
+}
+
+function fakePage() {
+  const posted: { message: TrainerPortMessage; targetOrigin: string; transfer: unknown[] }[] = [];
+  const page: PageWindowLike = { postMessage: (message, targetOrigin, transfer) => { posted.push({ message, targetOrigin, transfer }); } };
+  return { page, posted };
 }
 
 const CHANNELS: (typeof IpcChannel)[keyof typeof IpcChannel][] = [
   'layerboard:open-project', 'layerboard:save-project', 'layerboard:open-csv', 'layerboard:read-relative', 'layerboard:load-sample',
   'layerboard:set-title', 'layerboard:open-file-ready', 'layerboard:menu-command', 'layerboard:open-file',
+  'layerboard:start-trainer', 'layerboard:stop-trainer', 'layerboard:set-training-active', 'layerboard:trainer-port', 'layerboard:trainer-exit',
 ];
 
 describe('window.layerboard', () => {
   it('is a handful of named functions and nothing else', () => {
     const api = createLayerboardApi(fakeIpc().ipc);
-    expect(Object.keys(api).sort()).toEqual(['loadSample', 'onMenuCommand', 'onOpenFile', 'openCsv', 'openProject', 'readRelative', 'saveProject', 'setTitle']);
+    expect(Object.keys(api).sort()).toEqual([
+      'loadSample', 'onMenuCommand', 'onOpenFile', 'onTrainerExit', 'openCsv', 'openProject', 'readRelative', 'saveProject', 'setTitle',
+      'setTrainingActive', 'startTrainer', 'stopTrainer',
+    ]);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
   });
 
@@ -43,10 +55,20 @@ describe('window.layerboard', () => {
     api.setTitle('T', true);
     api.onMenuCommand(() => undefined)();
     api.onOpenFile(() => undefined)();
+    await api.startTrainer('t1');
+    api.stopTrainer('t1');
+    api.setTrainingActive(true);
+    api.onTrainerExit(() => undefined)();
     for (const call of calls) expect(CHANNELS).toContain(call.channel);
-    expect(calls.filter((c) => c.method === 'invoke').map((c) => c.channel)).toEqual(['layerboard:open-project', 'layerboard:open-csv', 'layerboard:load-sample', 'layerboard:save-project', 'layerboard:read-relative']);
-    expect(calls.filter((c) => c.method === 'send').map((c) => c.channel)).toEqual(['layerboard:set-title', 'layerboard:open-file-ready']);
-    expect(calls.filter((c) => c.method === 'on').map((c) => c.channel)).toEqual(['layerboard:menu-command', 'layerboard:open-file']);
+    expect(calls.filter((c) => c.method === 'invoke').map((c) => c.channel)).toEqual([
+      'layerboard:open-project', 'layerboard:open-csv', 'layerboard:load-sample', 'layerboard:save-project', 'layerboard:read-relative', 'layerboard:start-trainer',
+    ]);
+    expect(calls.filter((c) => c.method === 'send').map((c) => c.channel)).toEqual([
+      'layerboard:set-title', 'layerboard:open-file-ready', 'layerboard:stop-trainer', 'layerboard:set-training-active',
+    ]);
+    expect(calls.filter((c) => c.method === 'on').map((c) => c.channel)).toEqual([
+      'layerboard:menu-command', 'layerboard:open-file', 'layerboard:trainer-port', 'layerboard:trainer-exit',
+    ]);
   });
 
   it('forwards only the documented request fields', async () => {
@@ -83,6 +105,70 @@ describe('window.layerboard', () => {
     expect(got).toEqual(['2:x']);
     off2();
     expect(listeners.get('layerboard:open-file')!.size).toBe(0);
+  });
+});
+
+describe('training through window.layerboard', () => {
+  it('sends the trainer calls with exactly the documented fields', async () => {
+    const { ipc, calls } = fakeIpc();
+    const api = createLayerboardApi(ipc);
+    await api.startTrainer('t-1');
+    api.stopTrainer('t-1');
+    api.setTrainingActive(true);
+    api.setTrainingActive(false);
+    expect(calls.filter((c) => c.method !== 'on').map((c) => [c.channel, c.args])).toEqual([
+      ['layerboard:start-trainer', [{ trainerId: 't-1' }]],
+      ['layerboard:stop-trainer', [{ trainerId: 't-1' }]],
+      ['layerboard:set-training-active', [{ active: true }]],
+      ['layerboard:set-training-active', [{ active: false }]],
+    ]);
+  });
+
+  it('listens for trainer ports before asking main, once, and hands each port to the page with its trainer id', async () => {
+    const { ipc, calls, emitWithPorts } = fakeIpc();
+    const { page, posted } = fakePage();
+    const api = createLayerboardApi(ipc, page);
+    await api.startTrainer('t1');
+    await api.startTrainer('t2');
+    const order = calls.map((c) => `${c.method} ${c.channel}`);
+    expect(order.indexOf('on layerboard:trainer-port')).toBeLessThan(order.indexOf('invoke layerboard:start-trainer'));
+    expect(order.filter((o) => o === 'on layerboard:trainer-port')).toHaveLength(1);
+
+    const port = { name: 'a MessagePort' };
+    emitWithPorts('layerboard:trainer-port', { trainerId: 't2' }, [port]);
+    expect(posted).toEqual([{ message: { type: 'layerboard.trainer-port', trainerId: 't2' }, targetOrigin: '*', transfer: [port] }]);
+    // The page never gets the IPC event: only the tagged message and the port.
+    expect(posted[0].transfer[0]).toBe(port);
+  });
+
+  // One row per malformed port delivery; none reaches the page.
+  const badDeliveries: [string, unknown, unknown[] | undefined][] = [
+    ['no port', { trainerId: 't1' }, []],
+    ['two ports', { trainerId: 't1' }, [{}, {}]],
+    ['no ports field', { trainerId: 't1' }, undefined],
+    ['no trainer id', {}, [{}]],
+    ['a trainer id that is not a token', { trainerId: '<script>' }, [{}]],
+    ['a payload that is not an object', 't1', [{}]],
+  ];
+  it.each(badDeliveries)('drops a port delivery with %s', async (_name, payload, ports) => {
+    const { ipc, listeners } = fakeIpc();
+    const { page, posted } = fakePage();
+    await createLayerboardApi(ipc, page).startTrainer('t1');
+    for (const l of listeners.get('layerboard:trainer-port') ?? []) l(ports === undefined ? {} : { ports }, payload);
+    expect(posted).toEqual([]);
+  });
+
+  it('passes trainer exits on as data and drops malformed ones', () => {
+    const { ipc, emit } = fakeIpc();
+    const api = createLayerboardApi(ipc);
+    const seen: unknown[][] = [];
+    api.onTrainerExit((...args: unknown[]) => seen.push(args));
+    const exit: TrainerExitPayload = { trainerId: 't1', reason: 'The training process crashed.', exitCode: 11 };
+    emit('layerboard:trainer-exit', exit);
+    emit('layerboard:trainer-exit', { ...exit, exitCode: null });
+    emit('layerboard:trainer-exit', { trainerId: 't1', reason: 5, exitCode: 1 });
+    emit('layerboard:trainer-exit', 'crashed');
+    expect(seen).toEqual([[exit], [{ ...exit, exitCode: null }]]);
   });
 });
 

@@ -7,9 +7,16 @@
  * difference from core/protocol.ts a compile error. Every call checks its channel against the
  * list for its direction before it touches ipcRenderer, and listeners get the payload only,
  * never the IPC event (whose `sender` is ipcRenderer itself).
+ *
+ * A trainer's MessagePort arrives here, in the preload's isolated world, and cannot cross
+ * contextBridge; the preload hands it to the page with `window.postMessage(message, '*', [port])`,
+ * Electron's documented way for MessagePorts under context isolation (the message is a
+ * TrainerPortMessage the page checks for). Posting to our own window, the '*' only means "whatever
+ * our page's origin is" (app://layerboard or the dev server): navigation away is blocked.
  */
 import type {
   EventChannel, FilePayload, IpcChannel, IpcChannelName, InvokeChannel, InvokeContract, LayerboardApi, MenuCommandName, SendChannel, SendContract,
+  TRAINER_PORT_MESSAGE, TrainerExitPayload, TrainerPortMessage,
 } from '../../core/protocol.ts';
 
 const CHANNELS: typeof IpcChannel = {
@@ -22,11 +29,26 @@ const CHANNELS: typeof IpcChannel = {
   openFileReady: 'layerboard:open-file-ready',
   menuCommand: 'layerboard:menu-command',
   openFile: 'layerboard:open-file',
+  startTrainer: 'layerboard:start-trainer',
+  stopTrainer: 'layerboard:stop-trainer',
+  setTrainingActive: 'layerboard:set-training-active',
+  trainerPort: 'layerboard:trainer-port',
+  trainerExit: 'layerboard:trainer-exit',
 };
 
-const INVOKE: ReadonlySet<IpcChannelName> = new Set<InvokeChannel>([CHANNELS.openProject, CHANNELS.saveProject, CHANNELS.openCsv, CHANNELS.readRelative, CHANNELS.loadSample]);
-const SEND: ReadonlySet<IpcChannelName> = new Set<SendChannel>([CHANNELS.setTitle, CHANNELS.openFileReady]);
-const EVENTS: ReadonlySet<IpcChannelName> = new Set<EventChannel>([CHANNELS.menuCommand, CHANNELS.openFile]);
+const PORT_MESSAGE: typeof TRAINER_PORT_MESSAGE = 'layerboard.trainer-port';
+
+const INVOKE: ReadonlySet<IpcChannelName> = new Set<InvokeChannel>([CHANNELS.openProject, CHANNELS.saveProject, CHANNELS.openCsv, CHANNELS.readRelative, CHANNELS.loadSample, CHANNELS.startTrainer]);
+const SEND: ReadonlySet<IpcChannelName> = new Set<SendChannel>([CHANNELS.setTitle, CHANNELS.openFileReady, CHANNELS.stopTrainer, CHANNELS.setTrainingActive]);
+const EVENTS: ReadonlySet<IpcChannelName> = new Set<EventChannel>([CHANNELS.menuCommand, CHANNELS.openFile, CHANNELS.trainerPort, CHANNELS.trainerExit]);
+
+/**
+ * The page's window as the preload sees it: `window.postMessage(message, '*', transfer)`, the
+ * only way a MessagePort gets from the isolated world into the page's.
+ */
+export interface PageWindowLike {
+  postMessage(message: TrainerPortMessage, targetOrigin: string, transfer: unknown[]): void;
+}
 
 /** The part of Electron's ipcRenderer the API uses. */
 export interface IpcRendererLike {
@@ -45,13 +67,24 @@ const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommandName>([
   'autoLayout', 'fitView', 'toggleMinimap', 'train', 'stop', 'about',
 ]);
 
+function isTrainerId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
+}
+
+function isTrainerExit(value: unknown): value is TrainerExitPayload {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return isTrainerId(v.trainerId) && typeof v.reason === 'string' && (v.exitCode === null || typeof v.exitCode === 'number');
+}
+
 function isFilePayload(value: unknown): value is FilePayload {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.name === 'string' && (v.ref === null || typeof v.ref === 'string') && v.bytes instanceof Uint8Array;
 }
 
-export function createLayerboardApi(ipc: IpcRendererLike): LayerboardApi {
+/** `page` is the window the trainer ports are posted to (null: none, as in tests that do not train). */
+export function createLayerboardApi(ipc: IpcRendererLike, page: PageWindowLike | null = null): LayerboardApi {
   function invoke<C extends InvokeChannel>(channel: C, ...args: InvokeContract[C]['request'] extends void ? [] : [InvokeContract[C]['request']]): Promise<InvokeContract[C]['response']> {
     checkChannel(INVOKE, channel);
     return ipc.invoke(channel, ...args) as Promise<InvokeContract[C]['response']>;
@@ -70,6 +103,20 @@ export function createLayerboardApi(ipc: IpcRendererLike): LayerboardApi {
   }
 
   let toldMainFilesReady = false;
+  let forwardingPorts = false;
+
+  /** Passes trainer ports on to the page; subscribed on the first startTrainer, before main can answer. */
+  function forwardTrainerPorts(): void {
+    if (forwardingPorts) return;
+    forwardingPorts = true;
+    checkChannel(EVENTS, CHANNELS.trainerPort);
+    ipc.on(CHANNELS.trainerPort, (event: unknown, payload: unknown) => {
+      const ports = (event as { ports?: unknown } | null)?.ports;
+      const trainerId = (payload as { trainerId?: unknown } | null)?.trainerId;
+      if (!Array.isArray(ports) || ports.length !== 1 || !isTrainerId(trainerId)) return;
+      page?.postMessage({ type: PORT_MESSAGE, trainerId }, '*', [ports[0]]);
+    });
+  }
 
   return {
     openProject: () => invoke(CHANNELS.openProject),
@@ -93,6 +140,17 @@ export function createLayerboardApi(ipc: IpcRendererLike): LayerboardApi {
         send(CHANNELS.openFileReady);
       }
       return unsubscribe;
+    },
+    startTrainer(trainerId) {
+      forwardTrainerPorts();
+      return invoke(CHANNELS.startTrainer, { trainerId });
+    },
+    stopTrainer: (trainerId) => send(CHANNELS.stopTrainer, { trainerId }),
+    setTrainingActive: (active) => send(CHANNELS.setTrainingActive, { active }),
+    onTrainerExit(listener) {
+      return subscribe(CHANNELS.trainerExit, (exit) => {
+        if (isTrainerExit(exit)) listener({ trainerId: exit.trainerId, reason: exit.reason, exitCode: exit.exitCode });
+      });
     },
   };
 }

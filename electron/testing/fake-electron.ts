@@ -1,18 +1,21 @@
 /**
  * Fakes of the Electron modules createMain uses, close enough to Electron's behaviour for the
  * flows under test: windows with preventable 'close', app.quit() that asks every window to
- * close and stops when one refuses, scripted dialogs, an in-memory file system, and one
- * in-memory IPC renderer per window whose page is app://layerboard/index.html.
+ * close and stops when one refuses, scripted dialogs, an in-memory file system, one
+ * in-memory IPC renderer per window whose page is app://layerboard/index.html, and utility
+ * processes with in-memory message ports (fake-message-ports.ts).
  */
 import { EventEmitter } from 'node:events';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
 import type { AppPort, AppWindow, MainConfig, MainPorts } from '../main/app.ts';
 import { APP_INDEX_URL } from '../main/app-url.ts';
 import type { HardenableContents, SessionPort } from '../main/hardening.ts';
+import type { TrainerProcessPorts } from '../main/trainer-process.ts';
 import type { Rect } from '../main/window-state.ts';
-import { createLayerboardApi } from '../preload/api.ts';
-import type { LayerboardApi } from '../../core/protocol.ts';
+import { createLayerboardApi, type PageWindowLike } from '../preload/api.ts';
+import type { LayerboardApi, TrainerPortMessage } from '../../core/protocol.ts';
 import { createInMemoryIpc, type InMemoryIpc, type RendererEnd } from './in-memory-ipc.ts';
+import { createFakeChannel, FakeMessagePortMain, FakeUtilityProcess } from './fake-message-ports.ts';
 
 export class PreventableEvent {
   defaultPrevented = false;
@@ -33,8 +36,23 @@ export class FakeWebContents extends EventEmitter {
     if (this.destroyed) throw new Error('Object has been destroyed');
     this.renderer().deliver(channel, ...args);
   }
+  postMessage(channel: string, message: unknown, transfer: unknown[] = []): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    transfer.forEach((port, index) => {
+      if (!(port instanceof FakeMessagePortMain)) throw new TypeError(`Port at index ${index} is not a valid port`);
+    });
+    this.renderer().deliverWithPorts(channel, message, transfer);
+  }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+}
+
+/** The page's window as the preload posts to it: records what arrives, as window 'message' events would carry it. */
+export class FakePageWindow implements PageWindowLike {
+  readonly messages: { message: TrainerPortMessage; targetOrigin: string; ports: unknown[] }[] = [];
+  postMessage(message: TrainerPortMessage, targetOrigin: string, transfer: unknown[]): void {
+    this.messages.push({ message: structuredClone(message), targetOrigin, ports: [...transfer] });
   }
 }
 
@@ -44,6 +62,8 @@ export class FakeWindow extends EventEmitter implements AppWindow {
   readonly renderer: RendererEnd;
   /** The preload's API as this window's page would see it. */
   readonly api: LayerboardApi;
+  /** Where the preload posts trainer ports. */
+  readonly page = new FakePageWindow();
   bounds: Rect;
   normalBounds: Rect;
   maximized = false;
@@ -60,7 +80,7 @@ export class FakeWindow extends EventEmitter implements AppWindow {
     super();
     this.webContents = new FakeWebContents(() => this.renderer);
     this.renderer = ipc.connect(this.webContents.id, { url: APP_INDEX_URL, parent: null });
-    this.api = createLayerboardApi(this.renderer.ipcRenderer);
+    this.api = createLayerboardApi(this.renderer.ipcRenderer, this.page);
     this.bounds = { x: options.x ?? 100, y: options.y ?? 100, width: options.width ?? 800, height: options.height ?? 600 };
     this.normalBounds = { ...this.bounds };
   }
@@ -265,6 +285,12 @@ export interface FakeElectron {
   logs: string[];
   /** Timers run by hand: tests call fire() to run the ones that are due. */
   timers: { pending: { fn: () => void; ms: number; id: number }[]; fire(ms?: number): void };
+  /** Every utility process forked, ended ones included. */
+  utilityProcesses: FakeUtilityProcess[];
+  /** Called with each new utility process (a test may run a worker in it). */
+  onFork: ((child: FakeUtilityProcess) => void) | null;
+  /** Makes the next fork throw. */
+  failFork: Error | null;
 }
 
 export const USER_DATA = '/home/user/.config/Layerboard';
@@ -293,12 +319,27 @@ export function createFakeElectron(overrides: Partial<MainConfig> = {}): FakeEle
       for (const t of due) t.fn();
     },
   };
+  const utilityProcesses: FakeUtilityProcess[] = [];
+  const trainers: TrainerProcessPorts = {
+    fork: (modulePath, args, options) => {
+      if (fake.failFork) {
+        const error = fake.failFork;
+        fake.failFork = null;
+        throw error;
+      }
+      const child = new FakeUtilityProcess(modulePath, args, options);
+      utilityProcesses.push(child);
+      fake.onFork?.(child);
+      return child;
+    },
+    createChannel: () => createFakeChannel(),
+  };
   fs.put(`${SAMPLES}/deep-regression.layerboard`, '{"format":"layerboard","version":1,"name":"Deep regression"}');
   fs.put(`${SAMPLES}/boston-housing.csv`, 'CRIM,MEDV\n0.1,24\n');
   fs.put('/app/out/renderer/index.html', '<!doctype html><title>Layerboard</title>');
 
   const fake: FakeElectron = {
-    app, dialog, fs, ipc, session, created, menus, protocolHandlers, externalUrls, logs, timers,
+    app, dialog, fs, ipc, session, created, menus, protocolHandlers, externalUrls, logs, timers, utilityProcesses, onFork: null, failFork: null,
     get windows() { return windows(); },
     ports: {
       app,
@@ -318,6 +359,7 @@ export function createFakeElectron(overrides: Partial<MainConfig> = {}): FakeEle
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
       fs,
       storeFs: fs,
+      trainers,
     },
     config: {
       platform: 'linux',
@@ -325,7 +367,7 @@ export function createFakeElectron(overrides: Partial<MainConfig> = {}): FakeEle
       argv: ['/opt/Layerboard/layerboard'],
       cwd: '/home/user',
       isPackaged: true,
-      paths: { userData: USER_DATA, documents: DOCUMENTS, samples: SAMPLES, renderer: '/app/out/renderer', preload: '/app/out/preload/preload.cjs' },
+      paths: { userData: USER_DATA, documents: DOCUMENTS, samples: SAMPLES, renderer: '/app/out/renderer', preload: '/app/out/preload/preload.cjs', trainerWorker: '/app/out/main/trainer-worker.js' },
       devServerUrl: null,
       log: (message) => { logs.push(message); },
       saveStartTimeoutMs: 1000,

@@ -24,8 +24,10 @@ export interface RendererEnd {
   readonly ipcRenderer: IpcRendererLike;
   /** main -> renderer (what webContents.send does). */
   deliver(channel: string, ...args: unknown[]): void;
-  /** Every main -> renderer message so far. */
-  readonly received: { channel: string; args: unknown[] }[];
+  /** main -> renderer with transferred ports (what webContents.postMessage does): the listener's event carries `ports`. */
+  deliverWithPorts(channel: string, message: unknown, ports: unknown[]): void;
+  /** Every main -> renderer message so far (`ports` for those sent with postMessage). */
+  readonly received: { channel: string; args: unknown[]; ports?: unknown[] }[];
 }
 
 export interface InMemoryIpc {
@@ -73,6 +75,11 @@ export function createInMemoryIpc(): InMemoryIpc {
           const cloned = clone(args);
           end.received.push({ channel, args: cloned });
           for (const listener of rendererListeners.get(channel) ?? []) listener({ sender: 'ipcRenderer' }, ...cloned);
+        },
+        deliverWithPorts(channel, message, ports) {
+          const cloned = clone(message);
+          end.received.push({ channel, args: [cloned], ports });
+          for (const listener of rendererListeners.get(channel) ?? []) listener({ sender: 'ipcRenderer', ports: [...ports] }, cloned);
         },
         ipcRenderer: {
           async invoke(channel, ...args) {
