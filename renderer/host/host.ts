@@ -63,6 +63,6 @@ export interface Host {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** A file opened from outside while running (double-click, second instance, macOS open-file). */
   onOpenFile(listener: (file: OpenedFile) => void): () => void;
-  /** Starts a training worker. (Optional until every host implements it; the UI says so where missing.) */
-  createTrainer?(): TrainerConnection;
+  /** Starts a training worker (a Web Worker in the browser, a utility process in Electron). */
+  createTrainer(): TrainerConnection;
 }
