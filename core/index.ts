@@ -25,3 +25,4 @@ export * from './project/index.ts';
 export { applyFix, uniqueId } from './graph/apply-fix.ts';
 export * from './train/protocol.ts';
 export { createTrainerSession, type TrainerSessionOptions } from './train/session.ts';
+export { traceRow, type RowTrace, type ForwardStepTrace, type BackwardStepTrace } from './train/trace-row.ts';
