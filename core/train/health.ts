@@ -1,0 +1,106 @@
+/**
+ * Training-health signals: what the lecture teaches to look for, detected from the numbers a run
+ * already reports. Each signal has a stable code (for explanations and translations), the node
+ * it concerns when there is one, and plain-words facts. Pure: the UI and the CLI call it on the
+ * latest progress event and the loss history.
+ */
+import type { LayerHealth } from './run.ts';
+
+export type HealthCode = 'dead-relu' | 'vanishing-gradient' | 'exploding-gradient' | 'plateau';
+
+export interface HealthSignal {
+  code: HealthCode;
+  severity: 'warning' | 'info';
+  nodeId?: string;
+  message: string;
+}
+
+export interface HealthInput {
+  /** Per-linear-layer gradient and weight norms, input side first (a progress event's `layers`). */
+  layers: LayerHealth[];
+  deadReluFraction: number | null;
+  /** Per-epoch training loss so far. */
+  trainLoss: readonly number[];
+  lr: number;
+}
+
+/** Thresholds, named so tests and docs can refer to them. */
+export const HEALTH_LIMITS = {
+  /** More than this fraction of ReLU units output 0 for every row. */
+  deadRelu: 0.5,
+  /** The first layer's gradient is this many times smaller than the last layer's… */
+  vanishingRatio: 100,
+  /** …and it shrinks by more than this factor per layer on the way (ReLU stacks with PyTorch's
+   * default initialisation lose about 2.4× per layer; sigmoid stacks about 8×). */
+  vanishingPerLayer: 4,
+  /** A layer's gradient norm above this many times its weight norm. */
+  explodingRatio: 1e3,
+  /** Epochs to look back over for a plateau. */
+  plateauWindow: 50,
+  /** A relative improvement below this over the window is a plateau. */
+  plateauImprovement: 1e-3,
+} as const;
+
+export function assessHealth(input: HealthInput): HealthSignal[] {
+  const out: HealthSignal[] = [];
+  const { layers, deadReluFraction, trainLoss, lr } = input;
+
+  if (deadReluFraction !== null && deadReluFraction > HEALTH_LIMITS.deadRelu) {
+    out.push({
+      code: 'dead-relu',
+      severity: 'warning',
+      message: `${Math.round(deadReluFraction * 100)}% of the ReLU units output 0 for every row, so no gradient passes through them and their weights stop learning. ` +
+        'Try LeakyReLU (it keeps a small slope for negative inputs) or a lower learning rate.',
+    });
+  }
+
+  if (layers.length >= 2) {
+    const first = layers[0];
+    const last = layers[layers.length - 1];
+    const ratio = last.gradNorm / Math.max(first.gradNorm, Number.MIN_VALUE);
+    const perLayer = Math.pow(ratio, 1 / (layers.length - 1));
+    if (last.gradNorm > 0 && ratio > HEALTH_LIMITS.vanishingRatio && perLayer > HEALTH_LIMITS.vanishingPerLayer) {
+      out.push({
+        code: 'vanishing-gradient',
+        severity: 'warning',
+        nodeId: first.nodeId,
+        message: `The gradient reaching ${first.nodeId} is ${formatRatio(ratio)}× smaller than at ${last.nodeId} (about ${perLayer.toFixed(1)}× per layer): ` +
+          'backpropagation multiplies a derivative per layer (the chain rule), and sigmoid/tanh derivatives are below 1, so the first layers barely learn. Use ReLU or LeakyReLU.',
+      });
+    }
+  }
+
+  for (const layer of layers) {
+    if (layer.weightNorm > 0 && layer.gradNorm > HEALTH_LIMITS.explodingRatio * layer.weightNorm) {
+      out.push({
+        code: 'exploding-gradient',
+        severity: 'warning',
+        nodeId: layer.nodeId,
+        message: `The gradient of ${layer.nodeId} (norm ${layer.gradNorm.toPrecision(3)}) is over ${HEALTH_LIMITS.explodingRatio}× its weights' norm: one step can throw the weights far off. ` +
+          `Lower the learning rate (now ${lr}), standardize the inputs, or turn on gradient clipping.`,
+      });
+      break;
+    }
+  }
+
+  const n = trainLoss.length;
+  const w = HEALTH_LIMITS.plateauWindow;
+  if (n > w) {
+    const before = trainLoss[n - 1 - w];
+    const now = trainLoss[n - 1];
+    const improvement = (before - now) / Math.max(Math.abs(before), Number.MIN_VALUE);
+    if (Number.isFinite(improvement) && improvement >= 0 && improvement < HEALTH_LIMITS.plateauImprovement) {
+      out.push({
+        code: 'plateau',
+        severity: 'info',
+        message: `The training loss improved by only ${(improvement * 100).toPrecision(2)}% over the last ${w} epochs. ` +
+          `If it is still high, the learning rate (${lr}) may be too small, or the network too small or too linear to fit the data.`,
+      });
+    }
+  }
+  return out;
+}
+
+function formatRatio(r: number): string {
+  return r >= 1e6 ? r.toExponential(1) : String(Math.round(r));
+}
