@@ -324,8 +324,17 @@ export class Plan {
         written.add(p);
       });
     }
-    this.forwardSteps = this.order.filter((n) => n.type !== 'input').map((n) => OPS[n.type].forward(bindings.get(n.id)!));
-    this.backwardSteps = reversed.map((n) => OPS[n.type].backward(bindings.get(n.id)!)).filter((s): s is Step => s !== null);
+    // A backend's own step for an op type where it has one (the WebAssembly ReLU), else the table's.
+    const forward = (n: GraphNode): Step => {
+      const b = bindings.get(n.id)!;
+      return b.kernels.ops?.[n.type]?.forward?.(b) ?? OPS[n.type].forward(b);
+    };
+    const backward = (n: GraphNode): Step | null => {
+      const b = bindings.get(n.id)!;
+      return b.kernels.ops?.[n.type]?.backward?.(b) ?? OPS[n.type].backward(b);
+    };
+    this.forwardSteps = this.order.filter((n) => n.type !== 'input').map(forward);
+    this.backwardSteps = reversed.map(backward).filter((s): s is Step => s !== null);
   }
 
   /**

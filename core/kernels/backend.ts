@@ -6,6 +6,9 @@
  * Shapes are in rows × columns. `accumulate` adds into the destination instead of overwriting,
  * which is how gradients sum at fan-out.
  */
+import type { NodeType } from '../graph/types.ts';
+import type { Step, StepBinding } from '../ops/op.ts';
+
 /**
  * The element arrays kernels run over. Training uses Floats throughout; Float64Array
  * exists for the float64 gradient checks in the tests (a plan compiled with dtype 'float64').
@@ -24,6 +27,17 @@ export interface KernelBackend {
   linearForward(x: Floats, w: Floats, b: Floats | null, y: Floats, rows: number, inF: number, outF: number): void;
   /** db[cols] (+)= column sums of dY[rows×cols]. */
   sumRows(dy: Floats, db: Floats, rows: number, cols: number, accumulate: boolean): void;
+  /**
+   * This backend's own steps for some op types, used instead of the op table's (as tfjs
+   * registers a kernel per op and backend). Each must compute exactly what the table's step
+   * computes; it returns undefined for a binding it cannot run (then the table's step runs).
+   */
+  readonly ops?: Partial<Record<NodeType, OpKernels>>;
+}
+
+export interface OpKernels {
+  forward?(binding: StepBinding): Step | undefined;
+  backward?(binding: StepBinding): Step | undefined;
 }
 
 /**

@@ -10,6 +10,10 @@ import type { Floats } from './backend.ts';
 import { cpuBackend } from './cpu.ts';
 import { Rng } from './random.ts';
 import { createWasmKernels, panelBytes, wasmAvailable } from './wasm.ts';
+import type { GraphNode } from '../graph/types.ts';
+import type { StepBinding } from '../ops/op.ts';
+import { OPS } from '../ops/table.ts';
+import { normals } from '../testing/graphs.ts';
 
 function fill<T extends Floats>(x: T, rng: Rng): T {
   for (let i = 0; i < x.length; i++) x[i] = rng.uniform(-1, 1);
@@ -94,5 +98,43 @@ describe('the WebAssembly kernels', () => {
     cpuBackend.matmul(a, b, want, m, k, n, false);
     expect(Array.from(c)).toEqual(Array.from(want));
     expect(K.reserve(0)).toBe(buffer);
+  });
+});
+
+describe('the WebAssembly ReLU and LeakyReLU steps', () => {
+  // -0, ±tiny, subnormals and the kink at 0 are where a SIMD formulation could differ from the
+  // op table's arithmetic; 7 columns leave tails past the last group of four.
+  const SPECIAL = [0, -0, 1e-30, -1e-30, 1e-3, -1e-3, 0.5, -0.5, 3, -3, 100, -100, 1e-45, -1e-45];
+  const rows = 5, width = 7, n = rows * width;
+
+  it.each([
+    { id: 'op', type: 'relu' },
+    { id: 'op', type: 'leakyRelu' },
+    { id: 'op', type: 'leakyRelu', slope: 0.3 },
+    { id: 'op', type: 'leakyRelu', slope: 0 },
+  ] as GraphNode[])('$type $slope gives the bits of the op table, forward and backward (written and accumulated)', (node) => {
+    const K = createWasmKernels()!;
+    const buffer = K.reserve(K.base + 5 * 4 * 48);
+    const view = (i: number) => new Float32Array(buffer, K.base + i * 4 * 48, n);
+    const [x, y, dy, dx, dxWant] = [0, 1, 2, 3, 4].map(view);
+    x.set([...SPECIAL, ...normals(5, n - SPECIAL.length, 2)]);
+    dy.set(normals(6, n, 1));
+    dy[3] = -0;
+    const binding = (output: Float32Array, dInput: Float32Array, accumulate: boolean) => ({
+      node, inputs: [x], inWidths: [width], output, outWidth: width, dOutput: dy, dInputs: [dInput], accumulate: [accumulate],
+      weight: null, bias: null, dWeight: null, dBias: null, capacity: rows, scratch: {}, kernels: K,
+      state: { training: true, rng: new Rng(1), target: y, loss: NaN, computeLoss: false },
+    }) as StepBinding;
+    const yWant = new Float32Array(n);
+    K.ops[node.type as 'relu']!.forward!(binding(y, dx, false))!(rows);
+    OPS[node.type].forward(binding(yWant, dx, false))(rows);
+    expect(Array.from(y).every((v, i) => Object.is(v, yWant[i]))).toBe(true);
+    for (const accumulate of [false, true]) {
+      dx.set(normals(7, n, 1));
+      dxWant.set(dx);
+      K.ops[node.type as 'relu']!.backward!(binding(y, dx, accumulate))!(rows);
+      OPS[node.type].backward(binding(y, dxWant, accumulate))!(rows);
+      expect(Array.from(dx).every((v, i) => Object.is(v, dxWant[i]))).toBe(true);
+    }
   });
 });

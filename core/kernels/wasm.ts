@@ -8,7 +8,9 @@
  * copy nothing. Operands that live elsewhere (tests, one-off callers) are copied into a shared
  * staging instance and the result copied back: correct, not fast.
  */
-import type { Arena, Floats, KernelBackend, UpdateKernels } from './backend.ts';
+import type { StepBinding, Step } from '../ops/op.ts';
+import { ELEMENTWISE } from '../ops/activations.ts';
+import type { Arena, Floats, KernelBackend, OpKernels, UpdateKernels } from './backend.ts';
 import { cpuBackend } from './cpu.ts';
 import { KERNELS_WASM_BASE64 } from './wasm/kernels.wasm.ts';
 
@@ -22,6 +24,8 @@ interface KernelExports {
   sgd_momentum(p: number, g: number, buf: number, n: number, lr: number, wd: number, momentum: number, damp1: number, first: number, nesterov: number): void;
   adam(p: number, g: number, m: number, v: number, n: number, stepSize: number, b1: number, omb1: number, b2: number, omb2: number, bc2Sqrt: number, eps: number, decoupled: number, coupled: number): void;
   rmsprop(p: number, g: number, sq: number, avg: number, buf: number, n: number, lr: number, wd: number, alpha: number, oma: number, eps: number, momentum: number, centered: number, useMomentum: number): void;
+  rectify_f32(x: number, y: number, n: number, leaky: number, slope: number): void;
+  rectify_backward_f32(x: number, dy: number, dx: number, n: number, slope: number, acc: number): void;
 }
 
 /** Bytes [0, BASE) belong to the kernels (their scratch; address 0 means "no bias"). */
@@ -101,6 +105,39 @@ export class WasmKernels implements KernelBackend, Arena, UpdateKernels {
   constructor(module: WebAssembly.Module) {
     this.exports = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
     this.buffer = this.exports.memory.buffer;
+  }
+
+  /**
+   * ReLU and LeakyReLU as branch-free SIMD steps over the plan's buffers in this memory, with the
+   * op table's exact arithmetic (core/ops/activations.ts; the op parity suite runs them).
+   */
+  readonly ops: Partial<Record<'relu' | 'leakyRelu', OpKernels>> = {
+    relu: { forward: (b) => this.rectify(b, false), backward: (b) => this.rectifyBackward(b) },
+    leakyRelu: { forward: (b) => this.rectify(b, true), backward: (b) => this.rectifyBackward(b) },
+  };
+
+  private inMemory(...arrays: (Floats | Uint8Array | null)[]): boolean {
+    return arrays.every((a) => a instanceof Float32Array && a.buffer === this.buffer);
+  }
+
+  private rectify(b: StepBinding, leaky: boolean): Step | undefined {
+    const x = b.inputs[0];
+    const y = b.output;
+    if (!this.inMemory(x, y)) return undefined;
+    const slope = leaky ? ELEMENTWISE.leakyRelu.params(b.node)[0] : 0;
+    const xAt = x.byteOffset, yAt = y.byteOffset, w = b.outWidth, rectify = this.exports.rectify_f32;
+    return (rows) => rectify(xAt, yAt, rows * w, leaky ? 1 : 0, slope);
+  }
+
+  private rectifyBackward(b: StepBinding): Step | undefined {
+    const x = b.inputs[0];
+    const dy = b.dOutput;
+    const dx = b.dInputs[0];
+    if (dy === null || dx === null || !this.inMemory(x, dy, dx)) return undefined;
+    const slope = b.node.type === 'leakyRelu' ? ELEMENTWISE.leakyRelu.params(b.node)[0] : 0;
+    const xAt = x.byteOffset, dyAt = dy.byteOffset, dxAt = dx.byteOffset, w = b.outWidth, acc = b.accumulate[0] ? 1 : 0;
+    const backward = this.exports.rectify_backward_f32;
+    return (rows) => backward(xAt, dyAt, dxAt, rows * w, slope, acc);
   }
 
   reserve(bytes: number): ArrayBuffer {

@@ -422,4 +422,88 @@
         (local.set $g (i32.add (local.get $g) (i32.const 8)))
         (local.set $sq (i32.add (local.get $sq) (i32.const 8)))
         (br $each))))
+
+  ;; ReLU and LeakyReLU forward over n float32: y = x > 0 ? x : x·slope, with the product in
+  ;; float64 and rounded once, as the TypeScript op computes it (ReLU writes +0, not x·0 = −0).
+  ;; Branch-free: the sign of x is data, and a mispredicted branch per element costs more than
+  ;; the arithmetic.
+  (func (export "rectify_f32") (param $x i32) (param $y i32) (param $n i32) (param $leaky i32) (param $slope f64)
+    (local $end i32) (local $v v128) (local $mask v128) (local $s v128) (local $f f32)
+    (local.set $s (f64x2.splat (local.get $slope)))
+    (local.set $end (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $v (v128.load (local.get $x)))
+        (local.set $mask (f32x4.gt (local.get $v) (f32x4.splat (f32.const 0))))
+        (if (local.get $leaky)
+          (then
+            (v128.store (local.get $y) (v128.bitselect (local.get $v)
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+                (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (local.get $v)) (local.get $s)))
+                (f32x4.demote_f64x2_zero (f64x2.mul
+                  (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))
+                  (local.get $s))))
+              (local.get $mask))))
+          (else (v128.store (local.get $y) (v128.and (local.get $v) (local.get $mask)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (local.set $y (i32.add (local.get $y) (i32.const 16)))
+        (br $each)))
+    (local.set $end (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const 3)) (i32.const 2))))
+    (block $done
+      (loop $tail
+        (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $f (f32.load (local.get $x)))
+        (f32.store (local.get $y)
+          (if (result f32) (f32.gt (local.get $f) (f32.const 0))
+            (then (local.get $f))
+            (else (if (result f32) (local.get $leaky)
+              (then (f32.demote_f64 (f64.mul (f64.promote_f32 (local.get $f)) (local.get $slope))))
+              (else (f32.const 0))))))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (local.set $y (i32.add (local.get $y) (i32.const 4)))
+        (br $tail))))
+
+  ;; Their backward: dx (+)= x > 0 ? dy : dy·slope (slope 0 for ReLU), in float64 and rounded
+  ;; once, as the TypeScript op computes it.
+  (func (export "rectify_backward_f32") (param $x i32) (param $dy i32) (param $dx i32) (param $n i32) (param $slope f64) (param $acc i32)
+    (local $end i32) (local $v v128) (local $mask v128) (local $s v128) (local $lo v128) (local $hi v128) (local $d f64)
+    (local.set $s (f64x2.splat (local.get $slope)))
+    (local.set $end (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $mask (f32x4.gt (v128.load (local.get $x)) (f32x4.splat (f32.const 0))))
+        (local.set $v (v128.load (local.get $dy)))
+        (local.set $lo (f64x2.promote_low_f32x4 (local.get $v)))
+        (local.set $hi (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v))))
+        (local.set $lo (v128.bitselect (local.get $lo) (f64x2.mul (local.get $lo) (local.get $s)) (i64x2.extend_low_i32x4_s (local.get $mask))))
+        (local.set $hi (v128.bitselect (local.get $hi) (f64x2.mul (local.get $hi) (local.get $s)) (i64x2.extend_high_i32x4_s (local.get $mask))))
+        (if (local.get $acc)
+          (then
+            (local.set $v (v128.load (local.get $dx)))
+            (local.set $lo (f64x2.add (f64x2.promote_low_f32x4 (local.get $v)) (local.get $lo)))
+            (local.set $hi (f64x2.add
+              (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))
+              (local.get $hi)))))
+        (v128.store (local.get $dx) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+          (f32x4.demote_f64x2_zero (local.get $lo)) (f32x4.demote_f64x2_zero (local.get $hi))))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (local.set $dy (i32.add (local.get $dy) (i32.const 16)))
+        (local.set $dx (i32.add (local.get $dx) (i32.const 16)))
+        (br $each)))
+    (local.set $end (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const 3)) (i32.const 2))))
+    (block $done
+      (loop $tail
+        (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $d (f64.promote_f32 (f32.load (local.get $dy))))
+        (if (i32.eqz (f32.gt (f32.load (local.get $x)) (f32.const 0)))
+          (then (local.set $d (f64.mul (local.get $d) (local.get $slope)))))
+        (if (local.get $acc)
+          (then (local.set $d (f64.add (f64.promote_f32 (f32.load (local.get $dx))) (local.get $d)))))
+        (f32.store (local.get $dx) (f32.demote_f64 (local.get $d)))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (local.set $dy (i32.add (local.get $dy) (i32.const 4)))
+        (local.set $dx (i32.add (local.get $dx) (i32.const 4)))
+        (br $tail))))
 )
