@@ -263,6 +263,8 @@ export class Plan {
     }
     const scratchAt = at;
     at += align16(scratch);
+    // Slack: the WebAssembly kernels may read (never write) up to 16 bytes past a buffer's end.
+    at += SLACK;
 
     const buffer = this.arena.reserve(at);
     if (buffer !== this.buffer) {
@@ -456,6 +458,7 @@ export class Plan {
 }
 
 const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
+const SLACK = 64;
 
 /** The arena of a plan on the plain backend: one ArrayBuffer, replaced by a larger copy to grow. */
 class ArrayArena implements Arena {

@@ -241,7 +241,8 @@ export class WasmKernels implements KernelBackend, Arena, UpdateKernels {
     });
     this.scratchAt = at;
     this.scratchBytes = scratch;
-    let buffer = this.reserve(at + scratch);
+    // Slack after the scratch: the kernels may read (never write) a little past a buffer's end.
+    let buffer = this.reserve(at + scratch + 64);
     const views = arrays.map((x, i) => (x === null ? null : new (x.constructor as Float32ArrayConstructor)(buffer, offsets[i], x.length)));
     views.forEach((v, i) => v?.set(arrays[i]!));
     run(this, views);

@@ -110,7 +110,7 @@
   ;; C[m×n] (+)= A·B (+ bias) with B packed by $pack_f32 at panel. A(i,p) = a[i*ai + p*ap].
   (func $gemm_f32 (param $a i32) (param $ai i32) (param $ap i32) (param $panel i32) (param $c i32)
       (param $m i32) (param $k i32) (param $n i32) (param $acc i32)
-    (local $j0 i32) (local $w i32) (local $i i32) (local $p i32) (local $row i32) (local $cp i32) (local $nb i32)
+    (local $j0 i32) (local $w i32) (local $i i32) (local $p i32) (local $row i32) (local $cp i32) (local $nb i32) (local $full i32)
     (local $x0 i32) (local $x1 i32) (local $x2 i32) (local $x3 i32)
     (local $h0 v128) (local $h1 v128) (local $b0 v128) (local $b1 v128) (local $av v128)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
@@ -119,6 +119,8 @@
     (loop $panels
       (local.set $w (select (i32.const 8) (i32.sub (local.get $n) (local.get $j0))
         (i32.ge_s (i32.sub (local.get $n) (local.get $j0)) (i32.const 8))))
+      ;; A full panel that overwrites is stored in place; the rest goes through $store_row.
+      (local.set $full (i32.and (i32.eq (local.get $w) (i32.const 8)) (i32.eqz (local.get $acc))))
       (local.set $h0 (v128.load (local.get $panel)))
       (local.set $h1 (v128.load offset=16 (local.get $panel)))
       (local.set $i (i32.const 0))
@@ -159,13 +161,21 @@
             (br_if $reduce (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
           (local.set $cp (i32.add (local.get $c)
             (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j0)) (i32.const 2))))
-          (call $store_row (local.get $cp) (local.get $c00) (local.get $c01) (local.get $w) (local.get $acc))
+          (if (local.get $full)
+            (then (v128.store (local.get $cp) (local.get $c00)) (v128.store offset=16 (local.get $cp) (local.get $c01)))
+            (else (call $store_row (local.get $cp) (local.get $c00) (local.get $c01) (local.get $w) (local.get $acc))))
           (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
-          (call $store_row (local.get $cp) (local.get $c10) (local.get $c11) (local.get $w) (local.get $acc))
+          (if (local.get $full)
+            (then (v128.store (local.get $cp) (local.get $c10)) (v128.store offset=16 (local.get $cp) (local.get $c11)))
+            (else (call $store_row (local.get $cp) (local.get $c10) (local.get $c11) (local.get $w) (local.get $acc))))
           (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
-          (call $store_row (local.get $cp) (local.get $c20) (local.get $c21) (local.get $w) (local.get $acc))
+          (if (local.get $full)
+            (then (v128.store (local.get $cp) (local.get $c20)) (v128.store offset=16 (local.get $cp) (local.get $c21)))
+            (else (call $store_row (local.get $cp) (local.get $c20) (local.get $c21) (local.get $w) (local.get $acc))))
           (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
-          (call $store_row (local.get $cp) (local.get $c30) (local.get $c31) (local.get $w) (local.get $acc))
+          (if (local.get $full)
+            (then (v128.store (local.get $cp) (local.get $c30)) (v128.store offset=16 (local.get $cp) (local.get $c31)))
+            (else (call $store_row (local.get $cp) (local.get $c30) (local.get $c31) (local.get $w) (local.get $acc))))
           (local.set $i (i32.add (local.get $i) (i32.const 4)))
           (br $rows4)))
       ;; the last rows, one at a time
@@ -192,12 +202,148 @@
       (local.set $j0 (i32.add (local.get $j0) (i32.const 8)))
       (br_if $panels (i32.lt_s (local.get $j0) (local.get $n)))))
 
+  ;; Narrow outputs (n ≤ 4, the small layers people build here): one panel of four columns, with
+  ;; its bias header, and 4×4 blocks of C in four registers; the stores are written out, since a
+  ;; call per row (V8 does not inline) would cost more than a short reduction.
+  (func $pack4_f32 (param $b i32) (param $bp i32) (param $bj i32) (param $k i32) (param $n i32) (param $bias i32) (param $out i32)
+    (local $jj i32) (local $p i32) (local $src i32) (local $dst i32)
+    (v128.store (local.get $out) (v128.const i32x4 0 0 0 0))
+    (if (local.get $bias)
+      (then
+        (loop $head
+          (f32.store
+            (i32.add (local.get $out) (i32.shl (local.get $jj) (i32.const 2)))
+            (f32.load (i32.add (local.get $bias) (i32.shl (local.get $jj) (i32.const 2)))))
+          (br_if $head (i32.lt_u (local.tee $jj (i32.add (local.get $jj) (i32.const 1))) (local.get $n))))))
+    (local.set $src (local.get $b))
+    (local.set $dst (i32.add (local.get $out) (i32.const 16)))
+    (local.set $p (local.get $k))
+    (if (i32.and (i32.eq (local.get $n) (i32.const 4)) (i32.eq (local.get $bj) (i32.const 4)))
+      (then
+        (loop $rows
+          (v128.store (local.get $dst) (v128.load (local.get $src)))
+          (local.set $src (i32.add (local.get $src) (local.get $bp)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+          (br_if $rows (local.tee $p (i32.sub (local.get $p) (i32.const 1))))))
+      (else
+        ;; zeros, then column by column
+        (loop $zero
+          (v128.store (local.get $dst) (v128.const i32x4 0 0 0 0))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+          (br_if $zero (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
+        (local.set $jj (i32.const 0))
+        (loop $cols
+          (local.set $src (i32.add (local.get $b) (i32.mul (local.get $jj) (local.get $bj))))
+          (local.set $dst (i32.add (i32.add (local.get $out) (i32.const 16)) (i32.shl (local.get $jj) (i32.const 2))))
+          (local.set $p (local.get $k))
+          (loop $rows
+            (f32.store (local.get $dst) (f32.load (local.get $src)))
+            (local.set $src (i32.add (local.get $src) (local.get $bp)))
+            (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+            (br_if $rows (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
+          (br_if $cols (i32.lt_u (local.tee $jj (i32.add (local.get $jj) (i32.const 1))) (local.get $n)))))))
+
+  ;; C[m×n] (+)= A·B (+ bias) for n ≤ 4, with B packed by $pack4_f32. C is read 16 bytes at a time
+  ;; when accumulating (the plan leaves slack after its last buffer); only n columns are written.
+  (func $gemm4_f32 (param $a i32) (param $ai i32) (param $ap i32) (param $panel i32) (param $c i32)
+      (param $m i32) (param $k i32) (param $n i32) (param $acc i32)
+    (local $i i32) (local $p i32) (local $row i32) (local $cp i32) (local $nb i32) (local $h v128) (local $bv v128)
+    (local $x0 i32) (local $x1 i32) (local $x2 i32) (local $x3 i32)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local.set $nb (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $h (v128.load (local.get $panel)))
+    (local.set $cp (local.get $c))
+    (block $done4
+      (loop $rows4
+        (br_if $done4 (i32.gt_s (i32.add (local.get $i) (i32.const 4)) (local.get $m)))
+        (local.set $c0 (local.get $h)) (local.set $c1 (local.get $h)) (local.set $c2 (local.get $h)) (local.set $c3 (local.get $h))
+        (local.set $x0 (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ai))))
+        (local.set $x1 (i32.add (local.get $x0) (local.get $ai)))
+        (local.set $x2 (i32.add (local.get $x1) (local.get $ai)))
+        (local.set $x3 (i32.add (local.get $x2) (local.get $ai)))
+        (local.set $row (i32.add (local.get $panel) (i32.const 16)))
+        (local.set $p (local.get $k))
+        (loop $reduce
+          (local.set $bv (v128.load (local.get $row)))
+          (local.set $c0 (f32x4.add (local.get $c0) (f32x4.mul (v128.load32_splat (local.get $x0)) (local.get $bv))))
+          (local.set $c1 (f32x4.add (local.get $c1) (f32x4.mul (v128.load32_splat (local.get $x1)) (local.get $bv))))
+          (local.set $c2 (f32x4.add (local.get $c2) (f32x4.mul (v128.load32_splat (local.get $x2)) (local.get $bv))))
+          (local.set $c3 (f32x4.add (local.get $c3) (f32x4.mul (v128.load32_splat (local.get $x3)) (local.get $bv))))
+          (local.set $x0 (i32.add (local.get $x0) (local.get $ap)))
+          (local.set $x1 (i32.add (local.get $x1) (local.get $ap)))
+          (local.set $x2 (i32.add (local.get $x2) (local.get $ap)))
+          (local.set $x3 (i32.add (local.get $x3) (local.get $ap)))
+          (local.set $row (i32.add (local.get $row) (i32.const 16)))
+          (br_if $reduce (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
+        (if (local.get $acc) (then (local.set $c0 (f32x4.add (local.get $c0) (v128.load (local.get $cp))))))
+        (if (i32.eq (local.get $n) (i32.const 4))
+          (then (v128.store (local.get $cp) (local.get $c0)))
+          (else
+            (v128.store32_lane 0 (local.get $cp) (local.get $c0))
+            (if (i32.gt_u (local.get $n) (i32.const 1)) (then (v128.store32_lane offset=4 1 (local.get $cp) (local.get $c0))))
+            (if (i32.gt_u (local.get $n) (i32.const 2)) (then (v128.store32_lane offset=8 2 (local.get $cp) (local.get $c0))))))
+        (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+        (if (local.get $acc) (then (local.set $c1 (f32x4.add (local.get $c1) (v128.load (local.get $cp))))))
+        (if (i32.eq (local.get $n) (i32.const 4))
+          (then (v128.store (local.get $cp) (local.get $c1)))
+          (else
+            (v128.store32_lane 0 (local.get $cp) (local.get $c1))
+            (if (i32.gt_u (local.get $n) (i32.const 1)) (then (v128.store32_lane offset=4 1 (local.get $cp) (local.get $c1))))
+            (if (i32.gt_u (local.get $n) (i32.const 2)) (then (v128.store32_lane offset=8 2 (local.get $cp) (local.get $c1))))))
+        (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+        (if (local.get $acc) (then (local.set $c2 (f32x4.add (local.get $c2) (v128.load (local.get $cp))))))
+        (if (i32.eq (local.get $n) (i32.const 4))
+          (then (v128.store (local.get $cp) (local.get $c2)))
+          (else
+            (v128.store32_lane 0 (local.get $cp) (local.get $c2))
+            (if (i32.gt_u (local.get $n) (i32.const 1)) (then (v128.store32_lane offset=4 1 (local.get $cp) (local.get $c2))))
+            (if (i32.gt_u (local.get $n) (i32.const 2)) (then (v128.store32_lane offset=8 2 (local.get $cp) (local.get $c2))))))
+        (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+        (if (local.get $acc) (then (local.set $c3 (f32x4.add (local.get $c3) (v128.load (local.get $cp))))))
+        (if (i32.eq (local.get $n) (i32.const 4))
+          (then (v128.store (local.get $cp) (local.get $c3)))
+          (else
+            (v128.store32_lane 0 (local.get $cp) (local.get $c3))
+            (if (i32.gt_u (local.get $n) (i32.const 1)) (then (v128.store32_lane offset=4 1 (local.get $cp) (local.get $c3))))
+            (if (i32.gt_u (local.get $n) (i32.const 2)) (then (v128.store32_lane offset=8 2 (local.get $cp) (local.get $c3))))))
+        (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $rows4)))
+    (block $done1
+      (loop $rows1
+        (br_if $done1 (i32.ge_s (local.get $i) (local.get $m)))
+        (local.set $c0 (local.get $h))
+        (local.set $x0 (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ai))))
+        (local.set $row (i32.add (local.get $panel) (i32.const 16)))
+        (local.set $p (local.get $k))
+        (loop $reduce
+          (local.set $c0 (f32x4.add (local.get $c0) (f32x4.mul (v128.load32_splat (local.get $x0)) (v128.load (local.get $row)))))
+          (local.set $x0 (i32.add (local.get $x0) (local.get $ap)))
+          (local.set $row (i32.add (local.get $row) (i32.const 16)))
+          (br_if $reduce (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
+        (if (local.get $acc) (then (local.set $c0 (f32x4.add (local.get $c0) (v128.load (local.get $cp))))))
+        (if (i32.eq (local.get $n) (i32.const 4))
+          (then (v128.store (local.get $cp) (local.get $c0)))
+          (else
+            (v128.store32_lane 0 (local.get $cp) (local.get $c0))
+            (if (i32.gt_u (local.get $n) (i32.const 1)) (then (v128.store32_lane offset=4 1 (local.get $cp) (local.get $c0))))
+            (if (i32.gt_u (local.get $n) (i32.const 2)) (then (v128.store32_lane offset=8 2 (local.get $cp) (local.get $c0))))))
+        (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows1))))
+
   ;; C[m×n] (+)= A·B (+ bias), float32: packs B(p,j) = b[p*bp + j*bj] at panel, then multiplies.
   (func (export "matmul_f32") (param $a i32) (param $ai i32) (param $ap i32) (param $b i32) (param $bp i32) (param $bj i32)
       (param $bias i32) (param $c i32) (param $m i32) (param $k i32) (param $n i32) (param $acc i32) (param $panel i32)
-    (call $pack_f32 (local.get $b) (local.get $bp) (local.get $bj) (local.get $k) (local.get $n) (local.get $bias) (local.get $panel))
-    (call $gemm_f32 (local.get $a) (local.get $ai) (local.get $ap) (local.get $panel) (local.get $c)
-      (local.get $m) (local.get $k) (local.get $n) (local.get $acc)))
+    (if (i32.le_s (local.get $n) (i32.const 4))
+      (then
+        (call $pack4_f32 (local.get $b) (local.get $bp) (local.get $bj) (local.get $k) (local.get $n) (local.get $bias) (local.get $panel))
+        (call $gemm4_f32 (local.get $a) (local.get $ai) (local.get $ap) (local.get $panel) (local.get $c)
+          (local.get $m) (local.get $k) (local.get $n) (local.get $acc)))
+      (else
+        (call $pack_f32 (local.get $b) (local.get $bp) (local.get $bj) (local.get $k) (local.get $n) (local.get $bias) (local.get $panel))
+        (call $gemm_f32 (local.get $a) (local.get $ai) (local.get $ap) (local.get $panel) (local.get $c)
+          (local.get $m) (local.get $k) (local.get $n) (local.get $acc)))))
 
   ;; C[m×n] (+)= A·B (+ bias), float64, scalar: C(i,j) = C(i,j) + (bias[j] + Σp A(i,p)·B(p,j)).
   (func (export "matmul_f64") (param $a i32) (param $ai i32) (param $ap i32) (param $b i32) (param $bp i32) (param $bj i32)
@@ -224,23 +370,42 @@
         (br_if $cols (i32.lt_s (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $n))))
       (br_if $rows (i32.lt_s (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $m)))))
 
-  ;; db[cols] (+)= column sums of dy[rows×cols] (float32), each summed in float64 and rounded once.
+  ;; db[cols] (+)= column sums of dy[rows×cols] (float32), each summed in float64, row by row
+  ;; (the order of the TypeScript backend, so the same bits), four columns at a time. Reads up to
+  ;; three floats past a row's last column (the plan leaves slack); writes only real columns.
   (func (export "sum_rows_f32") (param $dy i32) (param $db i32) (param $rows i32) (param $cols i32) (param $acc i32)
-    (local $j i32) (local $i i32) (local $p i32) (local $s f64) (local $stride i32)
+    (local $j i32) (local $i i32) (local $p i32) (local $w i32) (local $stride i32) (local $v v128) (local $lo v128) (local $hi v128)
     (local.set $stride (i32.shl (local.get $cols) (i32.const 2)))
-    (loop $cols
-      (local.set $s (f64.const 0))
+    (loop $blocks
+      (local.set $lo (v128.const i32x4 0 0 0 0))
+      (local.set $hi (v128.const i32x4 0 0 0 0))
       (local.set $p (i32.add (local.get $dy) (i32.shl (local.get $j) (i32.const 2))))
       (local.set $i (local.get $rows))
       (loop $sum
-        (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.load (local.get $p)))))
+        (local.set $v (v128.load (local.get $p)))
+        (local.set $lo (f64x2.add (local.get $lo) (f64x2.promote_low_f32x4 (local.get $v))))
+        (local.set $hi (f64x2.add (local.get $hi)
+          (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))))
         (local.set $p (i32.add (local.get $p) (local.get $stride)))
         (br_if $sum (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))
       (local.set $p (i32.add (local.get $db) (i32.shl (local.get $j) (i32.const 2))))
-      (if (local.get $acc)
-        (then (local.set $s (f64.add (f64.promote_f32 (f32.load (local.get $p))) (local.get $s)))))
-      (f32.store (local.get $p) (f32.demote_f64 (local.get $s)))
-      (br_if $cols (i32.lt_s (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $cols)))))
+      (local.set $w (i32.sub (local.get $cols) (local.get $j)))
+      (f32.store (local.get $p) (f32.demote_f64 (if (result f64) (local.get $acc)
+          (then (f64.add (f64.promote_f32 (f32.load (local.get $p))) (f64x2.extract_lane 0 (local.get $lo))))
+          (else (f64x2.extract_lane 0 (local.get $lo))))))
+      (if (i32.gt_s (local.get $w) (i32.const 1))
+        (then (f32.store offset=4 (local.get $p) (f32.demote_f64 (if (result f64) (local.get $acc)
+          (then (f64.add (f64.promote_f32 (f32.load offset=4 (local.get $p))) (f64x2.extract_lane 1 (local.get $lo))))
+          (else (f64x2.extract_lane 1 (local.get $lo))))))))
+      (if (i32.gt_s (local.get $w) (i32.const 2))
+        (then (f32.store offset=8 (local.get $p) (f32.demote_f64 (if (result f64) (local.get $acc)
+          (then (f64.add (f64.promote_f32 (f32.load offset=8 (local.get $p))) (f64x2.extract_lane 0 (local.get $hi))))
+          (else (f64x2.extract_lane 0 (local.get $hi))))))))
+      (if (i32.gt_s (local.get $w) (i32.const 3))
+        (then (f32.store offset=12 (local.get $p) (f32.demote_f64 (if (result f64) (local.get $acc)
+          (then (f64.add (f64.promote_f32 (f32.load offset=12 (local.get $p))) (f64x2.extract_lane 1 (local.get $hi))))
+          (else (f64x2.extract_lane 1 (local.get $hi))))))))
+      (br_if $blocks (i32.lt_s (local.tee $j (i32.add (local.get $j) (i32.const 4))) (local.get $cols)))))
 
   ;; The same for float64.
   (func (export "sum_rows_f64") (param $dy i32) (param $db i32) (param $rows i32) (param $cols i32) (param $acc i32)
