@@ -198,7 +198,9 @@ export class Plan {
   private chooseKernels(layer: LayerParams, choice: BackendChoice | KernelBackend): { backend: KernelBackend; tile: string } {
     if (typeof choice === 'object') return { backend: choice, tile: 'own' };
     if (this.wasm) {
-      return { backend: this.wasm, tile: this.Array === Float64Array ? 'f64 scalar' : `f32x4 4×8, ${Math.ceil(layer.outFeatures / 8)} panel${layer.outFeatures > 8 ? 's' : ''}` };
+      const out = layer.outFeatures;
+      const tile = this.Array === Float64Array ? 'f64 scalar' : out <= 4 ? 'f32x4 4×4' : `f32x4 4×8, ${Math.ceil(out / 8)} panel${out > 8 ? 's' : ''}`;
+      return { backend: this.wasm, tile };
     }
     return { backend: cpuBackend, tile: layer.outFeatures <= 16 ? 'narrow 1×4' : 'packed 2×4' };
   }
