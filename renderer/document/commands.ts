@@ -19,8 +19,12 @@ import {
   type NodeType,
   type OptimizerSettings,
   type Position,
+  type DataHash,
   type Project,
   type ProjectData,
+  type StoredPreprocessing,
+  type StoredWeights,
+  type TrainingHistory,
   type TrainingSettings,
 } from '../../core/index.ts';
 import { layeredLayout } from './layout.ts';
@@ -211,12 +215,22 @@ export function setColumnRole(doc: Project, args: { column: string; role: Column
   return withData(doc, next);
 }
 
-/** Links a CSV (import): its path relative to the project, and the roles of its columns. */
-export function linkData(doc: Project, args: { path: string; features: string[]; targets: string[]; ignored?: string[] }): Project {
+function sameHash(a: DataHash | undefined, b: DataHash | undefined): boolean {
+  return a?.algorithm === b?.algorithm && a?.value === b?.value;
+}
+
+/**
+ * Links a CSV (import, relink): its path relative to the project, the roles of its columns and
+ * the digest of its bytes. The same file with the same roles again (re-linking a CSV the browser
+ * could not read) changes nothing; a changed file with the same roles only records its digest.
+ */
+export function linkData(doc: Project, args: { path: string; features: string[]; targets: string[]; ignored?: string[]; hash?: DataHash }): Project {
   const ignored = args.ignored && args.ignored.length > 0 ? [...args.ignored] : undefined;
   const d = doc.data;
-  // The same file with the same roles again (re-linking a CSV the browser could not read) changes nothing.
-  if (d.path === args.path && sameList(d.features, args.features) && sameList(d.targets, args.targets) && sameList(d.ignored, ignored)) return doc;
+  if (d.path === args.path && sameList(d.features, args.features) && sameList(d.targets, args.targets) && sameList(d.ignored, ignored)) {
+    if (args.hash === undefined || d.hash === undefined || sameHash(d.hash, args.hash)) return doc;
+    return withData(doc, { ...d, hash: { ...args.hash } });
+  }
   const data: ProjectData = { ...d, path: args.path, features: [...args.features], targets: [...args.targets] };
   if (ignored) data.ignored = ignored;
   else delete data.ignored;
@@ -224,7 +238,13 @@ export function linkData(doc: Project, args: { path: string; features: string[];
   delete data.fitted;
   delete data.hash;
   delete data.embedded;
+  if (args.hash) data.hash = { ...args.hash };
   return withData(doc, data);
+}
+
+/** Accepts the CSV as it is now: records its digest, so the project no longer says it changed. */
+export function setDataHash(doc: Project, args: { hash: DataHash }): Project {
+  return sameHash(doc.data.hash, args.hash) ? doc : withData(doc, { ...doc.data, hash: { ...args.hash } });
 }
 
 export function setTask(doc: Project, args: { task: ProjectData['task'] }): Project {
@@ -234,6 +254,16 @@ export function setTask(doc: Project, args: { task: ProjectData['task'] }): Proj
 export function setScaling(doc: Project, args: { scaling: ProjectData['preprocessing']['scaling'] }): Project {
   const p = doc.data.preprocessing;
   return p.scaling === args.scaling ? doc : withData(doc, { ...doc.data, preprocessing: { ...p, scaling: args.scaling } });
+}
+
+export function setScaleTarget(doc: Project, args: { scaleTarget: boolean }): Project {
+  const p = doc.data.preprocessing;
+  return p.scaleTarget === args.scaleTarget ? doc : withData(doc, { ...doc.data, preprocessing: { ...p, scaleTarget: args.scaleTarget } });
+}
+
+export function setMissing(doc: Project, args: { missing: ProjectData['preprocessing']['missing'] }): Project {
+  const p = doc.data.preprocessing;
+  return p.missing === args.missing ? doc : withData(doc, { ...doc.data, preprocessing: { ...p, missing: args.missing } });
 }
 
 export function setValidationSplit(doc: Project, args: { fraction: number }): Project {
@@ -265,6 +295,147 @@ export function setBatchSize(doc: Project, args: { batchSize: number | null }): 
   return doc.training.batchSize === args.batchSize ? doc : withTraining(doc, { ...doc.training, batchSize: args.batchSize });
 }
 
+/** The optimizer parameters other than the type and learning rate, as the settings panel names them. */
+export type OptimizerParam = 'momentum' | 'dampening' | 'nesterov' | 'weightDecay' | 'beta1' | 'beta2' | 'eps' | 'alpha' | 'centered';
+
+const OPTIMIZER_PARAMS: Record<OptimizerSettings['type'], readonly OptimizerParam[]> = {
+  sgd: ['momentum', 'dampening', 'nesterov', 'weightDecay'],
+  adam: ['beta1', 'beta2', 'eps', 'weightDecay'],
+  adamw: ['beta1', 'beta2', 'eps', 'weightDecay'],
+  rmsprop: ['alpha', 'eps', 'weightDecay', 'momentum', 'centered'],
+};
+
+/** PyTorch's betas default, used for the other half of the pair when one beta is set. */
+const DEFAULT_BETAS: [number, number] = [0.9, 0.999];
+
+/**
+ * Sets one parameter of the current optimizer (`undefined` removes it, so PyTorch's default
+ * applies). A parameter the optimizer does not have changes nothing. The two Adam betas are
+ * stored as one pair, so setting one fills the other with its default.
+ */
+export function setOptimizerParam(doc: Project, args: { param: OptimizerParam; value: number | boolean | undefined }): Project {
+  const current = doc.training.optimizer as OptimizerSettings & Record<string, unknown>;
+  if (!OPTIMIZER_PARAMS[current.type].includes(args.param)) return doc;
+  const next: Record<string, unknown> = { ...current };
+  if (args.param === 'beta1' || args.param === 'beta2') {
+    const stored = current.betas as [number, number] | undefined;
+    const i = args.param === 'beta1' ? 0 : 1;
+    const pair: [number, number] = [...(stored ?? DEFAULT_BETAS)];
+    pair[i] = typeof args.value === 'number' ? args.value : DEFAULT_BETAS[i];
+    const isDefault = pair[0] === DEFAULT_BETAS[0] && pair[1] === DEFAULT_BETAS[1];
+    if (stored ? stored[0] === pair[0] && stored[1] === pair[1] : isDefault) return doc;
+    if (isDefault) delete next.betas;
+    else next.betas = pair;
+  } else {
+    if (current[args.param] === args.value) return doc;
+    if (args.value === undefined) delete next[args.param];
+    else next[args.param] = args.value;
+  }
+  return withTraining(doc, { ...doc.training, optimizer: next as OptimizerSettings });
+}
+
+export function setSeed(doc: Project, args: { seed: number }): Project {
+  return doc.training.seed === args.seed ? doc : withTraining(doc, { ...doc.training, seed: args.seed });
+}
+
+export function setShuffle(doc: Project, args: { shuffle: boolean }): Project {
+  return doc.training.shuffle === args.shuffle ? doc : withTraining(doc, { ...doc.training, shuffle: args.shuffle });
+}
+
+/** Early stopping on the validation loss; null turns it off. */
+export function setEarlyStopping(doc: Project, args: { earlyStopping: { patience: number; minDelta?: number } | null }): Project {
+  const current = doc.training.earlyStopping ?? null;
+  const next = args.earlyStopping;
+  if (current === null && next === null) return doc;
+  if (current !== null && next !== null && current.patience === next.patience && (current.minDelta ?? undefined) === (next.minDelta ?? undefined)) return doc;
+  const training = { ...doc.training };
+  if (next === null) delete training.earlyStopping;
+  else training.earlyStopping = next.minDelta === undefined ? { patience: next.patience } : { patience: next.patience, minDelta: next.minDelta };
+  return withTraining(doc, training);
+}
+
+/** Clips the global gradient norm to `gradClipNorm`; null turns clipping off. */
+export function setGradClipNorm(doc: Project, args: { gradClipNorm: number | null }): Project {
+  if ((doc.training.gradClipNorm ?? null) === args.gradClipNorm) return doc;
+  const training = { ...doc.training };
+  if (args.gradClipNorm === null) delete training.gradClipNorm;
+  else training.gradClipNorm = args.gradClipNorm;
+  return withTraining(doc, training);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training results
+
+/**
+ * Whether stored weights fit the graph as it is now: every linear node has an entry, and each
+ * entry belongs to a linear node with that many outputs (and inputs, where `inputWidths` knows
+ * them: the width flowing into each node, from the analysis) and the same bias presence. Weights
+ * trained before the network was edited do not fit, and are not put into the project.
+ */
+export function weightsFitGraph(graph: Graph, weights: StoredWeights, inputWidths: Readonly<Record<string, number>> = {}): boolean {
+  const linears = graph.nodes.filter((n) => n.type === 'linear');
+  if (linears.length === 0 || Object.keys(weights).length !== linears.length) return false;
+  return linears.every((node) => {
+    const stored = weights[node.id];
+    if (!stored || node.type !== 'linear') return false;
+    const [out, inF] = stored.weight.shape;
+    const expectedIn = node.inFeatures ?? inputWidths[node.id];
+    return out === node.outFeatures && (expectedIn === undefined || inF === expectedIn) && (stored.bias !== undefined) === (node.bias !== false);
+  });
+}
+
+/** Drops non-finite losses (a file cannot hold them): a train loss drops its epoch, a validation loss becomes null. */
+function finiteHistory(history: TrainingHistory): TrainingHistory {
+  const out: TrainingHistory = { epoch: [], trainLoss: [], valLoss: [] };
+  history.epoch.forEach((epoch, i) => {
+    const train = history.trainLoss[i];
+    if (!Number.isFinite(train)) return;
+    const val = history.valLoss[i];
+    out.epoch.push(epoch);
+    out.trainLoss.push(train);
+    out.valLoss.push(val !== null && Number.isFinite(val) ? val : null);
+  });
+  return out;
+}
+
+/**
+ * A finished run goes into the project as one step (so one Undo takes it back): its weights,
+ * its loss history (after `continuedFrom`, the history the run continued from, when it resumed
+ * from saved weights), the preprocessing fitted for it and the digest of the CSV it read.
+ * Weights that do not fit the graph any more (it was edited during the run) change nothing.
+ */
+export function applyTrainingResult(doc: Project, args: {
+  weights: StoredWeights;
+  history: TrainingHistory;
+  continuedFrom: TrainingHistory | null;
+  fitted?: StoredPreprocessing;
+  hash?: DataHash;
+}): Project {
+  if (!weightsFitGraph(doc.graph, args.weights)) return doc;
+  const run = finiteHistory(args.history);
+  const before = args.continuedFrom ? finiteHistory(args.continuedFrom) : null;
+  // A resumed run numbers its epochs on from the saved history's last; keep only what precedes it.
+  const firstNew = run.epoch[0] ?? Infinity;
+  const keep = before ? before.epoch.findIndex((e) => e >= firstNew) : -1;
+  const cut = keep < 0 ? (before?.epoch.length ?? 0) : keep;
+  const history: TrainingHistory = before
+    ? { epoch: [...before.epoch.slice(0, cut), ...run.epoch], trainLoss: [...before.trainLoss.slice(0, cut), ...run.trainLoss], valLoss: [...before.valLoss.slice(0, cut), ...run.valLoss] }
+    : run;
+  const data: ProjectData = { ...doc.data };
+  if (args.fitted) data.fitted = args.fitted;
+  if (args.hash) data.hash = { ...args.hash };
+  return { ...doc, data, weights: args.weights, history };
+}
+
+/** Forgets the trained weights and the loss history: the next run starts from a fresh initialisation. */
+export function resetWeights(doc: Project, _args: Record<string, never> = {}): Project {
+  if (doc.weights === undefined && doc.history === undefined) return doc;
+  const next = { ...doc };
+  delete next.weights;
+  delete next.history;
+  return next;
+}
+
 /** Renames the project (an empty name is shown as "Untitled"). */
 export function renameProject(doc: Project, args: { name: string }): Project {
   return doc.name === args.name ? doc : { ...doc, name: args.name };
@@ -286,7 +457,17 @@ export const COMMANDS = {
   setTask,
   setScaling,
   setValidationSplit,
+  setScaleTarget,
+  setMissing,
+  setDataHash,
   setOptimizerType,
+  setOptimizerParam,
+  setSeed,
+  setShuffle,
+  setEarlyStopping,
+  setGradClipNorm,
+  applyTrainingResult,
+  resetWeights,
   setLearningRate,
   setEpochs,
   setBatchSize,
@@ -320,7 +501,17 @@ export const COMMAND_TITLES: Record<CommandName, string> = {
   setTask: 'Change task',
   setScaling: 'Change scaling',
   setValidationSplit: 'Change validation split',
+  setScaleTarget: 'Change target scaling',
+  setMissing: 'Change missing values',
+  setDataHash: 'Accept changed CSV',
   setOptimizerType: 'Change optimizer',
+  setOptimizerParam: 'Change optimizer setting',
+  setSeed: 'Change seed',
+  setShuffle: 'Change shuffling',
+  setEarlyStopping: 'Change early stopping',
+  setGradClipNorm: 'Change gradient clipping',
+  applyTrainingResult: 'Training run',
+  resetWeights: 'Reset weights',
   setLearningRate: 'Change learning rate',
   setEpochs: 'Change epochs',
   setBatchSize: 'Change batch size',
