@@ -1,0 +1,27 @@
+/**
+ * The CSVs bundled with the app (assets/samples), offered as sample data: fetched from the
+ * renderer's own bundle, so they work the same in Electron and in a browser.
+ */
+import bostonUrl from '../../assets/samples/boston-housing.csv?url';
+import diabetesUrl from '../../assets/samples/diabetes.csv?url';
+import irisUrl from '../../assets/samples/iris.csv?url';
+import wineUrl from '../../assets/samples/wine.csv?url';
+
+export interface SampleData {
+  file: string;
+  label: string;
+  url: string;
+}
+
+export const SAMPLE_DATA: readonly SampleData[] = [
+  { file: 'iris.csv', label: 'Iris (3 classes, 150 rows)', url: irisUrl },
+  { file: 'wine.csv', label: 'Wine (3 classes, 178 rows)', url: wineUrl },
+  { file: 'diabetes.csv', label: 'Diabetes (regression, 442 rows)', url: diabetesUrl },
+  { file: 'boston-housing.csv', label: 'Boston housing (regression, 506 rows)', url: bostonUrl },
+];
+
+export async function fetchSampleData(sample: SampleData): Promise<Uint8Array> {
+  const response = await fetch(sample.url);
+  if (!response.ok) throw new Error(`could not load ${sample.file} (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
