@@ -63,3 +63,55 @@ describe('min–max downsampling', () => {
     expect(chartRows([1, 2], { train: [0, -1] }, 100)).toEqual([{ x: 1, train: 0 }, { x: 2, train: -1 }]);
   });
 });
+
+describe('chart columns', async () => {
+  const { lossColumns, layerColumns } = await import('./chart-data.ts');
+  const { SeriesBuffer } = await import('../train/series-buffer.ts');
+
+  it('the saved history, or the history a resumed run continued from followed by the run so far', () => {
+    const saved = { epoch: [1, 2], trainLoss: [4, 3], valLoss: [null, 2.5] };
+    expect(lossColumns(saved, null)).toMatchObject({ epoch: [1, 2], train: [4, 3], hasValidation: true });
+    const loss = new SeriesBuffer(3, 8);
+    loss.push([3, 2, NaN]);
+    loss.push([4, 1, NaN]);
+    const progress = new SeriesBuffer(5, 8);
+    const merged = lossColumns(saved, { series: { layerIds: ['linear1'], loss, progress }, continuedFrom: saved });
+    expect(Array.from(merged.epoch)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(merged.train)).toEqual([4, 3, 2, 1]);
+    expect(merged.hasValidation).toBe(true);
+    const fresh = lossColumns(saved, { series: { layerIds: [], loss, progress }, continuedFrom: null });
+    expect(Array.from(fresh.epoch)).toEqual([3, 4]);
+    expect(fresh.hasValidation).toBe(false);
+  });
+
+  it('per-layer gradient norms and the dead-ReLU fraction', () => {
+    expect(layerColumns(null)).toBeNull();
+    const progress = new SeriesBuffer(6, 8);
+    progress.push([0.5, 9, NaN, 0.25, 1, 0.001]);
+    const cols = layerColumns({ layerIds: ['linear1', 'linear2'], progress, loss: new SeriesBuffer(3, 8) })!;
+    expect(Array.from(cols.gradNorms.linear2)).toEqual([0.001]);
+    expect(Array.from(cols.deadRelu)).toEqual([0.25]);
+    expect(cols.hasDeadRelu).toBe(true);
+  });
+});
+
+describe('axes and paths', async () => {
+  const { decadeDomain, extent, linePath } = await import('./downsample.ts');
+
+  it('extent skips gaps, and non-positive values for a log axis', () => {
+    expect(extent([[3, NaN, 1], [null, 7]])).toEqual([1, 7]);
+    expect(extent([[0, -2, 5, 0.5]], true)).toEqual([0.5, 5]);
+    expect(extent([[NaN]])).toBeNull();
+  });
+
+  it('a log axis spans whole decades, so it stays put while the loss moves inside them', () => {
+    expect(decadeDomain(0.03, 240)).toEqual([0.01, 1000]);
+    expect(decadeDomain(100, 100)).toEqual([100, 1000]);
+  });
+
+  it('a path through the chosen points; a gap lifts the pen', () => {
+    const d = linePath([0, 1, 2, 3], [1, null, 3, 4], [0, 1, 2, 3], (v) => v * 10, (v) => 100 - v);
+    expect(d).toBe('M0.0 99.0M20.0 97.0L30.0 96.0');
+    expect(linePath([0, 1], [0, 5], [0, 1], (v) => v, (v) => v, true)).toBe('M1.0 5.0');
+  });
+});

@@ -87,3 +87,53 @@ export function chartRows(x: ArrayLike<number>, series: Readonly<Record<string, 
     return row;
   });
 }
+
+/** Finite values (and, for a log axis, positive ones) of several series: their min and max, or null. */
+export function extent(series: readonly ArrayLike<number | null>[], positiveOnly = false): [number, number] | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const s of series) {
+    for (let i = 0; i < s.length; i++) {
+      const v = s[i];
+      if (!drawable(v) || (positiveOnly && v <= 0)) continue;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return min <= max ? [min, max] : null;
+}
+
+/**
+ * A log axis's range: whole decades around the data, so the axis stays put while the values
+ * move within them (a new range makes Recharts lay the chart out again).
+ */
+export function decadeDomain(min: number, max: number): [number, number] {
+  const lo = 10 ** Math.floor(Math.log10(min));
+  const hi = 10 ** Math.ceil(Math.log10(max));
+  return [lo, hi === lo ? hi * 10 : hi];
+}
+
+/**
+ * An SVG path through the points of one series, in pixels: `x` and `y` map values to pixels;
+ * a gap (null, NaN, or ≤ 0 on a log axis) lifts the pen. Only the `indices` given are drawn.
+ */
+export function linePath(xs: ArrayLike<number>, ys: ArrayLike<number | null>, indices: readonly number[], x: (v: number) => number, y: (v: number) => number, positiveOnly = false): string {
+  let d = '';
+  let pen = false;
+  for (const i of indices) {
+    const v = ys[i];
+    if (!drawable(v) || (positiveOnly && v <= 0)) {
+      pen = false;
+      continue;
+    }
+    const px = x(xs[i]);
+    const py = y(v);
+    if (!Number.isFinite(px) || !Number.isFinite(py)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${px.toFixed(1)} ${py.toFixed(1)}`;
+    pen = true;
+  }
+  return d;
+}

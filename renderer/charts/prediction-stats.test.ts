@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyOf, binCountFor, confusionOf, histogram, perClassAccuracy, residuals, scatterPoints } from './prediction-stats.ts';
+import { accuracyOf, binCountFor, confusionOf, decadeTicks, histogram, niceDomain, niceTicks, perClassAccuracy, residuals, roundUp125, scatterPoints } from './prediction-stats.ts';
 
 describe('prediction statistics', () => {
   it('histogram: equal bins, the maximum in the last bin, non-finite values skipped', () => {
@@ -34,5 +34,20 @@ describe('prediction statistics', () => {
     expect(perClassAccuracy(confusion)).toEqual([0.5, 2 / 3, 1]);
     expect(accuracyOf(confusion)).toBe(4 / 6);
     expect(perClassAccuracy([[0, 0], [0, 3]])).toEqual([null, 1]);
+  });
+
+  it('nice axis ranges: round ends around the data', () => {
+    expect(niceDomain(5, 50)).toEqual([0, 50]);
+    expect(niceDomain(3.2, 51.8)).toEqual([0, 60]);
+    expect(niceDomain(0.12, 0.97)).toEqual([0, 1]);
+    expect(niceDomain(-38.9, 4)).toEqual([-40, 10]);
+    expect(niceDomain(2, 2)).toEqual([1, 3]);
+    expect([0.3, 1, 1.01, 3, 7, 42, 500].map(roundUp125)).toEqual([0.5, 1, 2, 5, 10, 50, 500]);
+    expect(niceTicks(0, 50)).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(niceTicks(0, 150)).toEqual([0, 50, 100, 150]);
+    expect(niceTicks(0, 200_000)).toEqual([0, 50_000, 100_000, 150_000, 200_000]);
+    expect(niceTicks(-0.3, 0.7)).toEqual([-0.2, 0, 0.2, 0.4, 0.6]);
+    expect(decadeTicks(0.01, 1000)).toEqual([0.01, 0.1, 1, 10, 100, 1000]);
+    expect(decadeTicks(1e-20, 1)).toEqual([1e-20, 1e-17, 1e-14, 1e-11, 1e-8, 1e-5, 0.01]);
   });
 });

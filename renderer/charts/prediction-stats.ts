@@ -110,3 +110,48 @@ export function accuracyOf(confusion: readonly (readonly number[])[]): number | 
   }));
   return total === 0 ? null : right / total;
 }
+
+/**
+ * A range that contains [min, max] and starts and ends on round numbers (multiples of 1, 2 or
+ * 5 × 10ⁿ, about five steps), so both axes of the scatter share readable ticks.
+ */
+export function niceDomain(min: number, max: number): [number, number] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
+  if (min === max) return [min - 1, max + 1];
+  const raw = (max - min) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude;
+  // Rounding guards against 0.30000000000000004-style ends.
+  const round = (x: number) => Number(x.toPrecision(12));
+  return [round(Math.floor(min / step) * step), round(Math.ceil(max / step) * step)];
+}
+
+/**
+ * The smallest of 1, 2 or 5 × 10ⁿ that is ≥ x (x > 0): an axis bound that changes only when a
+ * value passes one of these steps, so a chart that updates during training seldom moves.
+ */
+export function roundUp125(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 5, 10]) if (m * magnitude >= x * (1 - 1e-12)) return Number((m * magnitude).toPrecision(12));
+  return 10 * magnitude;
+}
+
+/** Ticks for a linear axis over [lo, hi]: multiples of a 1-2-5 step, about `count` of them, both ends included when round. */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [lo];
+  const step = roundUp125((hi - lo) / count);
+  const ticks: number[] = [];
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  return ticks;
+}
+
+/** Ticks for a log axis over [lo, hi]: the powers of ten (every other one or less when there are many). */
+export function decadeTicks(lo: number, hi: number): number[] {
+  const a = Math.ceil(Math.log10(lo) - 1e-9);
+  const b = Math.floor(Math.log10(hi) + 1e-9);
+  const every = Math.max(1, Math.ceil((b - a + 1) / 7));
+  const ticks: number[] = [];
+  for (let k = a; k <= b; k += every) ticks.push(Number((10 ** k).toPrecision(12)));
+  return ticks;
+}

@@ -1,0 +1,64 @@
+/**
+ * The network's health over the run: each linear layer's gradient norm (a deep sigmoid stack's
+ * first layers fall by orders of magnitude: vanishing gradients, on a log axis by default) and
+ * the fraction of ReLU units that output zero for every row of the batch (dead ReLUs).
+ */
+import { memo, useMemo } from 'react';
+import { seriesCsv } from './chart-csv.ts';
+import type { LayerColumns } from './chart-data.ts';
+import { ChartCard, LogToggle } from './ChartCard.tsx';
+import { useChartTheme } from './chart-theme.ts';
+import { SeriesChart, type SeriesSpec } from './SeriesChart.tsx';
+
+const MAX_POINTS = 500;
+const NOT_SAVED = 'Shown while the network trains (these are not saved in the project).';
+const FRACTION: [number, number] = [0, 1];
+
+export interface LayerChartProps {
+  columns: LayerColumns | null;
+  epochRange: [number, number] | null;
+  version: number;
+}
+
+function GradientNormChartView({ columns, epochRange, version, log, onLog }: LayerChartProps & { log: boolean; onLog(log: boolean): void }) {
+  const theme = useChartTheme();
+  const layers = useMemo(() => (columns ? Object.keys(columns.gradNorms) : []), [columns]);
+  const colour = (i: number) => theme.series[(i + 2) % theme.series.length];
+  const series = useMemo((): SeriesSpec[] => layers.map((id, i) => ({ key: id, values: columns!.gradNorms[id], color: theme.series[(i + 2) % theme.series.length] })), [layers, columns, theme]);
+  return (
+    <ChartCard
+      title="Gradient norm per layer"
+      testId="chart-gradients"
+      legend={layers.map((id, i) => ({ name: id, color: colour(i) }))}
+      controls={<LogToggle on={log} onChange={onLog} />}
+      csv={() => (columns ? seriesCsv('epoch', columns.x, columns.gradNorms) : null)}
+      empty={columns ? null : NOT_SAVED}
+      note="L2 norm of each linear layer's weight and bias gradients. Early layers far below later ones: vanishing gradients."
+    >
+      {columns && <SeriesChart x={columns.x} series={series} log={log} xDomain={epochRange ?? undefined} height={220} maxPoints={MAX_POINTS} version={version} />}
+    </ChartCard>
+  );
+}
+
+const percent = (v: number) => `${Math.round(v * 100)}%`;
+
+function DeadReluChartView({ columns, epochRange, version }: LayerChartProps) {
+  const theme = useChartTheme();
+  const series = useMemo((): SeriesSpec[] => (columns ? [{ key: 'dead', values: columns.deadRelu, color: theme.series[4] }] : []), [columns, theme]);
+  const empty = !columns ? NOT_SAVED : !columns.hasDeadRelu ? 'This network has no ReLU layers.' : null;
+  return (
+    <ChartCard
+      title="Dead ReLU fraction"
+      testId="chart-dead-relu"
+      legend={[{ name: 'dead units', color: theme.series[4] }]}
+      csv={() => (columns ? seriesCsv('epoch', columns.x, { dead_relu_fraction: columns.deadRelu }) : null)}
+      empty={empty}
+      note="Share of ReLU units that output 0 for every row of the batch: they no longer learn."
+    >
+      {columns && <SeriesChart x={columns.x} series={series} log={false} xDomain={epochRange ?? undefined} yDomain={FRACTION} yFormat={percent} height={220} maxPoints={MAX_POINTS} version={version} />}
+    </ChartCard>
+  );
+}
+
+export const GradientNormChart = memo(GradientNormChartView);
+export const DeadReluChart = memo(DeadReluChartView);
