@@ -1,18 +1,22 @@
 /**
- * The editor window: palette, canvas, inspector, data and training settings, problems. State is
- * one reducer over the project document (renderer/document/editor.ts); everything the canvas
- * shows is derived from it on every change: the data context from the CSV (core/data), then
- * widths and diagnostics (core's analyzeGraph). The outside world is reached only through the
- * Host: files, the window title, menu commands.
+ * The editor window: palette, canvas, inspector, data and training settings, problems, and the
+ * Data and Training tabs. State is one reducer over the project document
+ * (renderer/document/editor.ts); everything the canvas shows is derived from it on every change:
+ * the data context from the CSV (core/data), then widths and diagnostics (core's analyzeGraph).
+ * Training runs in a worker behind the training client (renderer/train/training-client.ts),
+ * whose progress reaches only the training bar and the charts. The outside world is reached
+ * only through the Host: files, the window title, menu commands, the trainer.
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import {
   analyzeGraph,
   createProject,
+  edgeId,
   OPS,
   serializeProject,
   type CsvTable,
+  type DataHash,
   type Fix,
   type NodeType,
   type Position,
@@ -22,7 +26,9 @@ import {
 import { Canvas } from '../canvas/Canvas.tsx';
 import { parameterCount } from '../canvas/flow-elements.ts';
 import { copySelection, parseClip, PASTE_OFFSET, planPaste, serializeClip, type Clip } from '../document/clipboard.ts';
-import { createNode, type Command } from '../document/commands.ts';
+import { createNode, weightsFitGraph, type Command } from '../document/commands.ts';
+import { dataHashOf, sameDataHash } from '../data/data-hash.ts';
+import { fetchSampleData, type SampleData } from '../data/sample-data.ts';
 import { deriveDataStatus, rolesForImport } from '../document/data-context.ts';
 import { canRedo, canUndo } from '../document/history.ts';
 import { createEditorState, editorReducer, isDirty, redoLabel, undoLabel, type ProjectFile, type Selection } from '../document/editor.ts';
@@ -30,12 +36,17 @@ import { LAYER_SPACING, ROW_SPACING } from '../document/layout.ts';
 import { newNodeId } from '../document/node-ids.ts';
 import type { Host, MenuCommand, OpenedFile } from '../host/host.ts';
 import { ConfirmDialog, type ConfirmChoice } from '../panels/ConfirmDialog.tsx';
-import { DataPanel } from '../panels/DataPanel.tsx';
+import { DataPanel, type DataFileState } from '../panels/DataPanel.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
 import { MenuBar } from '../panels/MenuBar.tsx';
 import { Notices, type Notice } from '../panels/Notices.tsx';
 import { Palette } from '../panels/Palette.tsx';
 import { ProblemsPanel, type AppProblem } from '../panels/ProblemsPanel.tsx';
+import { TrainingBar } from '../panels/TrainingBar.tsx';
+import { TrainingSettings } from '../panels/TrainingSettings.tsx';
+import { TrainingClient, type FinishedMessage, type RunContext } from '../train/training-client.ts';
+import { isActive } from '../train/training-state.ts';
+import { DataView } from '../views/DataView.tsx';
 import { EditorActionsContext, type EditorActions } from './editor-actions.ts';
 import { clearDraft, readDraft, writeDraft, type Draft } from './draft.ts';
 import { readCsvFile, readProjectFile, suggestedFileName } from './file-reading.ts';
@@ -52,7 +63,27 @@ export interface AppProps {
 interface LoadedTable {
   table: CsvTable;
   report: TableReport;
+  /** The file's bytes: what the trainer reads, and what the digest is of. */
+  bytes: Uint8Array;
+  /** SHA-256 of the bytes, once computed (Web Crypto is asynchronous). */
+  hash: DataHash | null;
 }
+
+/** The charts load with Recharts only when the Training tab is first opened. */
+const TrainingView = lazy(() => import('../views/TrainingView.tsx'));
+
+type Tab = 'network' | 'data' | 'training';
+const TABS: readonly { id: Tab; label: string }[] = [
+  { id: 'network', label: 'Network' },
+  { id: 'data', label: 'Data' },
+  { id: 'training', label: 'Training' },
+];
+
+/** CSV-like files dropped on the window are imported; a .layerboard file is opened by the host. */
+const CSV_FILE = /\.(csv|tsv|txt)$/i;
+
+/** A host may offer to know whether a run is going on (Electron asks before quitting then). */
+type HostWithTrainingState = Host & { setTrainingActive?(active: boolean): void };
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 const APP_NAME = 'Layerboard';
@@ -99,6 +130,11 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const [showMinimap, setShowMinimap] = useState(true);
   const [projectKey, setProjectKey] = useState(0);
   const [confirm, setConfirm] = useState<{ message: string; resolve(choice: ConfirmChoice): void } | null>(null);
+  const [tab, setTab] = useState<Tab>('network');
+  const [client] = useState(() => new TrainingClient({
+    createConnection: typeof host.createTrainer === 'function' ? () => host.createTrainer!() : undefined,
+  }));
+  const trainingActive = useSyncExternalStore(client.subscribe, () => isActive(client.getState()));
   const flow = useReactFlow();
   const canvasArea = useRef<HTMLDivElement>(null);
   const clipboard = useRef<{ clip: Clip; pastes: number } | null>(null);
@@ -110,9 +146,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const analysis = useMemo(() => analyzeGraph(doc.graph, dataStatus.context), [doc.graph, dataStatus.context]);
 
   // Async handlers read the latest state through refs, so they never act on a stale document.
-  const latest = useRef({ state, dataStatus, tables, ready });
+  const latest = useRef({ state, dataStatus, tables, ready, analysis, projectKey });
   useLayoutEffect(() => {
-    latest.current = { state, dataStatus, tables, ready };
+    latest.current = { state, dataStatus, tables, ready, analysis, projectKey };
   });
   /** A file opened from outside (Electron: command line, Finder) before the sample had loaded. */
   const pendingOpen = useRef<OpenedFile | null>(null);
@@ -250,29 +286,48 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       notify('error', read.problem.title, read.problem.details);
       return;
     }
-    setTables((m) => new Map(m).set(path, { table: read.table, report: read.report }));
+    const bytes = file.bytes;
+    setTables((m) => new Map(m).set(path, { table: read.table, report: read.report, bytes, hash: null }));
     setDataNotices((m) => {
       const next = new Map(m);
       next.delete(path);
       return next;
     });
-  }, [host, notify]);
+    // The digest tells whether this is still the file the project was trained on.
+    const hash = await dataHashOf(bytes);
+    setTables((m) => {
+      const entry = m.get(path);
+      return entry && entry.bytes === bytes ? new Map(m).set(path, { ...entry, hash }) : m;
+    });
+    const recorded = latest.current.state.history.present.data;
+    if (recorded.path === path && recorded.hash && !sameDataHash(recorded.hash, hash)) {
+      notify('warning', `${path} has changed since the project recorded it`, [
+        `Its SHA-256 is not the one saved in the project${project.weights ? ', so the saved weights were trained on an earlier version of the file' : ''}. Relink the right file, or keep this one.`,
+      ], [
+        { label: 'Relink CSV…', run: () => importCsvRef.current() },
+        { label: 'Use this file', run: () => run({ name: 'setDataHash', args: { hash } }) },
+      ]);
+    }
+  }, [host, notify, run]);
 
   const showProject = useCallback(async (project: Project, file: ProjectFile | null, csv?: OpenedFile) => {
+    // A run of the project being closed must not write into the one being opened.
+    client.abandon();
     dispatch({ type: 'load', doc: project, file, clean: true });
     setTables(new Map());
     setDataNotices(new Map());
     setProjectKey((k) => k + 1);
     await readData(project, file?.ref ?? null, csv);
-  }, [readData]);
+  }, [readData, client]);
 
   /** Brings back unsaved work kept from an earlier session: dirty, never saved anywhere yet. */
   const restoreDraft = useCallback((draft: Draft) => {
+    client.abandon();
     dispatch({ type: 'load', doc: draft.project, file: draft.fileName ? { name: draft.fileName, ref: null } : null, clean: false });
     setProjectKey((k) => k + 1);
     // The CSV tables read in this session stay: the draft's CSV is usually the one already open.
     if (!latest.current.tables.has(draft.project.data.path)) void readData(draft.project, null);
-  }, [readData]);
+  }, [readData, client]);
 
   const openFile = useCallback(async (file: OpenedFile) => {
     const read = readProjectFile(file);
@@ -341,6 +396,30 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     }, (error: unknown) => notify('error', 'Could not open the project', [messageOf(error)]));
   }, [host, openFile, notify]);
 
+  /**
+   * Reads a CSV and links it to the project (File › Import CSV…, a file dropped on the window, a
+   * sample): the project changes only once the file has read; a malformed one gets a message
+   * naming the file and the line, and nothing else happens.
+   */
+  const linkCsv = useCallback(async (file: OpenedFile) => {
+    const read = readCsvFile(file);
+    if (read.type === 'error') {
+      notify('error', read.problem.title, read.problem.details);
+      return;
+    }
+    const hash = await dataHashOf(file.bytes);
+    setTables((m) => new Map(m).set(file.name, { table: read.table, report: read.report, bytes: file.bytes, hash }));
+    setDataNotices((m) => {
+      const next = new Map(m);
+      next.delete(file.name);
+      return next;
+    });
+    const roles = rolesForImport(read.report, latest.current.state.history.present.data);
+    dispatch({ type: 'closeMerge' });
+    run({ name: 'linkData', args: { path: file.name, ...roles, hash } });
+    notify('info', `Imported ${file.name}`, [`${read.table.rowCount.toLocaleString('en-US')} rows, ${read.table.columns.length} columns.`, ...read.warnings.map((w) => w.message)]);
+  }, [notify, run]);
+
   const importCsv = useCallback(() => {
     host.openCsv().then((result) => {
       if (result.type === 'cancelled') return;
@@ -348,25 +427,20 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         notify('error', 'Could not import the CSV', [result.message]);
         return;
       }
-      const file = result.value;
-      const read = readCsvFile(file);
-      if (read.type === 'error') {
-        // The project stays as it was: nothing is linked until the file reads.
-        notify('error', read.problem.title, read.problem.details);
-        return;
-      }
-      setTables((m) => new Map(m).set(file.name, { table: read.table, report: read.report }));
-      setDataNotices((m) => {
-        const next = new Map(m);
-        next.delete(file.name);
-        return next;
-      });
-      const roles = rolesForImport(read.report, latest.current.state.history.present.data);
-      dispatch({ type: 'closeMerge' });
-      run({ name: 'linkData', args: { path: file.name, ...roles } });
-      notify('info', `Imported ${file.name}`, [`${read.table.rowCount.toLocaleString('en-US')} rows, ${read.table.columns.length} columns.`, ...read.warnings.map((w) => w.message)]);
-    }, (error: unknown) => notify('error', 'Could not import the CSV', [messageOf(error)]));
-  }, [host, notify, run]);
+      return linkCsv(result.value);
+    }).catch((error: unknown) => notify('error', 'Could not import the CSV', [messageOf(error)]));
+  }, [host, notify, linkCsv]);
+  const importCsvRef = useRef(importCsv);
+  useLayoutEffect(() => {
+    importCsvRef.current = importCsv;
+  });
+
+  const openSampleData = useCallback((sample: SampleData) => {
+    fetchSampleData(sample).then(
+      (bytes) => linkCsv({ name: sample.file, ref: null, bytes }),
+      (error: unknown) => notify('error', `Could not open the sample ${sample.file}`, [messageOf(error)]),
+    );
+  }, [linkCsv, notify]);
 
   const newProject = useCallback(() => {
     const data = latest.current.state.history.present.data;
@@ -379,9 +453,10 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       notify('error', 'Could not create a project', created.errors.map((e) => `${e.path}: ${e.message}`));
       return;
     }
+    client.abandon();
     dispatch({ type: 'load', doc: created.project, file: null, clean: true });
     setProjectKey((k) => k + 1);
-  }, [notify]);
+  }, [notify, client]);
 
   // First start: the bundled sample, with its CSV, ready to train.
   useEffect(() => {
@@ -419,6 +494,61 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   }, [host, showProject, notify, restoreDraft, openFile]);
 
   // ---------------------------------------------------------------------------------------------
+  // Training
+
+  /** The width flowing into each linear layer, so saved weights are checked against the graph as it is. */
+  const inputWidthsOf = useCallback((): Record<string, number> => {
+    const { state: s, analysis: a } = latest.current;
+    const widths: Record<string, number> = {};
+    for (const e of s.history.present.graph.edges) {
+      const w = a.edgeWidths[edgeId(e)];
+      if (w !== undefined) widths[e.to] = w;
+    }
+    return widths;
+  }, []);
+
+  const startTraining = useCallback(() => {
+    const { state: s, tables: t, projectKey: key } = latest.current;
+    const current = s.history.present;
+    const data = t.get(current.data.path);
+    if (!data) {
+      notify('warning', `Link ${current.data.path} to train`, ['Import the CSV (or drop it on the window) first.']);
+      return;
+    }
+    const fits = current.weights !== undefined && weightsFitGraph(current.graph, current.weights, inputWidthsOf());
+    if (current.weights && !fits) {
+      notify('info', 'Training from a fresh start', ['The saved weights do not fit the network as it is now (a layer or the data changed), so this run starts from a new initialisation.']);
+    }
+    const context: RunContext = { resume: fits, continuedFrom: fits ? current.history ?? null : null, projectKey: key, ...(data.hash ? { hash: data.hash } : {}) };
+    if (client.start(current, data.bytes, context)) setTab('training');
+  }, [client, notify, inputWidthsOf]);
+
+  const resetWeights = useCallback(() => {
+    dispatch({ type: 'closeMerge' });
+    run({ name: 'resetWeights', args: {} });
+  }, [run]);
+
+  // A finished run goes into the project as one undoable step.
+  const onRunFinished = useCallback((message: FinishedMessage, context: RunContext) => {
+    const { state: s, projectKey: key } = latest.current;
+    if (context.projectKey !== key) return;
+    const current = s.history.present;
+    if (!weightsFitGraph(current.graph, message.weights, inputWidthsOf())) {
+      notify('warning', 'The network changed while it trained', ['Its weights no longer fit the layers, so they were not saved in the project. Train again to get weights for the network as it is now.']);
+      return;
+    }
+    dispatch({ type: 'closeMerge' });
+    run({
+      name: 'applyTrainingResult',
+      args: { weights: message.weights, history: message.result.history, continuedFrom: context.continuedFrom, fitted: message.fitted, ...(context.hash ? { hash: context.hash } : {}) },
+    });
+  }, [notify, run, inputWidthsOf]);
+  useLayoutEffect(() => {
+    client.onFinished = onRunFinished;
+  }, [client, onRunFinished]);
+  useEffect(() => () => client.dispose(), [client]);
+
+  // ---------------------------------------------------------------------------------------------
   // Commands from menus and keys
 
   const handleCommand = useCallback((command: MenuCommand) => {
@@ -450,13 +580,18 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         return;
       case 'fitView': return void flow.fitView({ padding: 0.15, duration: 250 });
       case 'toggleMinimap': return setShowMinimap((v) => !v);
-      case 'train':
+      case 'train': {
+        const phase = client.getState().phase;
+        if (phase === 'paused') return client.resume();
+        if (isActive(client.getState())) return;
+        return startTraining();
+      }
       case 'stop':
-        return notify('info', 'Training from the window is not here yet', ['The network and its data are checked live; training in the app comes with the trainer.']);
+        return client.stop();
       case 'about':
         return notify('info', APP_NAME, ['Draw a network for tabular data, see every width and every mistake on the node that made it.']);
     }
-  }, [confirm, whenSafeToReplace, newProject, pickAndOpen, save, importCsv, duplicate, deleteSelection, copy, pasteFromMemory, run, flow, notify]);
+  }, [confirm, whenSafeToReplace, newProject, pickAndOpen, save, importCsv, duplicate, deleteSelection, copy, pasteFromMemory, run, flow, notify, client, startTraining]);
 
   const handler = useRef(handleCommand);
   useLayoutEffect(() => {
@@ -529,11 +664,47 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
 
   useEffect(() => {
     // In Electron, main decides about closing (a beforeunload there would silently block it).
-    if (host.kind !== 'browser' || !dirty) return;
+    // In a browser, closing the tab asks first while there is unsaved work or a run going on.
+    if (host.kind !== 'browser' || (!dirty && !trainingActive)) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [host, dirty]);
+  }, [host, dirty, trainingActive]);
+
+  // A host that wants to know (Electron's main asks before quitting during a run) is told.
+  useEffect(() => {
+    (host as HostWithTrainingState).setTrainingActive?.(trainingActive);
+  }, [host, trainingActive]);
+
+  // A CSV dropped anywhere on the window is imported (a .layerboard file is opened by the host).
+  useEffect(() => {
+    const csvOf = (event: DragEvent): File | null => {
+      const file = event.dataTransfer?.files[0];
+      return file && CSV_FILE.test(file.name) ? file : null;
+    };
+    const onDragOver = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    const onDrop = (event: DragEvent) => {
+      const file = csvOf(event);
+      if (!file) return;
+      event.preventDefault();
+      if (isActive(client.getState())) {
+        notify('warning', `${file.name} was not imported`, ['Stop the training run first: it is using the current data.']);
+        return;
+      }
+      file.arrayBuffer().then(
+        (buffer) => linkCsv({ name: file.name, ref: null, bytes: new Uint8Array(buffer) }),
+        (error: unknown) => notify('error', `Could not read ${file.name}`, [messageOf(error)]),
+      );
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [client, linkCsv, notify]);
 
   const wasDirty = useRef(false);
   useEffect(() => {
@@ -562,13 +733,17 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   // ---------------------------------------------------------------------------------------------
   // Derived views
 
+  const fileState: DataFileState = !loaded?.hash || !doc.data.hash ? 'unknown' : sameDataHash(loaded.hash, doc.data.hash) ? 'same' : 'changed';
+
   const dataProblems = useMemo((): AppProblem[] => {
     if (dataStatus.type === 'missing') {
       return [{ severity: 'warning', message: `${doc.data.path} is not loaded: ${dataNotices.get(doc.data.path) ?? 'import it to see the input width.'}` }];
     }
-    if (dataStatus.type === 'invalid') return [{ severity: 'error', message: dataStatus.error.message }];
-    return [];
-  }, [dataStatus, dataNotices, doc.data.path]);
+    const problems: AppProblem[] = [];
+    if (dataStatus.type === 'invalid') problems.push({ severity: 'error', message: dataStatus.error.message });
+    if (fileState === 'changed') problems.push({ severity: 'warning', message: `${doc.data.path} has changed since the project recorded it: relink the right file, or use this one (Data panel).` });
+    return problems;
+  }, [dataStatus, dataNotices, doc.data.path, fileState]);
 
   const disabled = useMemo(() => {
     const off = new Set<MenuCommand>();
@@ -591,6 +766,28 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const onSelectNode = useCallback((nodeId: string) => selectNode(nodeId, true), [selectNode]);
   const onMenu = useCallback((command: MenuCommand) => emitMenuCommand?.(command), [emitMenuCommand]);
 
+  const trainBlocked = !client.available ? 'Training is not available in this build.'
+    : dataStatus.type === 'missing' ? `Link ${doc.data.path} to train.`
+    : errorCount > 0 ? `Fix ${errorCount === 1 ? 'the error' : `the ${errorCount} errors`} in the problems list to train.`
+    : !readyToTrain ? 'Add layers to train.'
+    : null;
+  const canContinue = useMemo(() => {
+    if (!doc.weights) return false;
+    const widths: Record<string, number> = {};
+    for (const e of doc.graph.edges) {
+      const w = analysis.edgeWidths[edgeId(e)];
+      if (w !== undefined) widths[e.to] = w;
+    }
+    return weightsFitGraph(doc.graph, doc.weights, widths);
+  }, [doc.weights, doc.graph, analysis]);
+  const showTraining = useCallback(() => setTab('training'), []);
+  const showData = useCallback(() => setTab('data'), []);
+  const acceptChangedCsv = useCallback(() => {
+    if (loaded?.hash) run({ name: 'setDataHash', args: { hash: loaded.hash } });
+  }, [loaded, run]);
+  const reportChartError = useCallback((title: string, message: string) => notify('error', title, [message]), [notify]);
+  const task = dataStatus.type === 'ready' ? dataStatus.task : null;
+
   return (
     <EditorActionsContext.Provider value={actions}>
       <div className="lb-app" data-ready={ready}>
@@ -612,24 +809,52 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
             <button type="button" className="lb-button lb-button--primary" onClick={() => void save(false)} title={`Save (${shortcutLabel('save', MAC)})`}>Save</button>
           </div>
         </header>
+        <TrainingBar client={client} blocked={trainBlocked} canContinue={canContinue} hasWeights={doc.weights !== undefined || doc.history !== undefined}
+          epochs={doc.training.epochs} onTrain={startTraining} onResetWeights={resetWeights} onShowTraining={showTraining} />
         <main className="lb-main">
           <Palette onAdd={addNode} />
           <div className="lb-center">
-            <div className="lb-canvas-area" ref={canvasArea}>
-              {ready ? (
-                <Canvas graph={doc.graph} analysis={analysis} selection={state.selection} showMinimap={showMinimap} projectKey={projectKey}
-                  run={run} dispatch={dispatch} addNodeAt={addNodeAt} />
-              ) : (
-                <p className="lb-loading" role="status">Opening the sample project…</p>
+            <div className="lb-tabs" role="tablist" aria-label="Views">
+              {TABS.map((t) => (
+                <button key={t.id} type="button" role="tab" id={`lb-tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`lb-view-${t.id}`}
+                  className="lb-tabs__tab" data-testid={`tab-${t.id}`} onClick={() => setTab(t.id)}>{t.label}</button>
+              ))}
+            </div>
+            <div className="lb-views">
+              {/* The canvas stays mounted under the other views, so React Flow keeps its viewport and measurements. */}
+              <div className="lb-view lb-view--network" id="lb-view-network" role="tabpanel" aria-labelledby="lb-tab-network"
+                data-hidden={tab !== 'network'}>
+                <div className="lb-canvas-area" ref={canvasArea}>
+                  {ready ? (
+                    <Canvas graph={doc.graph} analysis={analysis} selection={state.selection} showMinimap={showMinimap} projectKey={projectKey}
+                      run={run} dispatch={dispatch} addNodeAt={addNodeAt} />
+                  ) : (
+                    <p className="lb-loading" role="status">Opening the sample project…</p>
+                  )}
+                </div>
+                <ProblemsPanel diagnostics={analysis.diagnostics} dataProblems={dataProblems} onSelectNode={onSelectNode} onSelectEdge={onSelectEdge} applyFix={applyFix} />
+              </div>
+              {tab === 'data' && (
+                <div className="lb-view lb-view--overlay" id="lb-view-data" role="tabpanel" aria-labelledby="lb-tab-data">
+                  <DataView doc={doc} table={loaded?.table} report={loaded?.report} dataNotice={dataNotices.get(doc.data.path) ?? null}
+                    run={run} onImportCsv={importCsv} onOpenSample={openSampleData} locked={trainingActive} />
+                </div>
+              )}
+              {tab === 'training' && (
+                <div className="lb-view lb-view--overlay" id="lb-view-training" role="tabpanel" aria-labelledby="lb-tab-training">
+                  <Suspense fallback={<p className="lb-loading" role="status">Loading the charts…</p>}>
+                    <TrainingView host={host} client={client} doc={doc} csv={loaded?.bytes ?? null} task={task} onError={reportChartError} />
+                  </Suspense>
+                </div>
               )}
             </div>
-            <ProblemsPanel diagnostics={analysis.diagnostics} dataProblems={dataProblems} onSelectNode={onSelectNode} onSelectEdge={onSelectEdge} applyFix={applyFix} />
           </div>
           <aside className="lb-sidebar" aria-label="Inspector and settings">
             <Inspector doc={doc} analysis={analysis} selection={state.selection} run={run} closeMerge={closeMerge} applyFix={applyFix}
               onDelete={deleteSelection} onDuplicate={duplicate} />
-            <DataPanel doc={doc} status={dataStatus} report={loaded?.report} dataNotice={dataNotices.get(doc.data.path) ?? null}
-              run={run} closeMerge={closeMerge} onImportCsv={importCsv} />
+            <DataPanel doc={doc} status={dataStatus} report={loaded?.report} dataNotice={dataNotices.get(doc.data.path) ?? null} fileState={fileState}
+              run={run} closeMerge={closeMerge} onImportCsv={importCsv} onAcceptChangedCsv={acceptChangedCsv} onShowData={showData} locked={trainingActive} />
+            <TrainingSettings doc={doc} run={run} closeMerge={closeMerge} locked={trainingActive} />
           </aside>
         </main>
         <footer className="lb-statusbar" role="status" aria-live="polite">

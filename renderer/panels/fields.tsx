@@ -128,13 +128,14 @@ export interface CheckboxFieldProps {
   checked: boolean;
   help?: string;
   onValue(value: boolean): void;
+  testId?: string;
 }
 
-export function CheckboxField({ label, checked, help, onValue }: CheckboxFieldProps) {
+export function CheckboxField({ label, checked, help, onValue, testId }: CheckboxFieldProps) {
   const id = useId();
   return (
     <div className="lb-field lb-field--checkbox">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onValue(e.target.checked)} aria-describedby={help ? `${id}-message` : undefined} />
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onValue(e.target.checked)} aria-describedby={help ? `${id}-message` : undefined} data-testid={testId} />
       <label htmlFor={id} className="lb-field__label">{label}</label>
       {help && <p id={`${id}-message`} className="lb-field__help">{help}</p>}
     </div>

@@ -1,0 +1,91 @@
+/**
+ * The Training tab: the loss curve, the predictions (scatter and residuals, or the confusion
+ * matrix and per-class accuracy), the gradient norm per layer, the dead-ReLU fraction and the
+ * final metrics. Loaded on demand (with Recharts), so the editor starts without it.
+ *
+ * While a run goes on the charts read the training client's buffers when it says there is
+ * something new (at most four times a second); otherwise they show the project: its saved loss
+ * history, and predictions and metrics of its saved weights (computed in a worker).
+ */
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import type { Host } from '../host/host.ts';
+import type { Project } from '../../core/index.ts';
+import { layerColumns, lossColumns } from '../charts/chart-data.ts';
+import { ChartExportContext, type ChartExportContextValue } from '../charts/ChartCard.tsx';
+import { DeadReluChart, GradientNormChart } from '../charts/LayerCharts.tsx';
+import { LossChart } from '../charts/LossChart.tsx';
+import { MetricsPanel } from '../charts/MetricsPanel.tsx';
+import { PredictionCharts } from '../charts/PredictionCharts.tsx';
+import type { TrainingClient } from '../train/training-client.ts';
+import { isActive } from '../train/training-state.ts';
+import { useSavedPredictions } from '../train/use-saved-predictions.ts';
+
+export interface TrainingViewProps {
+  host: Host;
+  client: TrainingClient;
+  doc: Project;
+  csv: Uint8Array | null;
+  task: 'regression' | 'classification' | null;
+  onError(title: string, message: string): void;
+}
+
+const LOSS_NAMES: Record<string, string> = { mse: 'Mean squared error', mae: 'Mean absolute error', huber: 'Huber loss', crossEntropy: 'Cross-entropy', bce: 'Binary cross-entropy' };
+
+export default function TrainingView({ host, client, doc, csv, task, onError }: TrainingViewProps) {
+  // Only what the charts need, each a value that changes rarely: the view does not re-render
+  // with every progress event (the training bar does).
+  const version = useSyncExternalStore(client.subscribe, client.getChartVersion);
+  const phase = useSyncExternalStore(client.subscribe, () => client.getState().phase);
+  const started = useSyncExternalStore(client.subscribe, () => client.getState().started);
+  const active = isActive({ phase });
+  const [lossLog, setLossLog] = useState(false);
+  const [gradLog, setGradLog] = useState(true);
+
+  // A run's curve is shown while it goes on, and after it failed or crashed (its result was not
+  // stored); once stored, the project's history is the whole story.
+  const series = client.series;
+  const context = client.runContext;
+  const showLive = series !== null && context !== null && (active || phase === 'failed');
+  const loss = useMemo(
+    () => lossColumns(doc.history, showLive ? { series, continuedFrom: context?.continuedFrom ?? null } : null),
+    // `version` stands for the contents of the series buffers, which are refilled in place.
+    [doc.history, showLive, series, context, version],
+  );
+  const layers = useMemo(() => layerColumns(series), [series, version]);
+  // While a run goes on its whole epoch range is the x axis, so the axes do not move as it fills.
+  const epochRange = useMemo((): [number, number] | null => (showLive && started ? [started.startEpoch > 0 && context?.continuedFrom?.epoch.length ? context.continuedFrom.epoch[0] : 0, started.startEpoch + started.epochs] : null), [showLive, started, context]);
+  const layerRange = useMemo((): [number, number] | null => (active && started ? [started.startEpoch, started.startEpoch + started.epochs] : null), [active, started]);
+
+  const saved = useSavedPredictions(doc, csv, !active);
+  const savedOk = saved?.result.type === 'ok' ? saved.result : null;
+  const liveSnapshot = client.predictions;
+  const snapshot = active ? liveSnapshot ?? savedOk?.snapshot ?? null : savedOk?.snapshot ?? liveSnapshot;
+  const lastEpoch = doc.history?.epoch.at(-1);
+  const source = snapshot !== null && snapshot === liveSnapshot
+    ? `during training, epoch ${snapshot.epoch.toLocaleString('en-US')}`
+    : `saved weights${lastEpoch !== undefined ? `, epoch ${lastEpoch.toLocaleString('en-US')}` : ''}`;
+  const metricsSource = `Of the saved weights${lastEpoch !== undefined ? ` after epoch ${lastEpoch.toLocaleString('en-US')}` : ''}, in the target's units.`;
+
+  const output = doc.graph.nodes.find((n) => n.type === 'output');
+  const lossName = output?.type === 'output' ? LOSS_NAMES[output.loss] ?? output.loss : 'Loss';
+  const exportContext = useMemo<ChartExportContextValue>(() => ({ host, projectName: doc.name || 'untitled', onError }), [host, doc.name, onError]);
+  const onLossLog = useCallback((on: boolean) => setLossLog(on), []);
+  const onGradLog = useCallback((on: boolean) => setGradLog(on), []);
+
+  return (
+    <ChartExportContext.Provider value={exportContext}>
+      <div className="lb-training-view" data-testid="training-view" data-chart-version={version}>
+        {saved?.result.type === 'error' && doc.weights && !active && (
+          <p className="lb-training-view__note lb-muted" role="status">The saved weights could not be evaluated: {saved.result.message}</p>
+        )}
+        <div className="lb-chart-grid">
+          <LossChart columns={loss} log={lossLog} onLog={onLossLog} lossName={lossName} epochRange={epochRange} version={version} />
+          <PredictionCharts snapshot={snapshot} source={source} task={snapshot?.task ?? task} />
+          <GradientNormChart columns={layers} epochRange={layerRange} version={version} log={gradLog} onLog={onGradLog} />
+          <DeadReluChart columns={layers} epochRange={layerRange} version={version} />
+          <MetricsPanel metrics={active ? null : savedOk?.metrics ?? null} source={metricsSource} />
+        </div>
+      </div>
+    </ChartExportContext.Provider>
+  );
+}
