@@ -133,6 +133,38 @@ test('save, reopen: the curves are intact, and training continues from the saved
   expect(after.rows[2999][1]).toBeLessThan(after.rows[1499][1]);
 });
 
+test('a CSV that changed since training is told: relink the right file, or use this one', async ({ page }, testInfo) => {
+  await page.getByTestId('epochs').fill('200');
+  await trainUntil(page, 'completed');
+  const file = testInfo.outputPath('trained.layerboard');
+  await saveByDownload(page, file);
+  await page.reload();
+  await expect(page.locator('.lb-app[data-ready="true"]')).toBeVisible();
+  await openByChooser(page, file);
+
+  // The same name and columns, one value edited.
+  const edited = readFileSync(SAMPLE_CSV, 'utf8').replace('0.00632,18.0,', '0.00632,19.0,');
+  await importCsv(page, { name: 'boston-housing.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) });
+  await expect(page.getByTestId('notice-warning')).toContainText('boston-housing.csv is not the file the project recorded');
+  const changed = page.getByTestId('data-changed');
+  await expect(changed).toContainText('boston-housing.csv has changed');
+  await expect(changed).toContainText('the saved weights were trained on the earlier file');
+  await expect(page.locator('.lb-problems')).toContainText('has changed since the project recorded it');
+  await shot(page, testInfo, '20-changed-csv');
+
+  // Relink the right file: nothing to say any more, nothing changed in the project.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), changed.getByRole('button', { name: 'Relink CSV…' }).click()]);
+  await chooser.setFiles(SAMPLE_CSV);
+  await expect(changed).toHaveCount(0);
+  await expect(page.locator('.lb-toolbar__dirty')).toHaveCount(0);
+
+  // Or keep the edited one: its digest is recorded (an undoable change).
+  await importCsv(page, { name: 'boston-housing.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) });
+  await page.getByTestId('data-changed').getByRole('button', { name: 'Use this file' }).click();
+  await expect(page.getByTestId('data-changed')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo Accept changed CSV' })).toBeEnabled();
+});
+
 test('a learning rate of 10 diverges: a clear message, the last finite weights, and training can start again', async ({ page }, testInfo) => {
   await page.getByTestId('learning-rate').fill('10');
   await page.getByTestId('epochs').fill('500');

@@ -414,10 +414,20 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       next.delete(file.name);
       return next;
     });
-    const roles = rolesForImport(read.report, latest.current.state.history.present.data);
+    const before = latest.current.state.history.present;
+    const roles = rolesForImport(read.report, before.data);
     dispatch({ type: 'closeMerge' });
     run({ name: 'linkData', args: { path: file.name, ...roles, hash } });
     notify('info', `Imported ${file.name}`, [`${read.table.rowCount.toLocaleString('en-US')} rows, ${read.table.columns.length} columns.`, ...read.warnings.map((w) => w.message)]);
+    // Relinking the project's CSV: bytes other than the recorded ones are said, not silently taken.
+    if (before.data.path === file.name && before.data.hash && !sameDataHash(before.data.hash, hash)) {
+      notify('warning', `${file.name} is not the file the project recorded`, [
+        `Its SHA-256 differs from the one saved in the project${before.weights ? ', so the saved weights were trained on other data' : ''}. Relink the right file, or keep this one.`,
+      ], [
+        { label: 'Relink CSV…', run: () => importCsvRef.current() },
+        { label: 'Use this file', run: () => run({ name: 'setDataHash', args: { hash } }) },
+      ]);
+    }
   }, [notify, run]);
 
   const importCsv = useCallback(() => {
@@ -754,8 +764,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       off.add('copy');
     }
     if (state.selection.nodes.length === 0 && state.selection.edges.length === 0) off.add('delete');
+    if (!trainingActive) off.add('stop');
     return off;
-  }, [state.history, state.selection]);
+  }, [state.history, state.selection, trainingActive]);
 
   const errorCount = analysis.diagnostics.filter((d) => d.severity === 'error').length + dataProblems.filter((p) => p.severity === 'error').length;
   const readyToTrain = errorCount === 0 && dataStatus.type === 'ready' && doc.graph.nodes.length > 0;

@@ -221,16 +221,15 @@ function sameHash(a: DataHash | undefined, b: DataHash | undefined): boolean {
 
 /**
  * Links a CSV (import, relink): its path relative to the project, the roles of its columns and
- * the digest of its bytes. The same file with the same roles again (re-linking a CSV the browser
- * could not read) changes nothing; a changed file with the same roles only records its digest.
+ * the digest of its bytes. The same file name with the same roles again (relinking a CSV the
+ * browser could not read, or that moved) changes nothing, not even the recorded digest: if the
+ * bytes differ from what the project recorded, the app says so and the person decides
+ * (`setDataHash`).
  */
 export function linkData(doc: Project, args: { path: string; features: string[]; targets: string[]; ignored?: string[]; hash?: DataHash }): Project {
   const ignored = args.ignored && args.ignored.length > 0 ? [...args.ignored] : undefined;
   const d = doc.data;
-  if (d.path === args.path && sameList(d.features, args.features) && sameList(d.targets, args.targets) && sameList(d.ignored, ignored)) {
-    if (args.hash === undefined || d.hash === undefined || sameHash(d.hash, args.hash)) return doc;
-    return withData(doc, { ...d, hash: { ...args.hash } });
-  }
+  if (d.path === args.path && sameList(d.features, args.features) && sameList(d.targets, args.targets) && sameList(d.ignored, ignored)) return doc;
   const data: ProjectData = { ...d, path: args.path, features: [...args.features], targets: [...args.targets] };
   if (ignored) data.ignored = ignored;
   else delete data.ignored;

@@ -78,13 +78,15 @@ describe('training results in the project', () => {
 
 describe('data digests', () => {
   const roles = { path: doc.data.path, features: doc.data.features, targets: doc.data.targets };
-  it('linking records the digest; the same file again is no change; a changed one with the same roles updates it', () => {
+  it('linking records the digest; relinking the same file name changes nothing; accepting a changed file records its digest', () => {
     expect(linkData(doc, roles)).toBe(doc);
     const withHash = setDataHash(doc, { hash: hashA });
     expect(withHash.data.hash).toEqual(hashA);
     expect(setDataHash(withHash, { hash: { ...hashA } })).toBe(withHash);
     expect(linkData(withHash, { ...roles, hash: hashA })).toBe(withHash);
-    expect(linkData(withHash, { ...roles, hash: hashB }).data.hash).toEqual(hashB);
+    // A relinked file whose bytes differ is not silently accepted: the app asks, setDataHash records.
+    expect(linkData(withHash, { ...roles, hash: hashB })).toBe(withHash);
+    expect(setDataHash(withHash, { hash: hashB }).data.hash).toEqual(hashB);
     // A project without a digest (as the sample) stays as it was when its CSV is relinked.
     expect(linkData(doc, { ...roles, hash: hashB })).toBe(doc);
     const other = linkData(withHash, { path: 'iris.csv', features: ['a'], targets: ['species'], hash: hashB });

@@ -47,6 +47,13 @@ const MENUS: { label: string; items: (MenuItem | 'separator')[] }[] = [
       { command: 'toggleMinimap', label: 'Show or hide the minimap' },
     ],
   },
+  {
+    label: 'Training',
+    items: [
+      { command: 'train', label: 'Train / continue / resume' },
+      { command: 'stop', label: 'Stop' },
+    ],
+  },
 ];
 
 export interface MenuBarProps {
