@@ -61,11 +61,15 @@ let compiled: WebAssembly.Module | null | undefined;
  */
 function kernelModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
+  if (typeof WebAssembly !== 'object') return (compiled = null);
+  const bytes = decodeBase64(KERNELS_WASM_BASE64);
+  if (!WebAssembly.validate(bytes)) return (compiled = null);
   try {
-    const bytes = decodeBase64(KERNELS_WASM_BASE64);
-    compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    compiled = new WebAssembly.Module(bytes);
   } catch {
-    compiled = null;
+    // A browser's main thread refuses to compile this much synchronously, and a page's CSP may
+    // refuse WebAssembly: run the plain backend now, and let loadWasmKernels() try again.
+    return null;
   }
   return compiled;
 }
