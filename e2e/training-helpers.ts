@@ -45,27 +45,51 @@ export async function dropFile(page: Page, name: string, text: string, mimeType 
   await page.dispatchEvent('.lb-app', 'drop', { dataTransfer });
 }
 
-/** Starts recording the page's long tasks (the Long Tasks API: main-thread tasks over 50 ms). */
+export interface Timed {
+  start: number;
+  duration: number;
+}
+
+/**
+ * Starts recording, with PerformanceObserver, the page's long tasks (the Long Tasks API: main-
+ * thread tasks over 50 ms) and the app's `layerboard:progress` measures (the time each animation
+ * frame spent handling training progress, React's render included, when it took 4 ms or more).
+ */
 export async function watchLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __longTaskObserver?: PerformanceObserver };
-    w.__longTasks = [];
-    w.__longTaskObserver?.disconnect();
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    const w = window as unknown as { __perf: { tasks: Timed[]; progress: Timed[] }; __perfObservers?: PerformanceObserver[] };
+    type Timed = { start: number; duration: number };
+    w.__perf = { tasks: [], progress: [] };
+    for (const o of w.__perfObservers ?? []) o.disconnect();
+    const tasks = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__perf.tasks.push({ start: e.startTime, duration: e.duration });
     });
-    observer.observe({ type: 'longtask' });
-    w.__longTaskObserver = observer;
+    tasks.observe({ type: 'longtask' });
+    const measures = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'layerboard:progress') w.__perf.progress.push({ start: e.startTime, duration: e.duration });
+    });
+    measures.observe({ type: 'measure' });
+    w.__perfObservers = [tasks, measures];
   });
 }
 
-/** The long tasks recorded since watchLongTasks, and stops recording. */
-export async function longTasks(page: Page): Promise<{ start: number; duration: number }[]> {
+/** What was recorded since watchLongTasks (and stops recording). */
+export async function longTasks(page: Page): Promise<{ tasks: Timed[]; progress: Timed[] }> {
   return page.evaluate(() => {
-    const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __longTaskObserver?: PerformanceObserver };
-    w.__longTaskObserver?.disconnect();
-    return w.__longTasks;
+    const w = window as unknown as { __perf: { tasks: Timed[]; progress: Timed[] }; __perfObservers?: PerformanceObserver[] };
+    type Timed = { start: number; duration: number };
+    for (const o of w.__perfObservers ?? []) o.disconnect();
+    return w.__perf;
   });
+}
+
+/**
+ * The long tasks caused by progress handling: those during which the app's handling of one
+ * frame's progress itself took over 50 ms. A long task with only a few milliseconds of progress
+ * handling in it (another process took the CPU, a garbage collection) is not one of them.
+ */
+export function causedByProgress(recorded: { tasks: Timed[]; progress: Timed[] }): Timed[] {
+  return recorded.tasks.filter((t) => recorded.progress.some((m) => m.duration > 50 && m.start >= t.start - 1 && m.start <= t.start + t.duration));
 }
 
 /** The current epoch the training bar shows ("Epoch 1,234 / 200,000 · …"). */

@@ -63,6 +63,9 @@ export interface LiveSeries {
   loss: SeriesBuffer;
 }
 
+/** The user-timing name of a progress frame's handling (see `frame`). */
+export const PROGRESS_MEASURE = 'layerboard:progress';
+
 let runCounter = 0;
 
 export class TrainingClient {
@@ -78,6 +81,7 @@ export class TrainingClient {
   private lastChartAt = -Infinity;
   private lastPredictionsAt = -Infinity;
   private predictionsOutstanding = false;
+  private measures = 0;
   private live: LiveSeries | null = null;
   private snapshot: PredictionsSnapshot | null = null;
   /** Scratch row the progress values are copied through (sized per run). */
@@ -297,8 +301,15 @@ export class TrainingClient {
     });
   }
 
-  /** Once per animation frame: one state update, charts when due, the next predictions request. */
+  /**
+   * Once per animation frame: one state update, charts when due, the next predictions request.
+   * A frame whose handling (this and the React render it causes, which runs in a microtask
+   * queued before ours) takes 4 ms or more is recorded as a `layerboard:progress` user-timing
+   * measure, so a long task can be traced to progress handling, or cleared of it.
+   */
   private frame(): void {
+    const started = this.options.now();
+    queueMicrotask(() => this.measure(started));
     this.flushProgress();
     const now = this.options.now();
     if (this.chartsDirty) {
@@ -308,6 +319,18 @@ export class TrainingClient {
     if (this.state.phase === 'running' && !this.predictionsOutstanding && now - this.lastPredictionsAt >= this.options.predictionsIntervalMs) {
       this.askForPredictions();
     }
+  }
+
+  private measure(started: number): void {
+    const end = this.options.now();
+    if (end - started < 4 || typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
+    try {
+      performance.measure(PROGRESS_MEASURE, { start: started, end });
+    } catch {
+      // A clock that is not performance.now() (tests) cannot be measured; nothing is lost.
+    }
+    // The timeline keeps measures until cleared: keep only the recent ones.
+    if (++this.measures % 500 === 0) performance.clearMeasures(PROGRESS_MEASURE);
   }
 
   private askForPredictions(): void {
