@@ -109,6 +109,8 @@ test('pause, resume and stop; the window stays responsive (no long task from pro
   const loss = parseCsv(await chartCsv(page, 'chart-loss', 'Loss'));
   expect(loss.rows.length).toBeGreaterThan(pausedAt);
   await shot(page, testInfo, '13-stopped');
+  await page.getByTestId('training-view').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await shotLightAndDark(page, testInfo, '13-stopped-health-charts');
 });
 
 test('save, reopen: the curves are intact, and training continues from the saved weights', async ({ page }, testInfo) => {

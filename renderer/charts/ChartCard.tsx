@@ -33,6 +33,8 @@ export interface ChartCardProps {
   empty?: string | null;
   note?: ReactNode;
   wide?: boolean;
+  /** A card without a chart (the metrics table) has no PNG. */
+  png?: boolean;
   children?: ReactNode;
 }
 
@@ -50,7 +52,7 @@ function mainSvg(root: HTMLElement): SVGSVGElement | null {
   return best;
 }
 
-export function ChartCard({ title, testId, legend, csv, controls, empty, note, wide, children }: ChartCardProps) {
+export function ChartCard({ title, testId, legend, csv, controls, empty, note, wide, png = true, children }: ChartCardProps) {
   const exporter = useContext(ChartExportContext);
   const theme = useChartTheme();
   const body = useRef<HTMLDivElement>(null);
@@ -87,8 +89,10 @@ export function ChartCard({ title, testId, legend, csv, controls, empty, note, w
         <h3 className="lb-chart__title">{title}</h3>
         <div className="lb-chart__controls">
           {controls}
-          <button type="button" className="lb-button lb-button--small" disabled={!canExport || busy} onClick={() => void exportPng()}
-            aria-label={`Export ${title} as PNG`} title="Save the chart as a PNG image">PNG</button>
+          {png && (
+            <button type="button" className="lb-button lb-button--small" disabled={!canExport || busy} onClick={() => void exportPng()}
+              aria-label={`Export ${title} as PNG`} title="Save the chart as a PNG image">PNG</button>
+          )}
           {csv && (
             <button type="button" className="lb-button lb-button--small" disabled={!canExport} onClick={() => void exportCsv()}
               aria-label={`Export ${title} data as CSV`} title="Save the data behind the chart as CSV">CSV</button>

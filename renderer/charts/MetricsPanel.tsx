@@ -24,7 +24,7 @@ function MetricsPanelView({ metrics, source }: MetricsPanelProps) {
     if (metrics.validation) sets.push(['validation', metrics.validation]);
   }
   return (
-    <ChartCard title="Metrics" testId="metrics" csv={metrics ? () => metricsCsv(metrics) : undefined}
+    <ChartCard title="Metrics" testId="metrics" png={false} csv={metrics ? () => metricsCsv(metrics) : undefined}
       empty={metrics ? null : 'The metrics of the trained network appear here when a run ends.'} note={source}>
       {metrics?.train.task === 'regression' ? (
         <table className="lb-metrics">

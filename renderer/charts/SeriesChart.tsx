@@ -73,9 +73,9 @@ function SeriesChartView({ x, series, log, xDomain, yDomain, yFormat = formatTic
   const theme = useChartTheme();
   const xRange = useStable(useMemo((): [number, number] => {
     if (xDomain) return xDomain;
-    // Epochs: from 0 (before training) to a round number past the last one.
+    // Epochs: from 0 (before training) to the last one.
     const e = extent([x]);
-    return e ? niceDomain(Math.min(0, e[0]), Math.max(e[1], 1)) : [0, 1];
+    return e ? [Math.min(0, e[0]), Math.max(e[1], 1)] : [0, 1];
   }, [x, xDomain, version]));
   const yRange = useStable(useMemo((): [number, number] => {
     if (yDomain) return yDomain;

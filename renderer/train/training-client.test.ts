@@ -149,8 +149,8 @@ describe('TrainingClient', () => {
     t.worker.emit({ type: 'finished', runId, result: { reason: 'completed', epochsCompleted: 1, history: { epoch: [1], trainLoss: [1], valLoss: [null] }, trainLoss: 1, validationLoss: null, metrics: { train: metrics, validation: null }, bestEpoch: null, message: null }, weights: {}, fitted: {} as never, metrics: { train: metrics, validation: null } });
     expect(results).toHaveLength(1);
     expect(results[0][1].projectKey).toBe(7);
-    // The progress that came before `finished` was shown first, then the outcome.
-    expect(t.client.getState()).toMatchObject({ phase: 'finished', progress: { epoch: 1 } });
+    // The progress that came before `finished` was applied first (its speed is kept), then the outcome.
+    expect(t.client.getState()).toMatchObject({ phase: 'finished', progress: { examplesPerSecond: 5000, etaMs: 0 } });
   });
 
   it('pause, resume and stop send their requests only when they make sense', () => {
