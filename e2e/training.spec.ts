@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { edgeLabel, node, openApp, REPO_DIR, SAMPLE_CSV, shot, shotLightAndDark, useFilePickerFallback } from './helpers.ts';
+import { ARTIFACTS_DIR, edgeLabel, node, openApp, REPO_DIR, SAMPLE_CSV, shot, shotLightAndDark, useFilePickerFallback } from './helpers.ts';
 import { causedByProgress, chartCsv, dropFile, longTasks, parseCsv, phase, shownEpoch, trainUntil, watchLongTasks } from './training-helpers.ts';
 
 const SHARED_IRIS = join(REPO_DIR, '..', 'shared', 'datasets', 'iris.csv');
@@ -197,6 +197,25 @@ test('a learning rate of 10 diverges: a clear message, the last finite weights, 
   await trainUntil(page, 'completed');
 });
 
+test('a worker that crashes gets a clear message; the project keeps its weights and training starts again', async ({ page }, testInfo) => {
+  // The next trainer worker dies as it starts, as one that ran out of memory would.
+  await page.route('**/trainer.worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: "throw new Error('simulated crash: out of memory');" }));
+  await page.getByTestId('epochs').fill('200');
+  await trainUntil(page, 'crashed');
+  const outcome = page.getByTestId('train-outcome');
+  await expect(outcome).toContainText('The training worker stopped unexpectedly');
+  await expect(outcome).toContainText('simulated crash: out of memory');
+  await expect(outcome).toContainText('The project keeps the weights it had before this run; press Train to start again.');
+  // Nothing went into the project: the last step is still the epochs typed in.
+  await expect(page.getByRole('button', { name: 'Undo Change epochs' })).toBeEnabled();
+  await expect(page.getByTestId('train-start')).toHaveText('▶ Train');
+  await shot(page, testInfo, '21-worker-crashed');
+
+  await page.unroute('**/trainer.worker-*.js');
+  await trainUntil(page, 'completed');
+  await expect(page.getByTestId('train-start')).toHaveText('▶ Continue');
+});
+
 test('a setting that does not work is shown where it is set, and the trainer refuses it with the same words', async ({ page }) => {
   await page.getByTestId('optimizer-nesterov').check();
   await expect(page.getByTestId('settings-problem')).toHaveText('Nesterov momentum needs momentum > 0 and dampening 0.');
@@ -327,6 +346,15 @@ test('charts export as PNG (a real image) and their data as CSV', async ({ page 
   const png = readFileSync(await download.path());
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   expect(png.readUInt32BE(16)).toBeGreaterThan(600);
+  await download.saveAs(join(ARTIFACTS_DIR, '22-exported-loss-light.png'));
+  // In the dark theme the export is drawn in the dark colours.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const [dark] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('chart-scatter').getByRole('button', { name: 'Export Predicted vs actual MEDV as PNG' }).click(),
+  ]);
+  await dark.saveAs(join(ARTIFACTS_DIR, '22-exported-scatter-dark.png'));
+  await page.emulateMedia({ colorScheme: 'light' });
   const scatter = parseCsv(await chartCsv(page, 'chart-scatter', 'Predicted vs actual MEDV'));
   expect(scatter.header).toEqual(['row', 'actual_MEDV', 'predicted_MEDV', 'residual_MEDV']);
   expect(scatter.rows).toHaveLength(506);
