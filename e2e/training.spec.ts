@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS_DIR, edgeLabel, node, openApp, REPO_DIR, SAMPLE_CSV, shot, shotLightAndDark, useFilePickerFallback } from './helpers.ts';
 import { causedByProgress, chartCsv, dropFile, longTasks, parseCsv, phase, shownEpoch, trainUntil, watchLongTasks } from './training-helpers.ts';
@@ -267,6 +267,43 @@ test('iris: import, species as the target, 4-16-3 with ReLU and cross-entropy: t
   await expect(matrix.locator('[data-testid^="confusion-"]')).toHaveCount(9);
   await expect(page.getByTestId('chart-class-accuracy').locator('.recharts-bar-rectangle')).toHaveCount(3);
   await shotLightAndDark(page, testInfo, '16-iris-trained');
+});
+
+test('a deep sigmoid stack: the gradient chart shows the first layers starved, and the run says why', async ({ page }, testInfo) => {
+  // Eight Linear(16) + Sigmoid layers on the Boston data, opened as a file.
+  const nodes: object[] = [{ id: 'input', type: 'input', position: { x: 0, y: 0 } }];
+  const edges: object[] = [];
+  let last = 'input';
+  for (let i = 1; i <= 8; i++) {
+    nodes.push({ id: `linear${i}`, type: 'linear', outFeatures: 16, position: { x: 200 * i, y: 0 } }, { id: `sigmoid${i}`, type: 'sigmoid', position: { x: 200 * i + 100, y: 60 } });
+    edges.push({ from: last, to: `linear${i}` }, { from: `linear${i}`, to: `sigmoid${i}` });
+    last = `sigmoid${i}`;
+  }
+  nodes.push({ id: 'linear9', type: 'linear', outFeatures: 1, position: { x: 1900, y: 0 } }, { id: 'output', type: 'output', loss: 'mse', position: { x: 2100, y: 0 } });
+  edges.push({ from: last, to: 'linear9' }, { from: 'linear9', to: 'output' });
+  const sample = JSON.parse(readFileSync(join(REPO_DIR, 'assets/samples/deep-regression.layerboard'), 'utf8'));
+  const project = {
+    format: 'layerboard', version: 2, name: 'Deep sigmoid stack',
+    data: { path: 'boston-housing.csv', features: sample.data.features, targets: ['MEDV'], validationSplit: 0, preprocessing: { scaling: 'standard', scaleTarget: true, missing: 'drop' } },
+    graph: { nodes, edges },
+    training: { optimizer: { type: 'adam', lr: 0.001 }, epochs: 100, batchSize: null, shuffle: false, seed: 1 },
+  };
+  const file = testInfo.outputPath('sigmoid-stack.layerboard');
+  writeFileSync(file, JSON.stringify(project));
+  await openByChooser(page, file);
+  await importCsv(page, SAMPLE_CSV);
+  await expect(page.getByTestId('train-status')).toHaveText('Ready to train');
+
+  await trainUntil(page, 'completed');
+  const signals = page.getByTestId('health-signals');
+  await expect(signals.locator('[data-code="vanishing-gradient"]')).toContainText('The gradient reaching linear1 is');
+  await expect(page.getByTestId('chart-gradients').locator('path.lb-line')).toHaveCount(9);
+  // The first layer's gradient norm, read from the chart's CSV, is orders of magnitude below the last one's.
+  const norms = parseCsv(await chartCsv(page, 'chart-gradients', 'Gradient norm per layer'));
+  expect(norms.header.slice(1, 3)).toEqual(['linear1', 'linear2']);
+  for (const row of [norms.rows[0], norms.rows.at(-1)!]) expect(row[9] / row[1]).toBeGreaterThan(1000);
+  await page.getByTestId('training-view').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await shotLightAndDark(page, testInfo, '23-sigmoid-stack-vanishing');
 });
 
 test('a malformed CSV dropped on the window gets a clear message, and the project is untouched; a good one is imported', async ({ page }, testInfo) => {

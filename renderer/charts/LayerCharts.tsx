@@ -23,13 +23,15 @@ export interface LayerChartProps {
 function GradientNormChartView({ columns, epochRange, version, log, onLog }: LayerChartProps & { log: boolean; onLog(log: boolean): void }) {
   const theme = useChartTheme();
   const layers = useMemo(() => (columns ? Object.keys(columns.gradNorms) : []), [columns]);
-  const colour = (i: number) => theme.series[(i + 2) % theme.series.length];
-  const series = useMemo((): SeriesSpec[] => layers.map((id, i) => ({ key: id, values: columns!.gradNorms[id], color: theme.series[(i + 2) % theme.series.length] })), [layers, columns, theme]);
+  // Train and validation own the first two colours; past the palette, lines are dashed, so a
+  // ninth layer never looks like the first.
+  const style = (i: number) => ({ color: theme.series[(i + 2) % theme.series.length], dashed: Math.floor((i + 2) / theme.series.length) % 2 === 1 });
+  const series = useMemo((): SeriesSpec[] => layers.map((id, i) => ({ key: id, values: columns!.gradNorms[id], ...style(i) })), [layers, columns, theme]);
   return (
     <ChartCard
       title="Gradient norm per layer"
       testId="chart-gradients"
-      legend={layers.map((id, i) => ({ name: id, color: colour(i) }))}
+      legend={layers.map((id, i) => ({ name: id, ...style(i) }))}
       controls={<LogToggle on={log} onChange={onLog} />}
       csv={() => (columns ? seriesCsv('epoch', columns.x, columns.gradNorms) : null)}
       empty={columns ? null : NOT_SAVED}

@@ -13,7 +13,6 @@ import {
   inspectCsv,
   inverseTransformTargets,
   predictedClasses,
-  prepareDataset,
   regressionMetrics,
   type Dataset,
   type Metrics,
@@ -21,6 +20,7 @@ import {
   type Project,
   type StoredPreprocessing,
 } from '../../core/index.ts';
+import { prepareProjectDataset } from '../../core/project/prepare-data.ts';
 
 export interface EvaluationRequest {
   id: number;
@@ -45,16 +45,8 @@ export function evaluateProject(request: EvaluationRequest): EvaluationResult {
   if (!project.weights || Object.keys(project.weights).length === 0) return fail('The project has no trained weights.');
   const csv = inspectCsv(request.csv);
   if (csv.type === 'error') return fail(csv.message);
-  const d = project.data;
-  const prepared = prepareDataset(csv.table, {
-    targets: d.targets,
-    features: d.features,
-    task: d.task,
-    scaling: d.preprocessing.scaling,
-    scaleTarget: d.preprocessing.scaleTarget,
-    missing: d.preprocessing.missing,
-    ...(d.validationSplit > 0 ? { validation: { fraction: d.validationSplit, seed: project.training.seed } } : {}),
-  });
+  // The trainer's own mapping from project to dataset (roles, preprocessing, the seeded split).
+  const prepared = prepareProjectDataset(project, csv.table);
   if (prepared.type === 'error') return fail(prepared.message);
   const train = prepared.split ? prepared.split.train : prepared.dataset;
   const validation = prepared.split && prepared.split.validation.n > 0 ? prepared.split.validation : null;

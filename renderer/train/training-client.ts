@@ -15,7 +15,7 @@
  * DOM-free apart from the default frame scheduler, so it is unit-tested in Node with a fake
  * connection and a hand-run scheduler.
  */
-import type { DataHash, PredictionsSnapshot, Project, TrainerMessage, TrainingHistory } from '../../core/index.ts';
+import type { DataHash, LayerHealth, PredictionsSnapshot, Project, TrainerMessage, TrainingHistory } from '../../core/index.ts';
 import type { TrainerConnection } from '../host/host.ts';
 import { SeriesBuffer } from './series-buffer.ts';
 import { INITIAL_TRAINING_STATE, isActive, trainingReducer, type ProgressEvent, type TrainingAction, type TrainingState } from './training-state.ts';
@@ -84,6 +84,7 @@ export class TrainingClient {
   private measures = 0;
   private live: LiveSeries | null = null;
   private snapshot: PredictionsSnapshot | null = null;
+  private health: { layers: LayerHealth[]; deadReluFraction: number | null } | null = null;
   /** Scratch row the progress values are copied through (sized per run). */
   private row = new Float64Array(PROGRESS_FIRST_LAYER);
   private readonly options: Required<Omit<TrainingClientOptions, 'createConnection'>> & Pick<TrainingClientOptions, 'createConnection'>;
@@ -129,6 +130,11 @@ export class TrainingClient {
     return this.snapshot;
   }
 
+  /** The latest progress event's per-layer norms and dead-ReLU fraction (for core's assessHealth). */
+  get latestHealth(): { layers: LayerHealth[]; deadReluFraction: number | null } | null {
+    return this.health;
+  }
+
   /** The context of the current (or last) run. */
   get runContext(): RunContext | null {
     return this.context;
@@ -147,6 +153,7 @@ export class TrainingClient {
     this.lastPredictionsAt = -Infinity;
     this.snapshot = null;
     this.live = null;
+    this.health = null;
     this.dispatch({ type: 'start', runId, resume: context.resume });
     const connection = this.connect();
     if (!connection) {
@@ -198,6 +205,7 @@ export class TrainingClient {
     this.context = null;
     this.live = null;
     this.snapshot = null;
+    this.health = null;
     this.dispatch({ type: 'dismiss' });
     this.bumpCharts();
   }
@@ -240,6 +248,7 @@ export class TrainingClient {
     if (message.type === 'ready' || message.runId !== this.state.runId) return;
     if (message.type === 'event' && message.event.type === 'progress') {
       this.record(message.event);
+      this.health = { layers: message.event.layers, deadReluFraction: message.event.deadReluFraction };
       this.pendingProgress = message.event;
       this.requestFrame();
       return;

@@ -9,7 +9,8 @@
  */
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Host } from '../host/host.ts';
-import type { Project } from '../../core/index.ts';
+import { assessHealth, type Project } from '../../core/index.ts';
+import { SeverityBadge } from '../panels/SeverityBadge.tsx';
 import { layerColumns, lossColumns } from '../charts/chart-data.ts';
 import { ChartExportContext, type ChartExportContextValue } from '../charts/ChartCard.tsx';
 import { DeadReluChart, GradientNormChart } from '../charts/LayerCharts.tsx';
@@ -56,6 +57,16 @@ export default function TrainingView({ host, client, doc, csv, task, onError }: 
   const epochRange = useMemo((): [number, number] | null => (showLive && started ? [started.startEpoch > 0 && context?.continuedFrom?.epoch.length ? context.continuedFrom.epoch[0] : 0, started.startEpoch + started.epochs] : null), [showLive, started, context]);
   const layerRange = useMemo((): [number, number] | null => (active && started ? [started.startEpoch, started.startEpoch + started.epochs] : null), [active, started]);
 
+  // What the run shows, in the lecture's words (core's assessHealth): dead ReLUs, vanishing or
+  // exploding gradients, a plateau. From the latest progress and the loss so far.
+  const lr = doc.training.optimizer.lr;
+  const signals = useMemo(() => {
+    const health = client.latestHealth;
+    // Kept after the run ends (until the next one): the last run's lesson stays readable.
+    if (!series || !health) return [];
+    return assessHealth({ layers: health.layers, deadReluFraction: health.deadReluFraction, trainLoss: Array.from(loss.train), lr });
+  }, [client, series, loss, lr, version]);
+
   const saved = useSavedPredictions(doc, csv, !active);
   const savedOk = saved?.result.type === 'ok' ? saved.result : null;
   const liveSnapshot = client.predictions;
@@ -77,6 +88,15 @@ export default function TrainingView({ host, client, doc, csv, task, onError }: 
       <div className="lb-training-view" data-testid="training-view" data-chart-version={version}>
         {saved?.result.type === 'error' && doc.weights && !active && (
           <p className="lb-training-view__note lb-muted" role="status">The saved weights could not be evaluated: {saved.result.message}</p>
+        )}
+        {signals.length > 0 && (
+          <ul className="lb-health" data-testid="health-signals" aria-label="What the run shows">
+            {signals.map((signal) => (
+              <li key={signal.code + (signal.nodeId ?? '')} className={`lb-issue lb-issue--${signal.severity}`} data-code={signal.code}>
+                <SeverityBadge severity={signal.severity} />{signal.message}
+              </li>
+            ))}
+          </ul>
         )}
         <div className="lb-chart-grid">
           <LossChart columns={loss} log={lossLog} onLog={onLossLog} lossName={lossName} epochRange={epochRange} version={version} />
