@@ -1,27 +1,16 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cli, CLI_MAIN, expectUserError, REPO_ROOT, SHARED } from '../testing/cli.ts';
 import { parseProject } from '../project/index.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shared = join(root, '..', 'shared');
-const main = join(root, 'core/cli/main.ts');
+const root = REPO_ROOT;
+const shared = SHARED;
 const tmp = mkdtempSync(join(tmpdir(), 'layerboard-cli-'));
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LAYERBOARD_DEBUG: '' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
-/** A user-input failure: exit 1, a short message, and never a stack trace. */
-function expectUserError(r: ReturnType<typeof cli>, message: RegExp): void {
-  expect(r.status, r.stderr).toBe(1);
-  expect(r.stderr).toMatch(message);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-}
 
 describe('check', () => {
   it('fails on the lecture bug, naming 13, 1 and the node', () => {
@@ -180,7 +169,7 @@ describe('inspect', () => {
 describe('interrupts and usage', () => {
   it('Ctrl-C stops cleanly and saves what was trained', async () => {
     const out = join(tmp, 'interrupted.layerboard');
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'train', join(root, 'assets/samples/deep-regression.layerboard'), '--epochs', '100000000', '--out', out, '--json'], { cwd: root });
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI_MAIN, 'train', join(root, 'assets/samples/deep-regression.layerboard'), '--epochs', '100000000', '--out', out, '--json'], { cwd: root });
     let stdout = '';
     child.stdout.on('data', (d) => {
       stdout += d;

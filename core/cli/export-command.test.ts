@@ -2,29 +2,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, expectUserError, REPO_ROOT, SHARED } from '../testing/cli.ts';
 import { parseProject } from '../project/index.ts';
 import { decodeOnnxModel } from '../export/onnx-schema.ts';
 import { PYTHON } from '../testing/torch-oracle.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shared = join(root, '..', 'shared');
-const main = join(root, 'core/cli/main.ts');
+const root = REPO_ROOT;
+const shared = SHARED;
 const tmp = mkdtempSync(join(tmpdir(), 'layerboard-export-cli-'));
 const sample = join(root, 'assets/samples/deep-regression.layerboard');
 const trained = join(tmp, 'lecture.layerboard');
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LAYERBOARD_DEBUG: '' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
-function expectUserError(r: ReturnType<typeof cli>, message: RegExp): void {
-  expect(r.status, r.stderr).toBe(1);
-  expect(r.stderr).toMatch(message);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-}
 
 describe('export', () => {
   beforeAll(() => {
