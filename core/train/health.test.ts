@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chainGraph, compileOk } from '../testing/graphs.ts';
 import { Rng, runTraining, TrainingController, type Dataset, type TrainerEvent } from '../index.ts';
-import { assessHealth, HEALTH_LIMITS } from './health.ts';
+import { assessHealth, HEALTH_LIMITS, steeperGradientSnapshot } from './health.ts';
 
 const layer = (nodeId: string, gradNorm: number, weightNorm = 1) => ({ nodeId, gradNorm, weightNorm });
 
@@ -27,6 +27,15 @@ describe('assessHealth', () => {
     const e = assessHealth({ layers: [layer('l1', 5e3, 1), layer('l2', 1, 1)], deadReluFraction: null, trainLoss: [], lr: 10 });
     expect(e.map((x) => [x.code, x.nodeId])).toEqual([['exploding-gradient', 'l1']]);
     expect(e[0].message).toMatch(/learning rate \(now 10\)/);
+  });
+
+  it('judges vanishing gradients on the run’s steepest snapshot, which the last one can hide', () => {
+    const start = [layer('l1', 1e-7), layer('l2', 1e-4), layer('l3', 1)];
+    const end = [layer('l1', 2e-7), layer('l2', 3e-7), layer('l3', 3e-7)];
+    expect(assessHealth({ layers: end, deadReluFraction: null, trainLoss: [], lr: 0.1 })).toEqual([]);
+    const kept = steeperGradientSnapshot(steeperGradientSnapshot(null, start), end);
+    expect(kept).toBe(start);
+    expect(assessHealth({ layers: end, vanishingLayers: kept, deadReluFraction: null, trainLoss: [], lr: 0.1 }).map((s) => s.code)).toEqual(['vanishing-gradient']);
   });
 
   it('flags a plateau only when the loss has stopped improving over the window', () => {

@@ -18,6 +18,13 @@ export interface HealthSignal {
 export interface HealthInput {
   /** Per-linear-layer gradient and weight norms, input side first (a progress event's `layers`). */
   layers: LayerHealth[];
+  /**
+   * The run's snapshot where the first layer's gradient was smallest against the last's (see
+   * `steeperGradientSnapshot`). Vanishing gradients show most at the start, before the output layer
+   * has fitted the mean and every gradient shrinks alike, so a run's last snapshot can hide them.
+   * Defaults to `layers`.
+   */
+  vanishingLayers?: LayerHealth[];
   deadReluFraction: number | null;
   /** Per-epoch training loss so far. */
   trainLoss: readonly number[];
@@ -44,6 +51,7 @@ export const HEALTH_LIMITS = {
 export function assessHealth(input: HealthInput): HealthSignal[] {
   const out: HealthSignal[] = [];
   const { layers, deadReluFraction, trainLoss, lr } = input;
+  const gradientLayers = input.vanishingLayers ?? layers;
 
   if (deadReluFraction !== null && deadReluFraction > HEALTH_LIMITS.deadRelu) {
     out.push({
@@ -54,11 +62,11 @@ export function assessHealth(input: HealthInput): HealthSignal[] {
     });
   }
 
-  if (layers.length >= 2) {
-    const first = layers[0];
-    const last = layers[layers.length - 1];
-    const ratio = last.gradNorm / Math.max(first.gradNorm, Number.MIN_VALUE);
-    const perLayer = Math.pow(ratio, 1 / (layers.length - 1));
+  if (gradientLayers.length >= 2) {
+    const first = gradientLayers[0];
+    const last = gradientLayers[gradientLayers.length - 1];
+    const ratio = vanishingRatio(gradientLayers);
+    const perLayer = Math.pow(ratio, 1 / (gradientLayers.length - 1));
     if (last.gradNorm > 0 && ratio > HEALTH_LIMITS.vanishingRatio && perLayer > HEALTH_LIMITS.vanishingPerLayer) {
       out.push({
         code: 'vanishing-gradient',
@@ -99,6 +107,19 @@ export function assessHealth(input: HealthInput): HealthSignal[] {
     }
   }
   return out;
+}
+
+/** The last layer's gradient norm over the first's. */
+function vanishingRatio(layers: LayerHealth[]): number {
+  return layers.length < 2 ? 1 : layers[layers.length - 1].gradNorm / Math.max(layers[0].gradNorm, Number.MIN_VALUE);
+}
+
+/**
+ * Keeps the snapshot with the steepest first-to-last gradient ratio over a run: call it on every
+ * progress event with the kept one and pass the result as `vanishingLayers`.
+ */
+export function steeperGradientSnapshot(kept: LayerHealth[] | null, latest: LayerHealth[]): LayerHealth[] {
+  return kept === null || vanishingRatio(latest) > vanishingRatio(kept) ? latest : kept;
 }
 
 function formatRatio(r: number): string {

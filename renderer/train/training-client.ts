@@ -16,6 +16,7 @@
  * connection and a hand-run scheduler.
  */
 import type { DataHash, LayerHealth, PredictionsSnapshot, Project, TrainerMessage, TrainingHistory } from '../../core/index.ts';
+import { steeperGradientSnapshot } from '../../core/index.ts';
 import type { TrainerConnection } from '../host/host.ts';
 import { SeriesBuffer } from './series-buffer.ts';
 import { INITIAL_TRAINING_STATE, isActive, trainingReducer, type ProgressEvent, type TrainingAction, type TrainingState } from './training-state.ts';
@@ -84,7 +85,7 @@ export class TrainingClient {
   private measures = 0;
   private live: LiveSeries | null = null;
   private snapshot: PredictionsSnapshot | null = null;
-  private health: { layers: LayerHealth[]; deadReluFraction: number | null } | null = null;
+  private health: { layers: LayerHealth[]; deadReluFraction: number | null; steepest: LayerHealth[] } | null = null;
   /** Scratch row the progress values are copied through (sized per run). */
   private row = new Float64Array(PROGRESS_FIRST_LAYER);
   private readonly options: Required<Omit<TrainingClientOptions, 'createConnection'>> & Pick<TrainingClientOptions, 'createConnection'>;
@@ -130,8 +131,11 @@ export class TrainingClient {
     return this.snapshot;
   }
 
-  /** The latest progress event's per-layer norms and dead-ReLU fraction (for core's assessHealth). */
-  get latestHealth(): { layers: LayerHealth[]; deadReluFraction: number | null } | null {
+  /**
+   * The latest progress event's per-layer norms and dead-ReLU fraction, and the run's steepest
+   * gradient snapshot (for core's assessHealth).
+   */
+  get latestHealth(): { layers: LayerHealth[]; deadReluFraction: number | null; steepest: LayerHealth[] } | null {
     return this.health;
   }
 
@@ -248,7 +252,11 @@ export class TrainingClient {
     if (message.type === 'ready' || message.runId !== this.state.runId) return;
     if (message.type === 'event' && message.event.type === 'progress') {
       this.record(message.event);
-      this.health = { layers: message.event.layers, deadReluFraction: message.event.deadReluFraction };
+      this.health = {
+        layers: message.event.layers,
+        deadReluFraction: message.event.deadReluFraction,
+        steepest: steeperGradientSnapshot(this.health?.steepest ?? null, message.event.layers),
+      };
       this.pendingProgress = message.event;
       this.requestFrame();
       return;

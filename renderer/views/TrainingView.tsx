@@ -64,7 +64,7 @@ export default function TrainingView({ host, client, doc, csv, task, onError }: 
     const health = client.latestHealth;
     // Kept after the run ends (until the next one): the last run's lesson stays readable.
     if (!series || !health) return [];
-    return assessHealth({ layers: health.layers, deadReluFraction: health.deadReluFraction, trainLoss: Array.from(loss.train), lr });
+    return assessHealth({ layers: health.layers, vanishingLayers: health.steepest, deadReluFraction: health.deadReluFraction, trainLoss: Array.from(loss.train), lr });
   }, [client, series, loss, lr, version]);
 
   const saved = useSavedPredictions(doc, csv, !active);
