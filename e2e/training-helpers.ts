@@ -57,16 +57,19 @@ export interface Timed {
  */
 export async function watchLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __perf: { tasks: Timed[]; progress: Timed[] }; __perfObservers?: PerformanceObserver[] };
+    const w = window as unknown as { __perf: { tasks: Timed[]; progress: Timed[]; rows: Timed[] }; __perfObservers?: PerformanceObserver[] };
     type Timed = { start: number; duration: number };
-    w.__perf = { tasks: [], progress: [] };
+    w.__perf = { tasks: [], progress: [], rows: [] };
     for (const o of w.__perfObservers ?? []) o.disconnect();
     const tasks = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__perf.tasks.push({ start: e.startTime, duration: e.duration });
     });
     tasks.observe({ type: 'longtask' });
     const measures = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name === 'layerboard:progress') w.__perf.progress.push({ start: e.startTime, duration: e.duration });
+      for (const e of list.getEntries()) {
+        if (e.name === 'layerboard:progress') w.__perf.progress.push({ start: e.startTime, duration: e.duration });
+        if (e.name === 'layerboard:rows') w.__perf.rows.push({ start: e.startTime, duration: e.duration });
+      }
     });
     measures.observe({ type: 'measure' });
     w.__perfObservers = [tasks, measures];
@@ -74,9 +77,9 @@ export async function watchLongTasks(page: Page): Promise<void> {
 }
 
 /** What was recorded since watchLongTasks (and stops recording). */
-export async function longTasks(page: Page): Promise<{ tasks: Timed[]; progress: Timed[] }> {
+export async function longTasks(page: Page): Promise<{ tasks: Timed[]; progress: Timed[]; rows: Timed[] }> {
   return page.evaluate(() => {
-    const w = window as unknown as { __perf: { tasks: Timed[]; progress: Timed[] }; __perfObservers?: PerformanceObserver[] };
+    const w = window as unknown as { __perf: { tasks: Timed[]; progress: Timed[]; rows: Timed[] }; __perfObservers?: PerformanceObserver[] };
     type Timed = { start: number; duration: number };
     for (const o of w.__perfObservers ?? []) o.disconnect();
     return w.__perf;
@@ -89,7 +92,12 @@ export async function longTasks(page: Page): Promise<{ tasks: Timed[]; progress:
  * handling in it (another process took the CPU, a garbage collection) is not one of them.
  */
 export function causedByProgress(recorded: { tasks: Timed[]; progress: Timed[] }): Timed[] {
-  return recorded.tasks.filter((t) => recorded.progress.some((m) => m.duration > 50 && m.start >= t.start - 1 && m.start <= t.start + t.duration));
+  return causedBy(recorded.tasks, recorded.progress);
+}
+
+/** The long tasks during which one of the app's own measures took over 50 ms. */
+export function causedBy(tasks: Timed[], measures: Timed[]): Timed[] {
+  return tasks.filter((t) => measures.some((m) => m.duration > 50 && m.start >= t.start - 1 && m.start <= t.start + t.duration));
 }
 
 /** The current epoch the training bar shows ("Epoch 1,234 / 200,000 · …"). */

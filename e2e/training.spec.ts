@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS_DIR, edgeLabel, node, openApp, REPO_DIR, SAMPLE_CSV, shot, shotLightAndDark, useFilePickerFallback } from './helpers.ts';
-import { causedByProgress, chartCsv, dropFile, longTasks, parseCsv, phase, shownEpoch, trainUntil, watchLongTasks } from './training-helpers.ts';
+import { causedBy, causedByProgress, chartCsv, dropFile, longTasks, parseCsv, phase, shownEpoch, trainUntil, watchLongTasks } from './training-helpers.ts';
 
 const SHARED_IRIS = join(REPO_DIR, '..', 'shared', 'datasets', 'iris.csv');
 
@@ -362,13 +362,15 @@ test('the data view: per-column statistics and histograms, sample data, and a mi
   // The scroll event renders on the next frame: wait for the rows of the middle.
   const firstRow = async () => Number(((await grid.getByRole('rowheader').first().textContent()) ?? '').replace(/,/g, ''));
   await expect.poll(async () => Math.abs((await firstRow()) - 500_000)).toBeLessThan(5_000);
-  const { tasks } = await longTasks(page);
+  const { tasks, rows } = await longTasks(page);
   const longest = Math.max(0, ...tasks.map((t) => t.duration)).toFixed(0);
-  testInfo.annotations.push({ type: 'long tasks while scrolling 1,000,000 rows', description: `${tasks.length} (longest ${longest} ms)` });
-  console.log(`[perf] long tasks while scrolling a million rows: ${tasks.length} (longest ${longest} ms)`);
-  // Scrolling does no work beyond drawing the rows in view (a few ms a frame). The bound is
-  // loose because this machine's other processes can stretch any task; the count is reported.
-  expect(tasks.filter((t) => t.duration > 100)).toEqual([]);
+  const slowestRows = Math.max(0, ...rows.map((m) => m.duration)).toFixed(0);
+  testInfo.annotations.push({ type: 'long tasks while scrolling 1,000,000 rows', description: `${tasks.length} (longest ${longest} ms); slowest scroll-to-rows ${slowestRows} ms` });
+  console.log(`[perf] long tasks while scrolling a million rows: ${tasks.length} (longest ${longest} ms); slowest scroll-to-rows ${slowestRows} ms`);
+  // Scrolling does no work beyond drawing the rows in view (a few ms a frame): no long task may
+  // contain over 50 ms of it. Long tasks from elsewhere (a garbage collection of the import, another
+  // process taking the CPU) are reported, not failed: they are not the table's.
+  expect(causedBy(tasks, rows)).toEqual([]);
   await shot(page, testInfo, '19-million-rows');
 });
 
