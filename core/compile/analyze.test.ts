@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph, compileGraph, type DataContext } from './index.ts';
 import { applyFix } from '../graph/apply-fix.ts';
+import { lectureGraph } from '../testing/graphs.ts';
 import type { Diagnostic } from '../graph/diagnostics.ts';
 import { NODE_TYPES, type Graph, type GraphNode } from '../graph/types.ts';
 
@@ -19,18 +20,7 @@ function graph(nodes: NodeSpec[], edges?: [string, string][]): Graph {
 const regression1: DataContext = { inputWidth: 13, target: { task: 'regression', width: 1, names: ['MEDV'] } };
 const iris: DataContext = { inputWidth: 4, target: { task: 'classification', numClasses: 3, names: ['species'], classes: ['setosa', 'versicolor', 'virginica'] } };
 
-const lecture = (last = 1): Graph =>
-  graph([
-    { id: 'input', type: 'input' },
-    { id: 'linear1', type: 'linear', outFeatures: 3 },
-    { id: 'act1', type: 'leakyRelu', slope: 0.01 },
-    { id: 'linear2', type: 'linear', outFeatures: 3 },
-    { id: 'act2', type: 'leakyRelu', slope: 0.01 },
-    { id: 'linear3', type: 'linear', outFeatures: 3 },
-    { id: 'act3', type: 'leakyRelu', slope: 0.01 },
-    { id: 'linear4', type: 'linear', outFeatures: last },
-    { id: 'output', type: 'output', loss: 'mse' },
-  ]);
+const lecture = (last = 1): Graph => lectureGraph(last);
 
 const errors = (d: Diagnostic[]) => d.filter((x) => x.severity === 'error');
 const warnings = (d: Diagnostic[]) => d.filter((x) => x.severity === 'warning');

@@ -75,3 +75,21 @@ export function classIndices(seed: number, n: number, k: number): number[] {
   const rng = new Rng(seed);
   return Array.from({ length: n }, () => rng.nextInt(k));
 }
+
+/**
+ * The lecture's network: 13-3-3-3-`outFeatures`, LeakyReLU(0.01) after each hidden Linear, none
+ * at the end, MSE. `outFeatures` 13 is the lecture's own bug.
+ */
+export function lectureGraph(outFeatures = 1): Graph {
+  return chainGraph([
+    { id: 'input', type: 'input' },
+    { id: 'linear1', type: 'linear', outFeatures: 3 },
+    { id: 'act1', type: 'leakyRelu', slope: 0.01 },
+    { id: 'linear2', type: 'linear', outFeatures: 3 },
+    { id: 'act2', type: 'leakyRelu', slope: 0.01 },
+    { id: 'linear3', type: 'linear', outFeatures: 3 },
+    { id: 'act3', type: 'leakyRelu', slope: 0.01 },
+    { id: 'linear4', type: 'linear', outFeatures },
+    { id: 'output', type: 'output', loss: 'mse' },
+  ]);
+}

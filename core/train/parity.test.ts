@@ -10,24 +10,14 @@ import type { Dataset, Graph, Plan, StoredWeights, TrainingResult, TrainingSetti
 import type { BackendChoice } from '../compile/plan.ts';
 import { expectClose, expectWeightsClose, worstRatio, type Tolerance } from '../testing/close.ts';
 import { classificationFixture, regressionFixture } from '../testing/csv-fixture.ts';
-import { chainGraph, makeGraph } from '../testing/graphs.ts';
+import { chainGraph, lectureGraph, makeGraph } from '../testing/graphs.ts';
 import { describeWithTorch, graphSpec, TorchBatch, type TrainResult } from '../testing/torch-oracle.ts';
 
 const boston = regressionFixture('boston-housing.csv', 'MEDV');
 const iris = classificationFixture('iris.csv', 'species');
 
 /** The lecture network: 13-3-3-3-1, LeakyReLU(0.01) after each hidden Linear, none at the end, MSE. */
-const LECTURE: Graph = chainGraph([
-  { id: 'input', type: 'input' },
-  { id: 'linear1', type: 'linear', outFeatures: 3 },
-  { id: 'act1', type: 'leakyRelu', slope: 0.01 },
-  { id: 'linear2', type: 'linear', outFeatures: 3 },
-  { id: 'act2', type: 'leakyRelu', slope: 0.01 },
-  { id: 'linear3', type: 'linear', outFeatures: 3 },
-  { id: 'act3', type: 'leakyRelu', slope: 0.01 },
-  { id: 'linear4', type: 'linear', outFeatures: 1 },
-  { id: 'output', type: 'output', loss: 'mse' },
-]);
+const LECTURE: Graph = lectureGraph();
 
 const IRIS_NET: Graph = chainGraph([
   { id: 'input', type: 'input' },
