@@ -578,13 +578,13 @@ class CsvImportState {
     for (let j = 0; j < this.columnCount; j++) {
       const mode = this.modes[j];
       if (mode === NUMERIC) {
-        const values = joinFloatBlocks(this.numBlocks[j], n, this.float32);
+        const values = joinBlocks<FloatBlock>(this.numBlocks[j], n, (size) => (this.float32 ? new Float32Array(size) : new Float64Array(size)));
         this.numBlocks[j] = [];
         columns.push({ kind: 'numeric', name: header[j], index: j, values, missingCount: this.missing[j], firstNonFinite: this.firstNonFinite[j] });
         continue;
       }
       const keptValues = mode === STRINGS;
-      const codes = keptValues ? joinCodeBlocks(this.codeBlocks[j], n) : null;
+      const codes = keptValues ? joinBlocks(this.codeBlocks[j], n, (size) => new Int32Array(size)) : null;
       this.codeBlocks[j] = [];
       const categories = keptValues ? this.categories[j] : [];
       const counts = keptValues ? this.counts[j] : [];
@@ -679,21 +679,13 @@ const MAX_PLANNED_ROWS = 1 << 26;
 // A single block with at most this much slack is returned as a view instead of being copied.
 const MAX_VIEW_SLACK = 0.1;
 
-function joinFloatBlocks(blocks: FloatBlock[], n: number, float32: boolean): Float64Array | Float32Array {
-  if (blocks.length === 1 && blocks[0].length - n <= blocks[0].length * MAX_VIEW_SLACK) return blocks[0].subarray(0, n);
-  const out = float32 ? new Float32Array(n) : new Float64Array(n);
-  let offset = 0;
-  for (const block of blocks) {
-    const take = Math.min(block.length, n - offset);
-    out.set(take === block.length ? block : block.subarray(0, take), offset);
-    offset += take;
-  }
-  return out;
-}
-
-function joinCodeBlocks(blocks: Int32Array[], n: number): Int32Array {
-  if (blocks.length === 1 && blocks[0].length - n <= blocks[0].length * MAX_VIEW_SLACK) return blocks[0].subarray(0, n);
-  const out = new Int32Array(n);
+/**
+ * Joins column blocks into one array of `n` values. A single block with little slack is returned
+ * as a view instead of copied. `create` makes the output array of the blocks' element type.
+ */
+function joinBlocks<T extends FloatBlock | Int32Array>(blocks: T[], n: number, create: (n: number) => T): T {
+  if (blocks.length === 1 && blocks[0].length - n <= blocks[0].length * MAX_VIEW_SLACK) return blocks[0].subarray(0, n) as T;
+  const out = create(n);
   let offset = 0;
   for (const block of blocks) {
     const take = Math.min(block.length, n - offset);
