@@ -5,12 +5,14 @@
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
+import { I18nextProvider } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import type { Project } from '../core/index.ts';
 import { App } from './app/App.tsx';
 import { CrashScreen } from './app/CrashScreen.tsx';
 import { BrowserHost } from './host/browser-host.ts';
 import { selectHost } from './host/select-host.ts';
+import { appI18n } from './i18n/i18n.ts';
 
 let lastDocument: Project | null = null;
 const remember = (doc: Project) => {
@@ -32,9 +34,11 @@ if (container) {
     const emit = host instanceof BrowserHost ? (command: Parameters<BrowserHost['emitMenuCommand']>[0]) => host.emitMenuCommand(command) : undefined;
     createRoot(container).render(
       <StrictMode>
-        <CrashScreen lastDocument={() => lastDocument}>
-          <App host={host} emitMenuCommand={emit} onDocument={remember} />
-        </CrashScreen>
+        <I18nextProvider i18n={appI18n()}>
+          <CrashScreen lastDocument={() => lastDocument}>
+            <App host={host} emitMenuCommand={emit} onDocument={remember} />
+          </CrashScreen>
+        </I18nextProvider>
       </StrictMode>,
     );
   }, (error: unknown) => showStartupError(container, error instanceof Error ? error.message : String(error)));

@@ -8,6 +8,7 @@
  * only through the Host: files, the window title, menu commands, the trainer.
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import {
   analyzeGraph,
@@ -73,11 +74,7 @@ interface LoadedTable {
 const TrainingView = lazy(() => import('../views/TrainingView.tsx'));
 
 type Tab = 'network' | 'data' | 'training';
-const TABS: readonly { id: Tab; label: string }[] = [
-  { id: 'network', label: 'Network' },
-  { id: 'data', label: 'Data' },
-  { id: 'training', label: 'Training' },
-];
+const TABS: readonly Tab[] = ['network', 'data', 'training'];
 
 /** CSV-like files dropped on the window are imported; a .layerboard file is opened by the host. */
 const CSV_FILE = /\.(csv|tsv|txt)$/i;
@@ -131,6 +128,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const [projectKey, setProjectKey] = useState(0);
   const [confirm, setConfirm] = useState<{ message: string; resolve(choice: ConfirmChoice): void } | null>(null);
   const [tab, setTab] = useState<Tab>('network');
+  const { t } = useTranslation();
   const [client] = useState(() => new TrainingClient({
     createConnection: typeof host.createTrainer === 'function' ? () => host.createTrainer!() : undefined,
   }));
@@ -518,9 +516,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   }, []);
 
   const startTraining = useCallback(() => {
-    const { state: s, tables: t, projectKey: key } = latest.current;
+    const { state: s, tables: byPath, projectKey: key } = latest.current;
     const current = s.history.present;
-    const data = t.get(current.data.path);
+    const data = byPath.get(current.data.path);
     if (!data) {
       notify('warning', `Link ${current.data.path} to train`, ['Import the CSV (or drop it on the window) first.']);
       return;
@@ -826,9 +824,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
           <Palette onAdd={addNode} />
           <div className="lb-center">
             <div className="lb-tabs" role="tablist" aria-label="Views">
-              {TABS.map((t) => (
-                <button key={t.id} type="button" role="tab" id={`lb-tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`lb-view-${t.id}`}
-                  className="lb-tabs__tab" data-testid={`tab-${t.id}`} onClick={() => setTab(t.id)}>{t.label}</button>
+              {TABS.map((id) => (
+                <button key={id} type="button" role="tab" id={`lb-tab-${id}`} aria-selected={tab === id} aria-controls={`lb-view-${id}`}
+                  className="lb-tabs__tab" data-testid={`tab-${id}`} onClick={() => setTab(id)}>{t(`app:tabs.${id}`)}</button>
               ))}
             </div>
             <div className="lb-views">

@@ -1,0 +1,4 @@
+export default {
+  appName: 'Layerboard',
+  language: { en: 'English', ko: '한국어' },
+} as const;
