@@ -28,3 +28,4 @@ export * from './train/protocol.ts';
 export { createTrainerSession, type TrainerSessionOptions } from './train/session.ts';
 export { traceRow, type RowTrace, type ForwardStepTrace, type BackwardStepTrace } from './train/trace-row.ts';
 export { assessHealth, steeperGradientSnapshot, HEALTH_LIMITS, type HealthSignal, type HealthCode, type HealthInput } from './train/health.ts';
+export * from './i18n/index.ts';

@@ -4,7 +4,8 @@
  * the last layer of a regression, deep sigmoid/tanh stacks, sigmoid or BCE on a non-binary target.
  */
 import type { TargetSpec } from '../data/dataset.ts';
-import { DiagnosticCode, nodeName, type Diagnostic } from '../graph/diagnostics.ts';
+import { diagnostic, DiagnosticCode, fixSuggestion, nodeName, setParamFix, type Diagnostic } from '../graph/diagnostics.ts';
+import type { MessageRef } from '../i18n/message.ts';
 import type { GraphStructure } from '../graph/structure.ts';
 import { isActivation, type GraphNode, type OutputNode } from '../graph/types.ts';
 import { ELEMENTWISE } from '../ops/activations.ts';
@@ -32,7 +33,8 @@ function previousSkippingDropout(structure: GraphStructure, id: string): GraphNo
   return current;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : /(s|sh|ch|x)$/.test(word) ? 'es' : 's'}`;
+/** "3 classes", "1 column": a count with its noun, in the reader's language. */
+const units = (count: number, unit: 'number' | 'column' | 'class'): MessageRef => ({ key: `diagnostics:units.${unit}`, params: { count } });
 
 export function checkAgainstTarget(structure: GraphStructure, widths: Map<string, number>, target: TargetSpec | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -43,43 +45,48 @@ export function checkAgainstTarget(structure: GraphStructure, widths: Map<string
   if (!loss) return out;
   const width = widths.get(outputId);
   const source = widthSource(structure, outputId);
-  const sourceName = source ? nodeName(source) : 'the last layer';
-  const targetName = target.names && target.names.length > 0 ? target.names.join(', ') : 'the target';
-  const resize = (want: number): Diagnostic['fix'] =>
-    source && source.type === 'linear'
-      ? { label: `Set ${source.id}.outFeatures to ${want}`, patch: { kind: 'setParam', nodeId: source.id, param: 'outFeatures', value: want } }
-      : undefined;
+  const sourceName: string | MessageRef = source ? nodeName(source) : { key: 'diagnostics:words.lastLayer' };
+  const targetName: string | MessageRef = target.names && target.names.length > 0 ? target.names.join(', ') : { key: 'diagnostics:words.target' };
+  const resize = (want: number): Diagnostic['fix'] => (source && source.type === 'linear' ? setParamFix(source.id, 'outFeatures', want) : undefined);
 
   if (target.task === 'regression') {
     if (output.loss === 'crossEntropy') {
-      out.push({
+      out.push(diagnostic({
         code: DiagnosticCode.LossTaskMismatch,
         severity: 'error',
         nodeId: outputId,
-        message: `${nodeName(output)} uses crossEntropy, which needs class labels, but ${targetName} is a numeric target (regression). Use mse, or treat the target as classes.`,
-        fix: { label: `Set ${outputId}.loss to mse`, patch: { kind: 'setParam', nodeId: outputId, param: 'loss', value: 'mse' } },
-      });
+        messageKey: 'LB306.message_crossEntropyOnRegression',
+        params: { node: nodeName(output), target: targetName },
+        fix: setParamFix(outputId, 'loss', 'mse'),
+      }));
       return out;
     }
     if (width !== undefined && width !== target.width) {
-      out.push({
+      out.push(diagnostic({
         code: DiagnosticCode.OutputWidthMismatch,
         severity: 'error',
         nodeId: source?.id ?? outputId,
-        message: `${sourceName} predicts ${plural(width, 'number')} per row, but the target ${targetName} has ${plural(target.width, 'column')}. ` +
-          `The ${output.loss} loss would compare [N, ${width}] with [N, ${target.width}]; PyTorch only warns and broadcasts, training on a meaningless loss. ` +
-          `Make the last layer output ${target.width}.`,
+        params: {
+          source: sourceName,
+          predicted: units(width, 'number'),
+          target: targetName,
+          columns: units(target.width, 'column'),
+          loss: output.loss,
+          width,
+          targetWidth: target.width,
+        },
         fix: resize(target.width),
-      });
+      }));
     }
     if (loss.binary && target.binary === false) {
-      out.push({
+      out.push(diagnostic({
         code: DiagnosticCode.SigmoidNonBinaryTarget,
         severity: 'warning',
         nodeId: outputId,
-        message: `${nodeName(output)} uses bce, which treats targets as probabilities of 0 or 1, but ${targetName} takes other values. Use mse for a numeric target.`,
-        fix: { label: `Set ${outputId}.loss to mse`, patch: { kind: 'setParam', nodeId: outputId, param: 'loss', value: 'mse' } },
-      });
+        messageKey: 'LB404.message_bce',
+        params: { node: nodeName(output), target: targetName },
+        fix: setParamFix(outputId, 'loss', 'mse'),
+      }));
     }
     return out;
   }
@@ -88,40 +95,43 @@ export function checkAgainstTarget(structure: GraphStructure, widths: Map<string
   const k = target.numClasses;
   if (output.loss === 'crossEntropy') {
     if (width !== undefined && width !== k) {
-      out.push({
+      out.push(diagnostic({
         code: DiagnosticCode.ClassCountMismatch,
         severity: 'error',
         nodeId: source?.id ?? outputId,
-        message: `crossEntropy needs one output (logit) per class: ${targetName} has ${plural(k, 'class')}, but ${sourceName} gives ${width}. Make the last layer output ${k}.`,
+        params: { target: targetName, classes: units(k, 'class'), source: sourceName, width, k },
         fix: resize(k),
-      });
+      }));
     }
   } else if (output.loss === 'bce') {
     if (k !== 2) {
-      out.push({
+      out.push(diagnostic({
         code: DiagnosticCode.LossTaskMismatch,
         severity: 'error',
         nodeId: outputId,
-        message: `bce is for yes/no targets, but ${targetName} has ${plural(k, 'class')}. Use crossEntropy with ${k} outputs.`,
-        fix: { label: `Set ${outputId}.loss to crossEntropy`, patch: { kind: 'setParam', nodeId: outputId, param: 'loss', value: 'crossEntropy' } },
-      });
+        messageKey: 'LB306.message_bceMulticlass',
+        params: { target: targetName, classes: units(k, 'class'), k },
+        fix: setParamFix(outputId, 'loss', 'crossEntropy'),
+      }));
     } else if (width !== undefined && width !== 1) {
-      out.push({
+      out.push(diagnostic({
         code: DiagnosticCode.ClassCountMismatch,
         severity: 'error',
         nodeId: source?.id ?? outputId,
-        message: `bce on a two-class target needs one output (the logit of the second class), but ${sourceName} gives ${width}. Make the last layer output 1.`,
+        messageKey: 'LB304.message_bce',
+        params: { source: sourceName, width },
         fix: resize(1),
-      });
+      }));
     }
   } else {
-    out.push({
+    out.push(diagnostic({
       code: DiagnosticCode.LossTaskMismatch,
       severity: 'error',
       nodeId: outputId,
-      message: `${nodeName(output)} uses ${output.loss}, which compares numbers, but ${targetName} is a class label (${plural(k, 'class')}). Use crossEntropy with ${k} outputs.`,
-      fix: { label: `Set ${outputId}.loss to crossEntropy`, patch: { kind: 'setParam', nodeId: outputId, param: 'loss', value: 'crossEntropy' } },
-    });
+      messageKey: 'LB306.message_numericLossOnClasses',
+      params: { node: nodeName(output), loss: output.loss, target: targetName, classes: units(k, 'class'), k },
+      fix: setParamFix(outputId, 'loss', 'crossEntropy'),
+    }));
   }
   return out;
 }
@@ -136,14 +146,13 @@ export function lectureWarnings(structure: GraphStructure, target: TargetSpec | 
     const previous = previousSkippingDropout(structure, node.id);
     if (previous?.type !== 'linear') continue;
     const direct = inputsOf.get(node.id)![0];
-    out.push({
+    out.push(diagnostic({
       code: DiagnosticCode.LinearCollapse,
       severity: 'warning',
       nodeId: node.id,
-      message: `${nodeName(previous)} feeds ${nodeName(node)} with no activation between them, so together they are one linear layer: ` +
-        `(x·W₁ + b₁)·W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂). Stacking them adds no power to fit curved data. Insert a nonlinearity such as ReLU between them.`,
-      fix: { label: `Insert a ReLU between ${direct} and ${node.id}`, patch: { kind: 'insertNode', from: direct, to: node.id, node: { type: 'relu' } } },
-    });
+      params: { previous: nodeName(previous), node: nodeName(node) },
+      fix: fixSuggestion('insertRelu', { from: direct, to: node.id }, { kind: 'insertNode', from: direct, to: node.id, node: { type: 'relu' } }),
+    }));
   }
 
   if (outputId) {
@@ -152,34 +161,26 @@ export function lectureWarnings(structure: GraphStructure, target: TargetSpec | 
     const regression = target ? target.task === 'regression' && !LOSSES[output.loss]?.binary : ['mse', 'mae', 'huber'].includes(output.loss);
     // 2. The last layer of a regression takes no activation.
     if (last && isActivation(last.type) && regression) {
-      const limit: Record<string, string> = {
-        relu: 'ReLU outputs are never negative, so it cannot predict a negative value and its gradient is 0 wherever the prediction should fall below 0',
-        leakyRelu: 'LeakyReLU shrinks every negative prediction by its slope, so negative values are much harder to reach',
-        sigmoid: 'sigmoid squeezes every prediction into 0…1',
-        tanh: 'tanh squeezes every prediction into −1…1',
-        softplus: 'softplus outputs are always positive',
-        elu: 'ELU outputs never go below −alpha',
-        gelu: 'GELU outputs never go below about −0.17',
-        silu: 'SiLU outputs never go below about −0.28',
-      };
-      out.push({
+      // What this activation does to a prediction: one phrase per activation type (diagnostics:LB402.limit.*).
+      out.push(diagnostic({
         code: DiagnosticCode.ActivationBeforeRegressionOutput,
         severity: 'warning',
         nodeId: last.id,
-        message: `${nodeName(last)} (${ELEMENTWISE[last.type as keyof typeof ELEMENTWISE].title}) comes after the last Linear layer of a regression: ${limit[last.type]}. The last layer of a regression takes no activation; remove it.`,
-        fix: { label: `Remove ${last.id}`, patch: { kind: 'removeNode', nodeId: last.id } },
-      });
+        params: { node: nodeName(last), title: ELEMENTWISE[last.type as keyof typeof ELEMENTWISE].title, limit: { key: `diagnostics:LB402.limit.${last.type}` } },
+        fix: fixSuggestion('removeNode', { id: last.id }, { kind: 'removeNode', nodeId: last.id }),
+      }));
     }
     // 4. A sigmoid before the output squashes into 0…1, which only suits a binary target.
     const nonBinary = target ? (target.task === 'classification' ? target.numClasses > 2 : target.binary === false) : false;
     if (last?.type === 'sigmoid' && nonBinary && !regression) {
-      out.push({
+      out.push(diagnostic({
         code: DiagnosticCode.SigmoidNonBinaryTarget,
         severity: 'warning',
         nodeId: last.id,
-        message: `${nodeName(last)} squeezes the prediction into 0…1, which suits a yes/no target, but this target is not binary. Remove the sigmoid; ${output.loss === 'crossEntropy' ? 'crossEntropy applies softmax itself' : 'use crossEntropy for several classes'}.`,
-        fix: { label: `Remove ${last.id}`, patch: { kind: 'removeNode', nodeId: last.id } },
-      });
+        messageKey: output.loss === 'crossEntropy' ? 'LB404.message_sigmoidWithCrossEntropy' : 'LB404.message_sigmoid',
+        params: { node: nodeName(last) },
+        fix: fixSuggestion('removeNode', { id: last.id }, { kind: 'removeNode', nodeId: last.id }),
+      }));
     }
   }
 
@@ -198,14 +199,13 @@ export function lectureWarnings(structure: GraphStructure, target: TargetSpec | 
   const deepest = outputId ? depth.get(outputId) : undefined;
   if (deepest && deepest.count >= 4 && deepest.first) {
     const first = nodes.get(deepest.first)!;
-    out.push({
+    out.push(diagnostic({
       code: DiagnosticCode.VanishingGradientStack,
       severity: 'warning',
       nodeId: first.id,
-      message: `${deepest.count} sigmoid/tanh layers are stacked between the input and the output. Their derivatives are below 1 (sigmoid's at most 0.25), ` +
-        `and backpropagation multiplies them by the chain rule, so the gradient reaching ${nodeName(first)} and the layers before it can vanish. Use ReLU or LeakyReLU instead.`,
-      fix: { label: `Replace ${first.id} with LeakyReLU`, patch: { kind: 'replaceNodeType', nodeId: first.id, nodeType: 'leakyRelu', params: { slope: 0.01 } } },
-    });
+      params: { layers: deepest.count, node: nodeName(first) },
+      fix: fixSuggestion('replaceWithLeakyRelu', { id: first.id }, { kind: 'replaceNodeType', nodeId: first.id, nodeType: 'leakyRelu', params: { slope: 0.01 } }),
+    }));
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { analyzeGraph, compileGraph, type DataContext } from './index.ts';
 import { applyFix } from '../graph/apply-fix.ts';
 import { lectureGraph } from '../testing/graphs.ts';
 import type { Diagnostic } from '../graph/diagnostics.ts';
+import { createTranslator, diagnosticText } from '../i18n/index.ts';
 import { NODE_TYPES, type Graph, type GraphNode } from '../graph/types.ts';
 
 const at = { x: 0, y: 0 };
@@ -154,6 +155,21 @@ describe('errors', () => {
     const g = graph([{ id: 'input', type: 'input' }, { id: 'l1', type: 'linear', outFeatures: 0 }, { id: 'd', type: 'dropout', p: 2 }, { id: 'l2', type: 'linear', outFeatures: 1 }, { id: 'output', type: 'output', loss: 'mse' }]);
     const codes = errors(analyzeGraph(g, regression1).diagnostics).map((d) => [d.code, d.nodeId]);
     expect(codes).toEqual([['LB201', 'l1'], ['LB201', 'd']]);
+  });
+
+  it('says every problem of the table in Korean, with the node names and numbers in place', () => {
+    const ko = createTranslator('ko').t;
+    for (const row of errorTable) {
+      for (const d of analyzeGraph(row.g, row.ctx ?? regression1).diagnostics) {
+        const { message, fix } = diagnosticText(ko, d);
+        for (const text of [message, fix ?? '가']) {
+          expect(text, `${row.name}: ${d.code}`).toMatch(/[가-힣]/);
+          expect(text, `${row.name}: ${d.code}`).not.toMatch(/\{\{|\}\}|undefined/);
+        }
+        if (d.nodeId && d.message.includes(`${d.nodeId} `)) expect(message, `${row.name}: ${d.code}`).toContain(d.nodeId);
+        for (const n of d.message.match(/\d+/g) ?? []) expect(message, `${row.name}: ${d.code}: ${n}`).toContain(n);
+      }
+    }
   });
 
   it('applying the offered fix removes the error', () => {

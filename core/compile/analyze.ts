@@ -1,5 +1,5 @@
 import type { TargetSpec } from '../data/dataset.ts';
-import { DiagnosticCode, hasErrors, type Diagnostic } from '../graph/diagnostics.ts';
+import { diagnostic, DiagnosticCode, hasErrors, type Diagnostic } from '../graph/diagnostics.ts';
 import { analyzeStructure, type GraphStructure } from '../graph/structure.ts';
 import { edgeId, type Graph } from '../graph/types.ts';
 import { inferWidths } from '../shape/infer-widths.ts';
@@ -35,12 +35,7 @@ export function analyzeGraph(graph: Graph, context: DataContext = {}): GraphAnal
   if (!hasErrors(diagnostics)) diagnostics.push(...checkAgainstTarget(structure, widths, context.target));
   if (structure.order.length === structure.nodes.size) diagnostics.push(...lectureWarnings(structure, context.target));
   if (context.inputWidth === undefined && structure.inputId) {
-    diagnostics.push({
-      code: DiagnosticCode.InputWidthUnknown,
-      severity: 'info',
-      nodeId: structure.inputId,
-      message: 'No data is linked yet, so the input width is unknown. Import a CSV and choose the feature columns.',
-    });
+    diagnostics.push(diagnostic({ code: DiagnosticCode.InputWidthUnknown, severity: 'info', nodeId: structure.inputId, params: {} }));
   }
   diagnostics.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 

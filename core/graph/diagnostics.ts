@@ -4,6 +4,7 @@
  * Codes are stable (`LB1xx` structure, `LB2xx` parameters, `LB3xx` widths, `LB4xx` lecture
  * warnings), so docs, tests and translations can key on them.
  */
+import { english, type MessageParams } from '../i18n/message.ts';
 import type { GraphNode, NodeType } from './types.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -17,8 +18,11 @@ export type Fix =
   | { kind: 'removeEdge'; from: string; to: string };
 
 export interface FixSuggestion {
-  /** Plain words, e.g. "Set linear4.outFeatures to 1". */
+  /** Plain English words, e.g. "Set linear4.outFeatures to 1", rendered from `diagnostics:fix.<labelKey>`. */
   label: string;
+  /** The label's key under `diagnostics:fix.` (e.g. `setParam`); absent on a label written by hand. */
+  labelKey?: string;
+  params?: MessageParams;
   patch: Fix;
 }
 
@@ -27,8 +31,37 @@ export interface Diagnostic {
   severity: Severity;
   nodeId?: string;
   edgeId?: string;
+  /** English text, rendered from the `diagnostics` catalog (docs, tests and files use it). */
   message: string;
+  /** The message's key in the `diagnostics` namespace when it is not `<code>.message` (e.g. `LB306.message_bceMulticlass`). */
+  messageKey?: string;
+  /** The values the message needs: node names, widths, column names, counts. */
+  params: MessageParams;
   fix?: FixSuggestion;
+}
+
+/** The key of a diagnostic's message in the `diagnostics` namespace. */
+export function diagnosticMessageKey(d: Pick<Diagnostic, 'code' | 'messageKey'>): string {
+  return d.messageKey ?? `${d.code}.message`;
+}
+
+/** A diagnostic with its English `message` rendered from the catalog (key `messageKey` or `<code>.message`). */
+export function diagnostic(d: Omit<Diagnostic, 'message'>): Diagnostic {
+  return { ...d, message: english(`diagnostics:${diagnosticMessageKey(d)}`, d.params) };
+}
+
+/** The labels a fix can have, as keys under `diagnostics:fix.`. */
+export type FixLabelKey =
+  | 'setParam' | 'deleteNode' | 'removeNode' | 'removeEdge' | 'removeExtraEdge' | 'insertRelu' | 'replaceWithConcat' | 'replaceWithLeakyRelu';
+
+/** A one-click repair whose English label comes from `diagnostics:fix.<labelKey>`. */
+export function fixSuggestion(labelKey: FixLabelKey, params: MessageParams, patch: Fix): FixSuggestion {
+  return { label: english(`diagnostics:fix.${labelKey}`, params), labelKey, params, patch };
+}
+
+/** The repair that sets one parameter, labelled "Set node.param to value". */
+export function setParamFix(nodeId: string, param: string, value: number | string | boolean): FixSuggestion {
+  return fixSuggestion('setParam', { id: nodeId, param, value }, { kind: 'setParam', nodeId, param, value });
 }
 
 export const DiagnosticCode = {

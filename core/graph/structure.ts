@@ -3,7 +3,7 @@
  * input and output, reachability and input counts. Returns every problem at once, plus the
  * topological order of the nodes that are sound enough to infer widths for.
  */
-import { DiagnosticCode, nodeName, type Diagnostic } from './diagnostics.ts';
+import { diagnostic, DiagnosticCode, fixSuggestion, nodeName, type Diagnostic, type FixSuggestion } from './diagnostics.ts';
 import { edgeId, NODE_TYPES, type Graph, type GraphNode } from './types.ts';
 import { opFor } from '../ops/table.ts';
 
@@ -27,17 +27,17 @@ export function analyzeStructure(graph: Graph): GraphStructure {
 
   for (const node of graph.nodes) {
     if (nodes.has(node.id)) {
-      diagnostics.push({ code: DiagnosticCode.DuplicateId, severity: 'error', nodeId: node.id, message: `Two nodes share the id "${node.id}". Every node needs its own id.` });
+      diagnostics.push(diagnostic({ code: DiagnosticCode.DuplicateId, severity: 'error', nodeId: node.id, params: { id: node.id } }));
       continue;
     }
     if (!opFor(node.type)) {
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: DiagnosticCode.UnknownType,
         severity: 'error',
         nodeId: node.id,
-        message: `${nodeName(node)} has the unknown type "${String(node.type)}". Known types: ${NODE_TYPES.join(', ')}.`,
-        fix: { label: `Delete ${node.id}`, patch: { kind: 'removeNode', nodeId: node.id } },
-      });
+        params: { node: nodeName(node), type: String(node.type), known: [...NODE_TYPES] },
+        fix: deleteFix(node.id),
+      }));
       continue;
     }
     nodes.set(node.id, node);
@@ -52,36 +52,36 @@ export function analyzeStructure(graph: Graph): GraphStructure {
     const to = nodes.get(edge.to);
     if (!from || !to) {
       const missing = !from ? edge.from : edge.to;
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: DiagnosticCode.DanglingEdge,
         severity: 'error',
         edgeId: id,
         nodeId: from ? from.id : to?.id,
-        message: `The connection ${edge.from} → ${edge.to} points to "${missing}", which is not a node in this graph.`,
-        fix: { label: `Remove the connection ${edge.from} → ${edge.to}`, patch: { kind: 'removeEdge', from: edge.from, to: edge.to } },
-      });
+        params: { from: edge.from, to: edge.to, missing },
+        fix: removeEdgeFix(edge.from, edge.to),
+      }));
       continue;
     }
     if (edge.from === edge.to) {
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: DiagnosticCode.SelfLoop,
         severity: 'error',
         nodeId: edge.from,
         edgeId: id,
-        message: `${nodeName(from)} is connected to itself. A network must flow forward, from the input to the output.`,
-        fix: { label: `Remove the connection ${edge.from} → ${edge.to}`, patch: { kind: 'removeEdge', from: edge.from, to: edge.to } },
-      });
+        params: { node: nodeName(from) },
+        fix: removeEdgeFix(edge.from, edge.to),
+      }));
       continue;
     }
     if (seenEdges.has(id)) {
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: DiagnosticCode.DuplicateEdge,
         severity: 'error',
         nodeId: edge.to,
         edgeId: id,
-        message: `${edge.from} is connected to ${edge.to} twice.`,
-        fix: { label: `Remove the extra connection`, patch: { kind: 'removeEdge', from: edge.from, to: edge.to } },
-      });
+        params: { from: edge.from, to: edge.to },
+        fix: fixSuggestion('removeExtraEdge', {}, { kind: 'removeEdge', from: edge.from, to: edge.to }),
+      }));
       continue;
     }
     seenEdges.add(id);
@@ -109,42 +109,42 @@ export function analyzeStructure(graph: Graph): GraphStructure {
     for (const cycle of findCycles(nodes, inputsOf, placed)) {
       const closing = cycle[cycle.length - 1];
       const first = cycle[0];
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: DiagnosticCode.Cycle,
         severity: 'error',
         nodeId: first,
         edgeId: `${closing}->${first}`,
-        message: `These nodes form a loop: ${[...cycle, first].join(' → ')}. A network must flow forward; remove one connection in the loop.`,
-        fix: { label: `Remove the connection ${closing} → ${first}`, patch: { kind: 'removeEdge', from: closing, to: first } },
-      });
+        params: { cycle: [...cycle, first].join(' → ') },
+        fix: removeEdgeFix(closing, first),
+      }));
     }
   }
 
   const inputs = [...nodes.values()].filter((n) => n.type === 'input');
   const outputs = [...nodes.values()].filter((n) => n.type === 'output');
   if (inputs.length === 0) {
-    diagnostics.push({ code: DiagnosticCode.NoInput, severity: 'error', message: 'The graph has no Input node. Add one: it feeds the feature columns into the network.' });
+    diagnostics.push(diagnostic({ code: DiagnosticCode.NoInput, severity: 'error', params: {} }));
   }
   for (const extra of inputs.slice(1)) {
-    diagnostics.push({
+    diagnostics.push(diagnostic({
       code: DiagnosticCode.MultipleInputs,
       severity: 'error',
       nodeId: extra.id,
-      message: `The graph has more than one Input (${inputs.map((n) => n.id).join(', ')}). All features arrive through one Input; delete ${extra.id} and connect its consumers to ${inputs[0].id}.`,
-      fix: { label: `Delete ${extra.id}`, patch: { kind: 'removeNode', nodeId: extra.id } },
-    });
+      params: { inputs: inputs.map((n) => n.id), id: extra.id, first: inputs[0].id },
+      fix: deleteFix(extra.id),
+    }));
   }
   if (outputs.length === 0) {
-    diagnostics.push({ code: DiagnosticCode.NoOutput, severity: 'error', message: 'The graph has no Output node. Add one after the last layer: it compares predictions with the target and holds the loss.' });
+    diagnostics.push(diagnostic({ code: DiagnosticCode.NoOutput, severity: 'error', params: {} }));
   }
   for (const extra of outputs.slice(1)) {
-    diagnostics.push({
+    diagnostics.push(diagnostic({
       code: DiagnosticCode.MultipleOutputs,
       severity: 'error',
       nodeId: extra.id,
-      message: `The graph has more than one Output (${outputs.map((n) => n.id).join(', ')}). Use one Output; to predict several targets, give its layer one unit per target.`,
-      fix: { label: `Delete ${extra.id}`, patch: { kind: 'removeNode', nodeId: extra.id } },
-    });
+      params: { outputs: outputs.map((n) => n.id) },
+      fix: deleteFix(extra.id),
+    }));
   }
 
   // Input counts per op.
@@ -154,32 +154,32 @@ export function analyzeStructure(graph: Graph): GraphStructure {
     const count = inputsOf.get(node.id)!.length;
     if (count < op.minInputs) {
       missingInput.add(node.id);
-      const need = op.minInputs === 1 ? 'an input' : `at least ${op.minInputs} inputs`;
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: DiagnosticCode.MissingInput,
         severity: 'error',
         nodeId: node.id,
-        message: count === 0
-          ? `${nodeName(node)} has no input. Connect a node to it, or delete it.`
-          : `${nodeName(node)} needs ${need} but has ${count}.`,
-      });
+        // `count` picks the plural: "needs an input" / "needs at least 2 inputs".
+        ...(count === 0
+          ? { messageKey: 'LB108.message_none', params: { node: nodeName(node) } }
+          : { messageKey: 'LB108.message', params: { node: nodeName(node), count: op.minInputs, actual: count } }),
+      }));
     } else if (count > op.maxInputs) {
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: DiagnosticCode.TooManyInputs,
         severity: 'error',
         nodeId: node.id,
-        message: op.maxInputs === 0
-          ? `${nodeName(node)} is the Input: nothing can connect into it (${inputsOf.get(node.id)!.join(', ')} do).`
-          : `${nodeName(node)} takes one input but has ${count} (${inputsOf.get(node.id)!.join(', ')}). Join them first with Add or Concat.`,
-      });
+        ...(op.maxInputs === 0
+          ? { messageKey: 'LB109.message_input', params: { node: nodeName(node), producers: [...inputsOf.get(node.id)!] } }
+          : { params: { node: nodeName(node), actual: count, producers: [...inputsOf.get(node.id)!] } }),
+      }));
     }
     if (node.type === 'output' && outputsOf.get(node.id)!.length > 0) {
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: DiagnosticCode.OutputHasSuccessor,
         severity: 'error',
         nodeId: node.id,
-        message: `${nodeName(node)} is the Output, so nothing can follow it, but it connects to ${outputsOf.get(node.id)!.join(', ')}.`,
-      });
+        params: { node: nodeName(node), successors: [...outputsOf.get(node.id)!] },
+      }));
     }
   }
 
@@ -191,29 +191,32 @@ export function analyzeStructure(graph: Graph): GraphStructure {
   for (const node of nodes.values()) {
     if (missingInput.has(node.id) || node.type === 'input') continue;
     if (inputId && !fromInput.has(node.id)) {
-      diagnostics.push({
+      diagnostics.push(diagnostic({
         code: DiagnosticCode.Unreachable,
         severity: 'error',
         nodeId: node.id,
-        message: `${nodeName(node)} is not reached from the input ${inputId}, so no data ever flows through it. Connect it to the network or delete it.`,
-        fix: { label: `Delete ${node.id}`, patch: { kind: 'removeNode', nodeId: node.id } },
-      });
+        params: { node: nodeName(node), input: inputId },
+        fix: deleteFix(node.id),
+      }));
     }
   }
   for (const node of nodes.values()) {
     if (node.type === 'output' || !outputId || toOutput.has(node.id)) continue;
     if (node.type !== 'input' && inputId && !fromInput.has(node.id)) continue; // already reported
-    diagnostics.push({
+    diagnostics.push(diagnostic({
       code: DiagnosticCode.DeadEnd,
       severity: 'error',
       nodeId: node.id,
-      message: `${nodeName(node)} does not lead to the output ${outputId}, so the loss cannot train it. Connect it onward or delete it.`,
-      fix: node.type === 'input' ? undefined : { label: `Delete ${node.id}`, patch: { kind: 'removeNode', nodeId: node.id } },
-    });
+      params: { node: nodeName(node), output: outputId },
+      fix: node.type === 'input' ? undefined : deleteFix(node.id),
+    }));
   }
 
   return { nodes, inputsOf, outputsOf, order, inputId, outputId, diagnostics };
 }
+
+const deleteFix = (nodeId: string): FixSuggestion => fixSuggestion('deleteNode', { id: nodeId }, { kind: 'removeNode', nodeId });
+const removeEdgeFix = (from: string, to: string): FixSuggestion => fixSuggestion('removeEdge', { from, to }, { kind: 'removeEdge', from, to });
 
 function reach(start: string, next: Map<string, string[]>): Set<string> {
   const seen = new Set<string>([start]);

@@ -68,32 +68,81 @@ export function mergeResources(...tables: readonly Resources[]): Resources {
   return merged;
 }
 
+/** i18next's plural suffixes (CLDR categories), as in `item_one` / `item_other`. */
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** The CLDR plural categories a language uses: English `one, other`, Korean only `other`. */
+export function pluralCategories(locale: Locale): string[] {
+  return new Intl.PluralRules(locale).resolvedOptions().pluralCategories.map(String);
+}
+
+/**
+ * The plural groups of a flat catalog: base key → the suffixes it has. A key counts as a plural
+ * form only when its group has an `_other` form, which i18next requires of every plural.
+ */
+function pluralGroups(keys: Iterable<string>): Map<string, Set<string>> {
+  const all = new Set(keys);
+  const groups = new Map<string, Set<string>>();
+  for (const key of all) {
+    const m = PLURAL_SUFFIX.exec(key);
+    if (!m) continue;
+    const base = key.slice(0, -m[0].length);
+    if (!all.has(`${base}_other`)) continue;
+    const group = groups.get(base) ?? new Set<string>();
+    group.add(m[1]);
+    groups.set(base, group);
+  }
+  return groups;
+}
+
 /**
  * Every way the languages of `resources` disagree: a namespace or key that one language has and
  * another lacks, an empty message, or a message whose placeholders differ from English's. Empty
  * when the tables are complete; the missing-key tests assert exactly that.
+ *
+ * Plurals follow each language's own categories: English's `x_one` and `x_other` ask Korean for
+ * `x_other` alone (Korean does not inflect for number), and a form the language never uses, such
+ * as a Korean `x_one`, is reported. Every form's placeholders must match English's `x_other`
+ * (the count aside, which a form such as "one row" may leave unsaid).
  */
 export function catalogProblems(resources: Resources): string[] {
   const problems: string[] = [];
   const namespaces = new Set(LOCALES.flatMap((l) => Object.keys(resources[l] ?? {})));
   for (const ns of [...namespaces].sort()) {
     const english = resources.en[ns] ? flattenCatalog(resources.en[ns]) : new Map<string, string>();
+    const englishPlurals = pluralGroups(english.keys());
+    const pluralBase = (key: string): string | undefined => {
+      const m = PLURAL_SUFFIX.exec(key);
+      const base = m ? key.slice(0, -m[0].length) : undefined;
+      return base !== undefined && englishPlurals.has(base) ? base : undefined;
+    };
     for (const locale of LOCALES) {
       const catalog = resources[locale]?.[ns];
       if (!catalog) {
         problems.push(`${locale}: namespace "${ns}" is missing`);
         continue;
       }
+      const categories = pluralCategories(locale);
       const messages = flattenCatalog(catalog);
-      for (const key of english.keys()) if (!messages.has(key)) problems.push(`${locale}: ${ns}:${key} is missing`);
+      const wanted = new Set<string>();
+      for (const key of english.keys()) {
+        const base = pluralBase(key);
+        if (base === undefined) wanted.add(key);
+        else for (const c of categories) wanted.add(`${base}_${c}`);
+      }
+      for (const key of wanted) if (!messages.has(key)) problems.push(`${locale}: ${ns}:${key} is missing`);
       for (const [key, message] of messages) {
-        if (!english.has(key)) {
-          problems.push(`${locale}: ${ns}:${key} is not in English`);
+        const base = pluralBase(key);
+        if (base !== undefined ? !wanted.has(key) : !english.has(key)) {
+          problems.push(`${locale}: ${ns}:${key} is not ${base !== undefined ? `a plural form ${locale} uses` : 'in English'}`);
           continue;
         }
         if (message.trim() === '') problems.push(`${locale}: ${ns}:${key} is empty`);
-        const want = placeholders(english.get(key)!).join(',');
-        const got = placeholders(message).join(',');
+        const source = base !== undefined ? english.get(`${base}_other`)! : english.get(key)!;
+        // A plural form may leave the count unsaid ("one row"); every other placeholder must match.
+        const names = (text: string): string => placeholders(text).filter((n) => base === undefined || n !== 'count').join(',');
+        const want = names(source);
+        const got = names(message);
         if (want !== got) problems.push(`${locale}: ${ns}:${key} uses {${got}} but English uses {${want}}`);
       }
     }

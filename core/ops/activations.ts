@@ -5,7 +5,7 @@
  */
 import type { ActivationType, GraphNode } from '../graph/types.ts';
 import type { OpSpec, Step, StepBinding } from './op.ts';
-import { checkNumberParam, same } from './errors.ts';
+import { checkNumberParam, expected, same } from './errors.ts';
 import { erf } from './erf.ts';
 
 interface Elementwise {
@@ -36,7 +36,7 @@ export const ELEMENTWISE: Record<ActivationType, Elementwise> = {
     f: (x, s) => (x > 0 ? x : x * s),
     df: (x, _y, s) => (x > 0 ? 1 : s),
     params: (n) => [(n as { slope?: number }).slope ?? 0.01, 0],
-    validate: (n) => checkNumberParam(n, 'slope', (n as { slope?: number }).slope, { min: 0, optional: true, fallback: 0.01 }, 'a number ≥ 0 (a negative slope flips the sign of negative inputs)'),
+    validate: (n) => checkNumberParam(n, 'slope', (n as { slope?: number }).slope, { min: 0, optional: true, fallback: 0.01 }, expected('slope')),
   },
   sigmoid: {
     title: 'Sigmoid',
@@ -55,7 +55,7 @@ export const ELEMENTWISE: Record<ActivationType, Elementwise> = {
     f: (x, alpha) => (x > 0 ? x : alpha * Math.expm1(x)),
     df: (x, _y, alpha) => (x > 0 ? 1 : alpha * Math.exp(x)),
     params: (n) => [(n as { alpha?: number }).alpha ?? 1, 0],
-    validate: (n) => checkNumberParam(n, 'alpha', (n as { alpha?: number }).alpha, { min: 0, optional: true, fallback: 1 }, 'a number ≥ 0'),
+    validate: (n) => checkNumberParam(n, 'alpha', (n as { alpha?: number }).alpha, { min: 0, optional: true, fallback: 1 }, expected('nonNegative')),
   },
   gelu: {
     title: 'GELU',
@@ -74,8 +74,8 @@ export const ELEMENTWISE: Record<ActivationType, Elementwise> = {
     validate: (n) => {
       const p = n as { beta?: number; threshold?: number };
       return [
-        ...checkNumberParam(n, 'beta', p.beta, { min: 0, minExclusive: true, optional: true, fallback: 1 }, 'a number > 0'),
-        ...checkNumberParam(n, 'threshold', p.threshold, { min: 0, minExclusive: true, optional: true, fallback: 20 }, 'a number > 0'),
+        ...checkNumberParam(n, 'beta', p.beta, { min: 0, minExclusive: true, optional: true, fallback: 1 }, expected('positive')),
+        ...checkNumberParam(n, 'threshold', p.threshold, { min: 0, minExclusive: true, optional: true, fallback: 20 }, expected('positive')),
       ];
     },
   },

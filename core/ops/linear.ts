@@ -3,10 +3,10 @@
  * X·W, the input gradient dY·Wᵀ and the weight gradient Xᵀ·dY all stream through memory.
  */
 import type { Floats } from '../kernels/backend.ts';
-import { DiagnosticCode, nodeName } from '../graph/diagnostics.ts';
+import { diagnostic, DiagnosticCode, nodeName, setParamFix } from '../graph/diagnostics.ts';
 import type { LinearNode } from '../graph/types.ts';
 import type { OpSpec } from './op.ts';
-import { checkBooleanParam, checkNumberParam } from './errors.ts';
+import { checkBooleanParam, checkNumberParam, expected } from './errors.ts';
 
 /** The widest layer a project may declare; guards against a typo allocating gigabytes. */
 export const MAX_LAYER_WIDTH = 65536;
@@ -17,8 +17,8 @@ export const linearOp: OpSpec<LinearNode> = {
   minInputs: 1,
   maxInputs: 1,
   validateParams: (node) => [
-    ...checkNumberParam(node, 'outFeatures', node.outFeatures, { integer: true, min: 1, max: MAX_LAYER_WIDTH, fallback: 1 }, `a whole number from 1 to ${MAX_LAYER_WIDTH}`),
-    ...checkNumberParam(node, 'inFeatures', node.inFeatures, { integer: true, min: 1, max: MAX_LAYER_WIDTH, optional: true, fallback: 1 }, `a whole number from 1 to ${MAX_LAYER_WIDTH}, or left out to be inferred`),
+    ...checkNumberParam(node, 'outFeatures', node.outFeatures, { integer: true, min: 1, max: MAX_LAYER_WIDTH, fallback: 1 }, expected('wholeNumber', { min: 1, max: MAX_LAYER_WIDTH })),
+    ...checkNumberParam(node, 'inFeatures', node.inFeatures, { integer: true, min: 1, max: MAX_LAYER_WIDTH, optional: true, fallback: 1 }, expected('wholeNumberOrInferred', { min: 1, max: MAX_LAYER_WIDTH })),
     ...checkBooleanParam(node, 'bias', node.bias, true),
   ],
   inferWidth: (node, inWidths, inputNames) => {
@@ -26,14 +26,14 @@ export const linearOp: OpSpec<LinearNode> = {
     if (node.inFeatures !== undefined && node.inFeatures !== actual) {
       return {
         ok: false,
-        diagnostics: [{
+        diagnostics: [diagnostic({
           code: DiagnosticCode.InFeaturesMismatch,
           severity: 'error',
           nodeId: node.id,
           edgeId: `${inputNames[0]}->${node.id}`,
-          message: `${nodeName(node)} expects ${node.inFeatures} input features (inFeatures), but ${inputNames[0]} gives it ${actual}.`,
-          fix: { label: `Set ${node.id}.inFeatures to ${actual}`, patch: { kind: 'setParam', nodeId: node.id, param: 'inFeatures', value: actual } },
-        }],
+          params: { node: nodeName(node), expected: node.inFeatures, producer: inputNames[0], actual },
+          fix: setParamFix(node.id, 'inFeatures', actual),
+        })],
       };
     }
     return { ok: true, width: node.outFeatures };

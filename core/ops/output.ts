@@ -3,9 +3,8 @@
  * against the batch's targets, and its backward starts backpropagation with ∂loss/∂prediction.
  */
 import { LOSS_TYPES, type OutputNode } from '../graph/types.ts';
-import { DiagnosticCode, nodeName } from '../graph/diagnostics.ts';
 import type { OpSpec } from './op.ts';
-import { checkNumberParam, same } from './errors.ts';
+import { checkNumberParam, expected, invalidParam, same } from './errors.ts';
 import { LOSSES } from './losses.ts';
 
 export const outputOp: OpSpec<OutputNode> = {
@@ -16,16 +15,10 @@ export const outputOp: OpSpec<OutputNode> = {
   aliasesInput: true,
   validateParams: (node) => {
     if (!(LOSS_TYPES as readonly string[]).includes(node.loss)) {
-      return [{
-        code: DiagnosticCode.InvalidParam,
-        severity: 'error',
-        nodeId: node.id,
-        message: `${nodeName(node)}: loss is ${JSON.stringify(node.loss)}, but it must be one of ${LOSS_TYPES.join(', ')}.`,
-        fix: { label: `Set ${node.id}.loss to mse`, patch: { kind: 'setParam', nodeId: node.id, param: 'loss', value: 'mse' } },
-      }];
+      return [invalidParam(node, 'loss', node.loss, expected('oneOf', { choices: [...LOSS_TYPES] }), 'mse')];
     }
     return node.loss === 'huber'
-      ? checkNumberParam(node, 'delta', node.delta, { min: 0, minExclusive: true, optional: true, fallback: 1 }, 'a number > 0')
+      ? checkNumberParam(node, 'delta', node.delta, { min: 0, minExclusive: true, optional: true, fallback: 1 }, expected('positive'))
       : [];
   },
   inferWidth: (_node, inWidths) => same(inWidths[0]),

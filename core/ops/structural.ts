@@ -1,10 +1,10 @@
 /**
  * The ops that move values rather than transform them: the input, dropout, add and concat.
  */
-import { DiagnosticCode, nodeName } from '../graph/diagnostics.ts';
+import { diagnostic, DiagnosticCode, fixSuggestion, nodeName } from '../graph/diagnostics.ts';
 import type { AddNode, ConcatNode, DropoutNode, InputNode } from '../graph/types.ts';
 import type { OpSpec, StepBinding } from './op.ts';
-import { checkNumberParam, same } from './errors.ts';
+import { checkNumberParam, expected, same } from './errors.ts';
 
 export const inputOp: OpSpec<InputNode> = {
   type: 'input',
@@ -24,7 +24,7 @@ export const dropoutOp: OpSpec<DropoutNode> = {
   title: 'Dropout',
   minInputs: 1,
   maxInputs: 1,
-  validateParams: (node) => checkNumberParam(node, 'p', node.p, { min: 0, max: 1, maxExclusive: true, optional: true, fallback: 0.5 }, 'a probability in [0, 1)'),
+  validateParams: (node) => checkNumberParam(node, 'p', node.p, { min: 0, max: 1, maxExclusive: true, optional: true, fallback: 0.5 }, expected('probability')),
   inferWidth: (_node, inWidths) => same(inWidths[0]),
   forward: (b) => {
     const x = b.inputs[0];
@@ -87,16 +87,16 @@ export const addOp: OpSpec<AddNode> = {
   inferWidth: (node, inWidths, inputNames) => {
     const first = inWidths[0];
     if (inWidths.every((w) => w === first)) return same(first);
-    const listed = inWidths.map((w, i) => `${inputNames[i]} gives ${w}`).join(', ');
+    const widths = inWidths.map((w, i) => ({ key: 'diagnostics:LB302.inputWidth', params: { input: inputNames[i], width: w } }));
     return {
       ok: false,
-      diagnostics: [{
+      diagnostics: [diagnostic({
         code: DiagnosticCode.AddWidthMismatch,
         severity: 'error',
         nodeId: node.id,
-        message: `${nodeName(node)} adds inputs element by element, so they must be equally wide, but ${listed}. Make them equal, or use Concat to join them side by side (width ${inWidths.reduce((a, c) => a + c, 0)}).`,
-        fix: { label: `Replace ${node.id} with a Concat`, patch: { kind: 'replaceNodeType', nodeId: node.id, nodeType: 'concat' } },
-      }],
+        params: { node: nodeName(node), widths, total: inWidths.reduce((a, c) => a + c, 0) },
+        fix: fixSuggestion('replaceWithConcat', { id: node.id }, { kind: 'replaceNodeType', nodeId: node.id, nodeType: 'concat' }),
+      })],
     };
   },
   forward: (b) => {

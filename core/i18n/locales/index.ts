@@ -4,9 +4,11 @@
  */
 import type { Resources } from '../catalog.ts';
 import enCommon from './en/common.ts';
+import enDiagnostics from './en/diagnostics.ts';
 import koCommon from './ko/common.ts';
+import koDiagnostics from './ko/diagnostics.ts';
 
 export const CORE_RESOURCES: Resources = {
-  en: { common: enCommon },
-  ko: { common: koCommon },
+  en: { common: enCommon, diagnostics: enDiagnostics },
+  ko: { common: koCommon, diagnostics: koDiagnostics },
 };

@@ -1,0 +1,122 @@
+/**
+ * Every diagnostic the compiler can produce, said in both languages: a graph per wording, each
+ * rendered through `diagnosticText` as the renderer and the CLI do. English must equal the stored
+ * `message` (one source of truth); Korean must be a real translation with every value in place.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeGraph, type DataContext } from '../compile/analyze.ts';
+import { DiagnosticCode, type Diagnostic } from '../graph/diagnostics.ts';
+import { ACTIVATION_TYPES, type Graph } from '../graph/types.ts';
+import { makeGraph, chainGraph, type NodeSpec } from '../testing/graphs.ts';
+import en from './locales/en/diagnostics.ts';
+import { createTranslator, diagnosticText, flattenCatalog, isMessageRef, type MessageParam, type MessageParams, type TFunction } from './index.ts';
+
+const regression: DataContext = { inputWidth: 13, target: { task: 'regression', width: 1, names: ['MEDV'] } };
+const iris: DataContext = { inputWidth: 4, target: { task: 'classification', numClasses: 3, names: ['species'], classes: ['a', 'b', 'c'] } };
+const binary: DataContext = { inputWidth: 4, target: { task: 'classification', numClasses: 2, names: ['survived'], classes: ['0', '1'] } };
+const numericNotBinary: DataContext = { inputWidth: 13, target: { task: 'regression', width: 1, binary: false, names: ['price'] } };
+
+const input: NodeSpec = { id: 'input', type: 'input' };
+const mse: NodeSpec = { id: 'output', type: 'output', loss: 'mse' };
+const linear = (id: string, outFeatures: number, extra: Record<string, unknown> = {}): NodeSpec => ({ id, type: 'linear', outFeatures, ...extra }) as NodeSpec;
+const node = (id: string, type: string, extra: Record<string, unknown> = {}): NodeSpec => ({ id, type, ...extra }) as unknown as NodeSpec;
+
+/** One graph per wording (graph, data); together they produce every code and every message variant. */
+const cases: [string, Graph, DataContext][] = [
+  ['cycle', makeGraph([input, linear('a', 2), node('b', 'relu'), linear('c', 2), mse], [['input', 'a'], ['a', 'b'], ['b', 'c'], ['c', 'b'], ['c', 'output']]), regression],
+  ['no input, no output', chainGraph([linear('l', 1)]), regression],
+  ['two inputs, two outputs', makeGraph([input, node('input2', 'input'), node('add', 'add'), mse, node('output2', 'output', { loss: 'mse' })],
+    [['input', 'add'], ['input2', 'add'], ['add', 'output'], ['add', 'output2']]), regression],
+  ['unreachable and dead end', makeGraph([input, linear('l', 1), mse, node('input2', 'input'), linear('stray', 1), linear('side', 4)],
+    [['input', 'l'], ['l', 'output'], ['input2', 'stray'], ['stray', 'output'], ['input', 'side']]), regression],
+  ['missing inputs', makeGraph([input, node('add', 'add'), linear('l', 1), mse, linear('orphan', 1)], [['input', 'add'], ['add', 'l'], ['l', 'output']]), regression],
+  ['too many inputs', makeGraph([input, linear('a', 1), linear('b', 1), linear('l', 1), mse, linear('back', 1)],
+    [['input', 'a'], ['input', 'b'], ['a', 'l'], ['b', 'l'], ['l', 'output'], ['a', 'input']]), regression],
+  ['edges: dangling, duplicate, self, after the output', {
+    nodes: [...chainGraph([input, linear('l', 1), node('r', 'relu'), mse]).nodes, { id: 'l', type: 'relu', position: { x: 0, y: 0 } }, { id: 'after', type: 'relu', position: { x: 0, y: 0 } }],
+    edges: [{ from: 'input', to: 'l' }, { from: 'l', to: 'r' }, { from: 'l', to: 'r' }, { from: 'r', to: 'r' }, { from: 'r', to: 'output' }, { from: 'l', to: 'ghost' }, { from: 'output', to: 'after' }],
+  }, regression],
+  ['bad parameters', chainGraph([input, linear('l1', 0, { bias: 'yes' }), node('d', 'dropout', { p: 1 }), node('lk', 'leakyRelu', { slope: -1 }), node('e', 'elu', { alpha: -1 }),
+    node('sp', 'softplus', { beta: 0 }), linear('l2', 1, { inFeatures: 2.5 }), node('output', 'output', { loss: 'huber', delta: 0 })]), regression],
+  ['missing width, unknown loss', chainGraph([input, node('l', 'linear'), node('output', 'output', { loss: 'hinge' })]), regression],
+  ['unknown type', chainGraph([input, node('x', 'conv2d'), mse]), regression],
+  ['inFeatures', chainGraph([input, linear('l1', 5), linear('l2', 1, { inFeatures: 4 }), mse]), regression],
+  ['add widths', makeGraph([input, linear('a', 4), linear('b', 5), node('add', 'add'), linear('l', 1), mse],
+    [['input', 'a'], ['input', 'b'], ['a', 'add'], ['b', 'add'], ['add', 'l'], ['l', 'output']]), regression],
+  ['output width', chainGraph([input, linear('l1', 4), node('r', 'relu'), linear('l2', 2), mse]), regression],
+  ['output width, one', chainGraph([input, linear('l1', 4), node('r', 'relu'), linear('l2', 1), mse]), { inputWidth: 13, target: { task: 'regression', width: 2 } }],
+  ['class count', chainGraph([input, linear('l1', 4), node('r', 'relu'), linear('l2', 2), node('output', 'output', { loss: 'crossEntropy' })]), iris],
+  ['bce width', chainGraph([input, linear('l1', 4), node('r', 'relu'), linear('l2', 2), node('output', 'output', { loss: 'bce' })]), binary],
+  ['no data', chainGraph([input, linear('l', 1), mse]), {}],
+  ['crossEntropy on regression', chainGraph([input, linear('l', 1), node('output', 'output', { loss: 'crossEntropy' })]), regression],
+  ['bce on classes', chainGraph([input, linear('l', 1), node('output', 'output', { loss: 'bce' })]), iris],
+  ['mse on classes', chainGraph([input, linear('l', 3), mse]), iris],
+  ['linear collapse', chainGraph([input, linear('l1', 8), linear('l2', 1), mse]), regression],
+  ...ACTIVATION_TYPES.map((a): [string, Graph, DataContext] => [`${a} before a regression output`, chainGraph([input, linear('l1', 1), node('act', a), mse]), regression]),
+  ['sigmoid stack', chainGraph([input, ...[1, 2, 3, 4].flatMap((i) => [linear(`l${i}`, 8), node(`s${i}`, 'sigmoid')]), linear('out', 1), mse]), regression],
+  ['sigmoid on classes', chainGraph([input, linear('l', 3), node('s', 'sigmoid'), node('output', 'output', { loss: 'crossEntropy' })]), iris],
+  ['sigmoid on classes, bce', chainGraph([input, linear('l', 1), node('s', 'sigmoid'), node('output', 'output', { loss: 'bce' })]), { inputWidth: 4, target: { task: 'classification', numClasses: 3 } }],
+  ['bce on a numeric target', chainGraph([input, linear('l', 1), node('output', 'output', { loss: 'bce' })]), numericNotBinary],
+];
+
+const all: Diagnostic[] = cases.flatMap(([, g, ctx]) => analyzeGraph(g, ctx).diagnostics);
+const ko = createTranslator('ko').t;
+const english = createTranslator('en').t;
+
+/** The literal values a message shows (ids, names, numbers), nested ones included. */
+function literals(params: MessageParams | undefined, t: TFunction): string[] {
+  const out: string[] = [];
+  const visit = (value: MessageParam): void => {
+    if (Array.isArray(value)) (value as readonly MessageParam[]).forEach(visit);
+    else if (isMessageRef(value)) out.push(...literals(value.params, t));
+    else if (typeof value !== 'object') out.push(String(value));
+  };
+  Object.values(params ?? {}).forEach(visit);
+  return out;
+}
+
+describe('diagnostics in both languages', () => {
+  it('the cases produce every code and every message variant of the catalog', () => {
+    expect(Object.values(DiagnosticCode).filter((code) => !all.some((d) => d.code === code))).toEqual([]);
+    const used = new Set(all.map((d) => (d.messageKey ?? `${d.code}.message`).replace(/_(one|other)$/, '')));
+    const variants = [...flattenCatalog(en).keys()].filter((k) => /^LB\d+\.message/.test(k)).map((k) => k.replace(/_(one|other)$/, ''));
+    expect([...new Set(variants)].filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it('every code has a message in the catalog', () => {
+    const keys = [...flattenCatalog(en).keys()];
+    expect(Object.values(DiagnosticCode).filter((code) => !keys.some((k) => k.startsWith(`${code}.message`)))).toEqual([]);
+  });
+
+  it.each(all.map((d) => [`${d.code} ${d.messageKey ?? ''} on ${d.nodeId ?? d.edgeId ?? 'the graph'}`, d] as const))('%s', (_name, d) => {
+    const inEnglish = diagnosticText(english, d);
+    expect(inEnglish.message).toBe(d.message);
+    expect(inEnglish.fix).toBe(d.fix?.label);
+
+    const inKorean = diagnosticText(ko, d);
+    for (const text of [inKorean.message, inKorean.fix].filter((x) => x !== undefined)) {
+      expect(text).not.toMatch(/\{\{|\}\}|diagnostics:|undefined/);
+      expect(text).toMatch(/[가-힣]/);
+    }
+    expect(inKorean.message).not.toBe(d.message);
+    for (const value of literals(d.params, ko)) expect(inKorean.message).toContain(value);
+    if (d.fix) {
+      expect(inKorean.fix).not.toBe(d.fix.label);
+      for (const value of literals(d.fix.params, ko)) expect(inKorean.fix).toContain(value);
+    }
+  });
+
+  it('counts take the plural in English and a counter in Korean', () => {
+    const classes = all.find((d) => d.code === 'LB304' && !d.messageKey)!;
+    expect(classes.message).toContain('species has 3 classes, but l2 gives 2');
+    expect(diagnosticText(ko, classes).message).toContain('species에는 클래스 3개가 있지만 l2의 출력은 2개입니다');
+    const one = analyzeGraph(cases.find(([n]) => n === 'output width, one')![1], { inputWidth: 13, target: { task: 'regression', width: 2 } }).diagnostics[0];
+    expect(one.message).toMatch(/^l2 predicts 1 number per row, but the target the target has 2 columns\./);
+    expect(diagnosticText(ko, one).message).toMatch(/^l2은\(는\) 행마다 값 1개를 예측하지만, 타깃 타깃은\(는\) 열 2개입니다\./);
+  });
+
+  it('a diagnostic whose key the catalog lacks shows its stored English text', () => {
+    const stranger: Diagnostic = { code: 'LB999', severity: 'error', message: 'From a newer core.', params: {}, fix: { label: 'Do it', patch: { kind: 'removeNode', nodeId: 'x' } } };
+    expect(diagnosticText(ko, stranger)).toEqual({ message: 'From a newer core.', fix: 'Do it' });
+  });
+});
