@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph, type DataContext } from '../compile/analyze.ts';
+import { assessHealth } from '../train/health.ts';
 import { DiagnosticCode, type Diagnostic } from '../graph/diagnostics.ts';
 import { ACTIVATION_TYPES, type Graph } from '../graph/types.ts';
 import { makeGraph, chainGraph, type NodeSpec } from '../testing/graphs.ts';
 import en from './locales/en/diagnostics.ts';
-import { createTranslator, diagnosticText, flattenCatalog, isMessageRef, type MessageParam, type MessageParams, type TFunction } from './index.ts';
+import { createTranslator, diagnosticText, flattenCatalog, healthText, trainingText, isMessageRef, type MessageParam, type MessageParams, type TFunction } from './index.ts';
 
 const regression: DataContext = { inputWidth: 13, target: { task: 'regression', width: 1, names: ['MEDV'] } };
 const iris: DataContext = { inputWidth: 4, target: { task: 'classification', numClasses: 3, names: ['species'], classes: ['a', 'b', 'c'] } };
@@ -118,5 +119,35 @@ describe('diagnostics in both languages', () => {
   it('a diagnostic whose key the catalog lacks shows its stored English text', () => {
     const stranger: Diagnostic = { code: 'LB999', severity: 'error', message: 'From a newer core.', params: {}, fix: { label: 'Do it', patch: { kind: 'removeNode', nodeId: 'x' } } };
     expect(diagnosticText(ko, stranger)).toEqual({ message: 'From a newer core.', fix: 'Do it' });
+  });
+});
+
+describe('health signals and training stops in both languages', () => {
+  const layers = (grads: number[]) => grads.map((g, i) => ({ nodeId: `l${i + 1}`, gradNorm: g, weightNorm: 1 }));
+
+  it('every health code has a message, and each signal renders with its numbers in place', () => {
+    const flat = Array.from({ length: 60 }, () => 1);
+    const signals = [
+      ...assessHealth({ layers: layers([1e-6, 1e-4, 1e-2]), deadReluFraction: 0.75, trainLoss: flat, lr: 0.01 }),
+      ...assessHealth({ layers: layers([1, 1, 5000]), deadReluFraction: null, trainLoss: [], lr: 10 }),
+    ];
+    expect([...new Set(signals.map((s) => s.code))].sort()).toEqual(['dead-relu', 'exploding-gradient', 'plateau', 'vanishing-gradient']);
+    for (const s of signals) {
+      expect(healthText(english, s)).toBe(s.message);
+      const text = healthText(ko, s);
+      expect(text).toMatch(/[가-힣]/);
+      expect(text).not.toMatch(/\{\{|undefined/);
+      for (const value of literals(s.params, ko)) expect(text).toContain(value);
+    }
+    expect(healthText(ko, signals.find((s) => s.code === 'dead-relu')!)).toContain('ReLU 유닛의 75%가');
+  });
+
+  it('early stopping and divergence', () => {
+    const stopped = { message: 'x', messageKey: 'earlyStopped', params: { count: 1, bestEpoch: '7' } };
+    expect(trainingText(english, stopped)).toBe('Validation loss has not improved for 1 epoch; stopped and restored the best weights (epoch 7).');
+    expect(trainingText(ko, { ...stopped, params: { count: 5, bestEpoch: '7' } })).toBe('검증 손실이 5 에포크 동안 나아지지 않아 학습을 멈추고 가장 좋았던 가중치(에포크 7)로 되돌렸습니다.');
+    const diverged = { message: 'x', messageKey: 'divergedNaN', params: { epoch: 3, step: 2, globalStep: 12, lr: 10, suggestedLr: 1 } };
+    expect(trainingText(ko, diverged)).toMatch(/^에포크 3의 스텝 2\(이번 학습의 12번째 스텝\)에서 손실이 NaN이 되어 학습이 발산했습니다\..*학습률\(10\).*1 이하로/);
+    expect(trainingText(ko, { message: null })).toBeNull();
   });
 });

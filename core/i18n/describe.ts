@@ -6,7 +6,8 @@
  */
 import type { TFunction } from 'i18next';
 import { diagnosticMessageKey, type Diagnostic, type FixSuggestion } from '../graph/diagnostics.ts';
-import { tryRenderMessage } from './message.ts';
+import type { HealthSignal } from '../train/health.ts';
+import { tryRenderMessage, type MessageParams } from './message.ts';
 
 /** A diagnostic's message and its fix's label (when it has a fix), in `t`'s language. */
 export function diagnosticText(t: TFunction, d: Diagnostic): { message: string; fix?: string } {
@@ -17,4 +18,28 @@ export function diagnosticText(t: TFunction, d: Diagnostic): { message: string; 
 /** A fix's label in `t`'s language. */
 export function fixText(t: TFunction, fix: FixSuggestion): string {
   return (fix.labelKey && tryRenderMessage(t, `diagnostics:fix.${fix.labelKey}`, fix.params)) || fix.label;
+}
+
+/** Anything that carries English text plus the key and values to say it again (`ns` is the key's namespace). */
+interface Said {
+  message: string | null;
+  messageKey?: string;
+  params?: MessageParams;
+}
+
+function said(t: TFunction, ns: string, x: Said, key = x.messageKey): string | null {
+  return (key !== undefined && tryRenderMessage(t, `${ns}:${key}`, x.params)) || x.message;
+}
+
+/** A training-health signal's message in `t`'s language. */
+export function healthText(t: TFunction, signal: HealthSignal): string {
+  return said(t, 'health', signal, signal.code) ?? signal.message;
+}
+
+/**
+ * Why a run stopped (a `diverged` event, or a `TrainingResult` that stopped early or diverged)
+ * in `t`'s language; null when the run simply completed.
+ */
+export function trainingText(t: TFunction, x: Said): string | null {
+  return said(t, 'training', x);
 }

@@ -4,6 +4,7 @@
  * it concerns when there is one, and plain-words facts. Pure: the UI and the CLI call it on the
  * latest progress event and the loss history.
  */
+import { english, type MessageParams } from '../i18n/message.ts';
 import type { LayerHealth } from './run.ts';
 
 export type HealthCode = 'dead-relu' | 'vanishing-gradient' | 'exploding-gradient' | 'plateau';
@@ -12,7 +13,16 @@ export interface HealthSignal {
   code: HealthCode;
   severity: 'warning' | 'info';
   nodeId?: string;
+  /** English text, rendered from `health:<code>`; `healthText(t, signal)` says it in another language. */
   message: string;
+  /** The values the message needs (node ids, percentages and ratios as shown, the learning rate). */
+  params: MessageParams;
+}
+
+function signal(code: HealthCode, severity: HealthSignal['severity'], params: MessageParams, nodeId?: string): HealthSignal {
+  const s: HealthSignal = { code, severity, message: english(`health:${code}`, params), params };
+  if (nodeId !== undefined) s.nodeId = nodeId;
+  return s;
 }
 
 export interface HealthInput {
@@ -54,12 +64,7 @@ export function assessHealth(input: HealthInput): HealthSignal[] {
   const gradientLayers = input.vanishingLayers ?? layers;
 
   if (deadReluFraction !== null && deadReluFraction > HEALTH_LIMITS.deadRelu) {
-    out.push({
-      code: 'dead-relu',
-      severity: 'warning',
-      message: `${Math.round(deadReluFraction * 100)}% of the ReLU units output 0 for every row, so no gradient passes through them and their weights stop learning. ` +
-        'Try LeakyReLU (it keeps a small slope for negative inputs) or a lower learning rate.',
-    });
+    out.push(signal('dead-relu', 'warning', { percent: Math.round(deadReluFraction * 100) }));
   }
 
   if (gradientLayers.length >= 2) {
@@ -68,25 +73,14 @@ export function assessHealth(input: HealthInput): HealthSignal[] {
     const ratio = vanishingRatio(gradientLayers);
     const perLayer = Math.pow(ratio, 1 / (gradientLayers.length - 1));
     if (last.gradNorm > 0 && ratio > HEALTH_LIMITS.vanishingRatio && perLayer > HEALTH_LIMITS.vanishingPerLayer) {
-      out.push({
-        code: 'vanishing-gradient',
-        severity: 'warning',
-        nodeId: first.nodeId,
-        message: `The gradient reaching ${first.nodeId} is ${formatRatio(ratio)}× smaller than at ${last.nodeId} (about ${perLayer.toFixed(1)}× per layer): ` +
-          'backpropagation multiplies a derivative per layer (the chain rule), and sigmoid/tanh derivatives are below 1, so the first layers barely learn. Use ReLU or LeakyReLU.',
-      });
+      out.push(signal('vanishing-gradient', 'warning', { first: first.nodeId, last: last.nodeId, ratio: formatRatio(ratio), perLayer: perLayer.toFixed(1) }, first.nodeId));
     }
   }
 
   for (const layer of layers) {
     if (layer.weightNorm > 0 && layer.gradNorm > HEALTH_LIMITS.explodingRatio * layer.weightNorm) {
-      out.push({
-        code: 'exploding-gradient',
-        severity: 'warning',
-        nodeId: layer.nodeId,
-        message: `The gradient of ${layer.nodeId} (norm ${layer.gradNorm.toPrecision(3)}) is over ${HEALTH_LIMITS.explodingRatio}× its weights' norm: one step can throw the weights far off. ` +
-          `Lower the learning rate (now ${lr}), standardize the inputs, or turn on gradient clipping.`,
-      });
+      const params = { node: layer.nodeId, norm: layer.gradNorm.toPrecision(3), limit: HEALTH_LIMITS.explodingRatio, lr };
+      out.push(signal('exploding-gradient', 'warning', params, layer.nodeId));
       break;
     }
   }
@@ -98,12 +92,7 @@ export function assessHealth(input: HealthInput): HealthSignal[] {
     const now = trainLoss[n - 1];
     const improvement = (before - now) / Math.max(Math.abs(before), Number.MIN_VALUE);
     if (Number.isFinite(improvement) && improvement >= 0 && improvement < HEALTH_LIMITS.plateauImprovement) {
-      out.push({
-        code: 'plateau',
-        severity: 'info',
-        message: `The training loss improved by only ${(improvement * 100).toPrecision(2)}% over the last ${w} epochs. ` +
-          `If it is still high, the learning rate (${lr}) may be too small, or the network too small or too linear to fit the data.`,
-      });
+      out.push(signal('plateau', 'info', { percent: (improvement * 100).toPrecision(2), window: w, lr }));
     }
   }
   return out;

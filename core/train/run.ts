@@ -7,6 +7,7 @@ import type { Plan } from '../compile/plan.ts';
 import type { Floats } from '../kernels/backend.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { Rng } from '../kernels/random.ts';
+import { english, type MessageParams } from '../i18n/message.ts';
 import { createOptimizer, validateOptimizer, type Optimizer } from '../optim/optimizers.ts';
 import { classificationMetrics, regressionMetrics, type Metrics } from './metrics.ts';
 import { evaluate, gatherBatch } from './predict.ts';
@@ -41,7 +42,11 @@ export type TrainerEvent =
   | { type: 'predictions'; epoch: number; set: 'train' | 'validation'; rows: number; width: number; predicted: Float32Array; actual: Float32Array }
   | { type: 'paused'; epoch: number }
   | { type: 'resumed'; epoch: number }
-  | { type: 'diverged'; epoch: number; step: number; globalStep: number; loss: number; lr: number; message: string }
+  | {
+      type: 'diverged'; epoch: number; step: number; globalStep: number; loss: number; lr: number;
+      /** English; `trainingText(t, event)` renders `training:<messageKey>` with `params` in another language. */
+      message: string; messageKey?: string; params?: MessageParams;
+    }
   | { type: 'done'; result: TrainingResult };
 
 export type StopReason = 'completed' | 'stopped' | 'earlyStopped' | 'diverged';
@@ -57,7 +62,11 @@ export interface TrainingResult {
   metrics: { train: Metrics; validation: Metrics | null };
   /** Set when early stopping restored the best epoch's weights. */
   bestEpoch: number | null;
+  /** Why the run stopped, in English, when it did not simply complete (see `trainingText`). */
   message: string | null;
+  /** `message`'s key in the `training` namespace, and its values. */
+  messageKey?: string;
+  params?: MessageParams;
 }
 
 /** How the host steers a run. All flags are read at yield points. */
@@ -170,6 +179,8 @@ export async function runTraining(
   let sinceBest = 0;
   let reason: StopReason = 'completed';
   let message: string | null = null;
+  let messageKey: string | undefined;
+  let params: MessageParams | undefined;
   let epochsCompleted = 0;
   // With a full batch in a fixed order the input never changes: gather it once.
   const fixedBatch = order === null && batch === n;
@@ -195,9 +206,10 @@ export async function runTraining(
         plan.params.set(lastGood);
         const lr = optimizer.lr;
         reason = 'diverged';
-        message = `The loss became ${Number.isNaN(loss) ? 'NaN' : 'infinite'} at epoch ${startEpoch + e + 1}, step ${s + 1} (step ${globalStep} of this run): training diverged. ` +
-          `The last finite weights are kept. The learning rate (${lr}) is probably too high; try ${lr / 10} or lower, or turn on gradient clipping.`;
-        emit({ type: 'diverged', epoch: startEpoch + e + 1, step: s + 1, globalStep, loss, lr, message });
+        messageKey = Number.isNaN(loss) ? 'divergedNaN' : 'divergedInfinite';
+        params = { epoch: startEpoch + e + 1, step: s + 1, globalStep, lr, suggestedLr: lr / 10 };
+        message = english(`training:${messageKey}`, params);
+        emit({ type: 'diverged', epoch: startEpoch + e + 1, step: s + 1, globalStep, loss, lr, message, messageKey, params });
         break outer;
       }
       epochSum += loss * rows;
@@ -269,7 +281,9 @@ export async function runTraining(
       } else if (++sinceBest >= settings.earlyStopping!.patience) {
         plan.params.set(best);
         reason = 'earlyStopped';
-        message = `Validation loss has not improved for ${settings.earlyStopping!.patience} epochs; stopped and restored the best weights (epoch ${bestEpoch}).`;
+        messageKey = 'earlyStopped';
+        params = { count: settings.earlyStopping!.patience, bestEpoch: String(bestEpoch) };
+        message = english(`training:${messageKey}`, params);
         break;
       }
     }
@@ -290,6 +304,7 @@ export async function runTraining(
     },
     bestEpoch: reason === 'earlyStopped' ? bestEpoch : null,
     message,
+    ...(messageKey !== undefined ? { messageKey, params } : {}),
   };
   emit({ type: 'done', result });
   return result;

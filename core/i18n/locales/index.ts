@@ -5,10 +5,14 @@
 import type { Resources } from '../catalog.ts';
 import enCommon from './en/common.ts';
 import enDiagnostics from './en/diagnostics.ts';
+import enHealth from './en/health.ts';
+import enTraining from './en/training.ts';
 import koCommon from './ko/common.ts';
 import koDiagnostics from './ko/diagnostics.ts';
+import koHealth from './ko/health.ts';
+import koTraining from './ko/training.ts';
 
 export const CORE_RESOURCES: Resources = {
-  en: { common: enCommon, diagnostics: enDiagnostics },
-  ko: { common: koCommon, diagnostics: koDiagnostics },
+  en: { common: enCommon, diagnostics: enDiagnostics, health: enHealth, training: enTraining },
+  ko: { common: koCommon, diagnostics: koDiagnostics, health: koHealth, training: koTraining },
 };

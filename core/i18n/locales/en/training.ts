@@ -1,0 +1,9 @@
+/** What a training run says in words: why it stopped, and the trainer's failures. */
+export default {
+  divergedNaN: 'The loss became NaN at epoch {{epoch}}, step {{step}} (step {{globalStep}} of this run): training diverged. ' +
+    'The last finite weights are kept. The learning rate ({{lr}}) is probably too high; try {{suggestedLr}} or lower, or turn on gradient clipping.',
+  divergedInfinite: 'The loss became infinite at epoch {{epoch}}, step {{step}} (step {{globalStep}} of this run): training diverged. ' +
+    'The last finite weights are kept. The learning rate ({{lr}}) is probably too high; try {{suggestedLr}} or lower, or turn on gradient clipping.',
+  earlyStopped_one: 'Validation loss has not improved for {{count}} epoch; stopped and restored the best weights (epoch {{bestEpoch}}).',
+  earlyStopped_other: 'Validation loss has not improved for {{count}} epochs; stopped and restored the best weights (epoch {{bestEpoch}}).',
+} as const;
