@@ -27,5 +27,5 @@ export { applyFix, uniqueId } from './graph/apply-fix.ts';
 export * from './train/protocol.ts';
 export { createTrainerSession, type TrainerSessionOptions } from './train/session.ts';
 export { traceRow, type RowTrace, type ForwardStepTrace, type BackwardStepTrace } from './train/trace-row.ts';
-export { assessHealth, steeperGradientSnapshot, HEALTH_LIMITS, type HealthSignal, type HealthCode, type HealthInput } from './train/health.ts';
+export { assessHealth, steeperGradientSnapshot, HEALTH_LIMITS, HEALTH_CODES, type HealthSignal, type HealthCode, type HealthInput } from './train/health.ts';
 export * from './i18n/index.ts';

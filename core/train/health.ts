@@ -7,7 +7,9 @@
 import { english, type MessageParams } from '../i18n/message.ts';
 import type { LayerHealth } from './run.ts';
 
-export type HealthCode = 'dead-relu' | 'vanishing-gradient' | 'exploding-gradient' | 'plateau';
+/** Every signal `assessHealth` can raise; explanations and translations are keyed by these. */
+export const HEALTH_CODES = ['dead-relu', 'vanishing-gradient', 'exploding-gradient', 'plateau'] as const;
+export type HealthCode = (typeof HEALTH_CODES)[number];
 
 export interface HealthSignal {
   code: HealthCode;

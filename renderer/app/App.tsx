@@ -49,6 +49,8 @@ import { TrainingClient, type FinishedMessage, type RunContext } from '../train/
 import { isActive } from '../train/training-state.ts';
 import { DataView } from '../views/DataView.tsx';
 import { EditorActionsContext, type EditorActions } from './editor-actions.ts';
+import { ExplainContext } from '../learn/explain-context.ts';
+import { useExplanationPanel } from '../learn/use-explanation-panel.tsx';
 import { clearDraft, readDraft, writeDraft, type Draft } from './draft.ts';
 import { readCsvFile, readProjectFile, suggestedFileName } from './file-reading.ts';
 import { shortcutFor, shortcutLabel } from './shortcuts.ts';
@@ -188,6 +190,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   }, [run]);
 
   const actions = useMemo<EditorActions>(() => ({ applyFix, selectNode }), [applyFix, selectNode]);
+  const explanation = useExplanationPanel(applyFix);
 
   /** A spot near the middle of the view that no node occupies yet. */
   const freeSpotInView = useCallback((): Position => {
@@ -799,6 +802,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
 
   return (
     <EditorActionsContext.Provider value={actions}>
+      <ExplainContext.Provider value={explanation.explain}>
       <div className="lb-app" data-ready={ready}>
         {emitMenuCommand && <MenuBar mac={MAC} disabled={disabled} onCommand={onMenu} />}
         <header className="lb-toolbar">
@@ -875,7 +879,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         </footer>
         <Notices notices={notices} onDismiss={dismiss} />
         {confirm && <ConfirmDialog title="Unsaved changes" message={confirm.message} onChoose={confirm.resolve} />}
+        {explanation.panel}
       </div>
+      </ExplainContext.Provider>
     </EditorActionsContext.Provider>
   );
 }

@@ -7,6 +7,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditorActions } from '../app/editor-actions.ts';
 import { SeverityBadge } from '../panels/SeverityBadge.tsx';
+import { ExplainButton } from '../learn/ExplainButton.tsx';
 import { widthText, type LayerFlowNode } from './flow-elements.ts';
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
@@ -29,6 +30,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
             <SeverityBadge severity="info" />
           </span>
         )}
+        {notes.map((n) => <ExplainButton key={n.code} target={{ code: n.code, nodeId: id, message: n.message, fix: n.fix }} />)}
       </div>
       <div className="lb-node__meta">
         <span className="lb-node__id" title={node.label ? `id: ${id}` : undefined}>{node.label ?? id}</span>
@@ -43,6 +45,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
                 <SeverityBadge severity={issue.severity} />
                 <span className="visually-hidden">{SEVERITY_WORD[issue.severity]}: </span>
                 {issue.message}
+                <ExplainButton target={{ code: issue.code, nodeId: id, message: issue.message, fix: issue.fix }} />
               </span>
               {issue.fix && (
                 <button type="button" className="lb-fix nodrag" onClick={() => actions.applyFix(issue.fix!.patch, id)} title={`${issue.code}: apply this fix (undo with Ctrl+Z)`}>

@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import type { Diagnostic, Fix, Severity } from '../../core/index.ts';
 import { SeverityBadge } from './SeverityBadge.tsx';
+import { ExplainButton } from '../learn/ExplainButton.tsx';
 
 export interface AppProblem {
   severity: Severity;
@@ -56,6 +57,7 @@ function ProblemsPanelView({ diagnostics, dataProblems, onSelectNode, onSelectEd
                   <span className="lb-problem__where">{target ?? 'graph'}</span>
                   <span className="lb-problem__message">{d.message}</span>
                 </button>
+                <ExplainButton target={{ code: d.code, nodeId: d.nodeId, edgeId: d.edgeId, message: d.message, fix: d.fix }} />
                 {d.fix && <button type="button" className="lb-fix" onClick={() => applyFix(d.fix!.patch, d.nodeId)}>Fix: {d.fix.label}</button>}
               </li>
             );

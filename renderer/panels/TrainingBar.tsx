@@ -7,6 +7,7 @@
 import { memo, useSyncExternalStore } from 'react';
 import type { TrainingClient } from '../train/training-client.ts';
 import { formatDuration, isActive, progressFraction, type TrainingState } from '../train/training-state.ts';
+import { ExplainButton } from '../learn/ExplainButton.tsx';
 
 export interface TrainingBarProps {
   client: TrainingClient;
@@ -81,6 +82,7 @@ function TrainingBarView({ client, blocked, canContinue, hasWeights, epochs, onT
       {outcome && !active && (
         <div className={`lb-trainbar__outcome lb-trainbar__outcome--${outcomeIsProblem ? 'problem' : 'ok'}`} role={outcomeIsProblem ? 'alert' : 'status'} data-testid="train-outcome" data-kind={outcome.kind}>
           <strong>{outcome.title}.</strong> <span>{outcome.message}</span>
+          {outcome.kind === 'diverged' && <ExplainButton target={{ code: 'diverged', message: outcome.message }} />}
           {outcome.diagnostics && outcome.diagnostics.length > 0 && <span> See the problems list.</span>}
           <button type="button" className="lb-button lb-button--small" onClick={onShowTraining}>Charts</button>
           <button type="button" className="lb-notice__close" aria-label="Dismiss" onClick={() => client.dismiss()}>×</button>

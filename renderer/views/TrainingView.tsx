@@ -11,6 +11,7 @@ import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Host } from '../host/host.ts';
 import { assessHealth, type Project } from '../../core/index.ts';
 import { SeverityBadge } from '../panels/SeverityBadge.tsx';
+import { ExplainButton } from '../learn/ExplainButton.tsx';
 import { layerColumns, lossColumns } from '../charts/chart-data.ts';
 import { ChartExportContext, type ChartExportContextValue } from '../charts/ChartCard.tsx';
 import { DeadReluChart, GradientNormChart } from '../charts/LayerCharts.tsx';
@@ -94,6 +95,7 @@ export default function TrainingView({ host, client, doc, csv, task, onError }: 
             {signals.map((signal) => (
               <li key={signal.code + (signal.nodeId ?? '')} className={`lb-issue lb-issue--${signal.severity}`} data-code={signal.code}>
                 <SeverityBadge severity={signal.severity} />{signal.message}
+                <ExplainButton target={{ code: signal.code, nodeId: signal.nodeId, message: signal.message }} />
               </li>
             ))}
           </ul>
