@@ -98,4 +98,32 @@ describe('traceRow', () => {
     const lin1 = byId.get('linear1')!;
     expect(lin1.kind === 'linear' && lin1.dInput).toBeNull();
   });
+
+  it('for a batch of one row, its loss and every parameter gradient are the plan\'s own', () => {
+    for (const r of [0, 4]) {
+      const batch = compileOk(graph, context, { seed: 9, capacity: 1 });
+      batch.input.set(X.subarray(r * 5, r * 5 + 5));
+      batch.target.set(Y.subarray(r * 2, r * 2 + 2));
+      const loss = batch.forward(1, false, true);
+      batch.backward(1);
+      const stepper = compileOk(graph, context, { seed: 9 });
+      const trace = traceRow(stepper, graph, X.subarray(r * 5, r * 5 + 5), Y.subarray(r * 2, r * 2 + 2));
+      expect(trace.loss).toBe(loss);
+      expect(trace.prediction).toEqual(Array.from(batch.prediction.subarray(0, 2)));
+      const linear = trace.backward.filter((s) => s.kind === 'linear');
+      expect(linear.map((s) => s.nodeId)).toEqual(batch.layers.map((l) => l.nodeId).reverse());
+      for (const layer of batch.layers) {
+        const step = linear.find((s) => s.nodeId === layer.nodeId)!;
+        for (let o = 0; o < layer.outFeatures; o++) {
+          for (let k = 0; k < layer.inFeatures; k++) expect(step.dWeight[o][k]).toBe(layer.dWeight[k * layer.outFeatures + o]);
+        }
+        expect(step.dBias).toEqual(Array.from(layer.dBias!));
+      }
+      // Every node's gradient buffer, too: what the backward entries call upstream.
+      for (const step of trace.backward) {
+        if (step.kind === 'output') continue;
+        expect(step.upstream).toEqual(Array.from(batch.gradient(step.nodeId)!.subarray(0, batch.widthOf(step.nodeId))));
+      }
+    }
+  });
 });

@@ -51,6 +51,7 @@ import { DataView } from '../views/DataView.tsx';
 import { EditorActionsContext, type EditorActions } from './editor-actions.ts';
 import { ExplainContext } from '../learn/explain-context.ts';
 import { useExplanationPanel } from '../learn/use-explanation-panel.tsx';
+import { useStepThrough } from '../learn/use-step-through.tsx';
 import { clearDraft, readDraft, writeDraft, type Draft } from './draft.ts';
 import { readCsvFile, readProjectFile, suggestedFileName } from './file-reading.ts';
 import { shortcutFor, shortcutLabel } from './shortcuts.ts';
@@ -799,6 +800,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   }, [loaded, run]);
   const reportChartError = useCallback((title: string, message: string) => notify('error', title, [message]), [notify]);
   const task = dataStatus.type === 'ready' ? dataStatus.task : null;
+  const stepThrough = useStepThrough(doc, loaded?.table, selectNode);
 
   return (
     <EditorActionsContext.Provider value={actions}>
@@ -819,6 +821,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
             <button type="button" className="lb-button" onClick={() => handleCommand('autoLayout')} title="Lay the network out left to right">Auto-layout</button>
             <button type="button" className="lb-button" onClick={() => handleCommand('fitView')} title="Show the whole network">Fit view</button>
             <button type="button" className="lb-button" aria-pressed={showMinimap} onClick={() => setShowMinimap((v) => !v)}>Minimap</button>
+            {stepThrough.button}
             <button type="button" className="lb-button lb-button--primary" onClick={() => void save(false)} title={`Save (${shortcutLabel('save', MAC)})`}>Save</button>
           </div>
         </header>
@@ -879,6 +882,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         </footer>
         <Notices notices={notices} onDismiss={dismiss} />
         {confirm && <ConfirmDialog title="Unsaved changes" message={confirm.message} onChoose={confirm.resolve} />}
+        {stepThrough.panel}
         {explanation.panel}
       </div>
       </ExplainContext.Provider>
