@@ -800,7 +800,8 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   }, [loaded, run]);
   const reportChartError = useCallback((title: string, message: string) => notify('error', title, [message]), [notify]);
   const task = dataStatus.type === 'ready' ? dataStatus.task : null;
-  const stepThrough = useStepThrough(doc, loaded?.table, selectNode);
+  const showNetwork = useCallback(() => setTab('network'), []);
+  const stepThrough = useStepThrough(doc, loaded?.table, selectNode, showNetwork);
 
   return (
     <EditorActionsContext.Provider value={actions}>
@@ -848,6 +849,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
                     <p className="lb-loading" role="status">Opening the sample project…</p>
                   )}
                 </div>
+                {stepThrough.panel}
                 <ProblemsPanel diagnostics={analysis.diagnostics} dataProblems={dataProblems} onSelectNode={onSelectNode} onSelectEdge={onSelectEdge} applyFix={applyFix} />
               </div>
               {tab === 'data' && (
@@ -882,7 +884,6 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         </footer>
         <Notices notices={notices} onDismiss={dismiss} />
         {confirm && <ConfirmDialog title="Unsaved changes" message={confirm.message} onChoose={confirm.resolve} />}
-        {stepThrough.panel}
         {explanation.panel}
       </div>
       </ExplainContext.Provider>

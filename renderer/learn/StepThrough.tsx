@@ -4,8 +4,8 @@
  * and parameter, with the chain-rule product that made it). Every number is read off core's
  * plan by `traceRow` (step-through.ts); nothing here computes a value of the network.
  *
- * A non-modal panel at the bottom of the window, so the canvas stays in view: the current step's
- * node is selected there. Escape closes it and focus returns to the button that opened it.
+ * A non-modal panel under the canvas (the Network view), so the graph stays in view: the current step's
+ * node is selected and centred there. Escape closes it and focus returns to the button that opened it.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,6 +64,11 @@ function Matrix({ rows, testId }: { rows: readonly number[][]; testId?: string }
   );
 }
 
+/** Whether the target's scaling leaves these values as they are (no target scaling): then one line says it. */
+function sameValues(units: readonly number[] | null, scaled: readonly number[]): boolean {
+  return units !== null && units.every((u, j) => Math.abs(u - scaled[j]) <= 1e-9 * Math.max(1, Math.abs(u)));
+}
+
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="lb-step__field">
@@ -86,11 +91,11 @@ function ForwardDetail({ step, traced, doc }: { step: Extract<Step, { phase: 'fo
         <dl>
           <Field label={t('learn:prediction')}>
             {units && <span data-testid="step-prediction" data-value={units[0]}>{units.map(fmt).join(', ')} <span className="lb-muted">({t('learn:inUnits', { name: targetName })})</span></span>}
-            <div><Vector values={traced.trace.prediction} testId="step-prediction-scaled" /> <span className="lb-muted">({t('learn:scaled')})</span></div>
+            {!sameValues(units, traced.trace.prediction) && <div><Vector values={traced.trace.prediction} testId="step-prediction-scaled" /> <span className="lb-muted">({t('learn:scaled')})</span></div>}
           </Field>
           <Field label={t('learn:target')}>
             {traced.targetInUnits && <span data-testid="step-target" data-value={traced.targetInUnits[0]}>{traced.targetInUnits.map(fmt).join(', ')} </span>}
-            <Vector values={traced.target} />
+            {!sameValues(traced.targetInUnits, traced.target) && <Vector values={traced.target} />}
           </Field>
           <Field label={t('learn:loss')}>
             <span data-testid="step-loss" data-value={traced.trace.loss}>{fmt(traced.trace.loss)}</span>

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { CsvTable, Project } from '../../core/index.ts';
 import StepThrough from './StepThrough.tsx';
 
-export function useStepThrough(doc: Project, table: CsvTable | undefined, selectNode: (nodeId: string, centre: boolean) => void): { button: ReactNode; panel: ReactNode } {
+/** `showNetwork` brings the Network tab forward: the panel lives under the canvas. */
+export function useStepThrough(doc: Project, table: CsvTable | undefined, selectNode: (nodeId: string, centre: boolean) => void, showNetwork: () => void): { button: ReactNode; panel: ReactNode } {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
@@ -16,9 +17,12 @@ export function useStepThrough(doc: Project, table: CsvTable | undefined, select
     setOpen(false);
     requestAnimationFrame(() => opener.current?.focus());
   }, []);
-  const highlight = useCallback((nodeId: string) => selectNode(nodeId, false), [selectNode]);
+  const highlight = useCallback((nodeId: string) => selectNode(nodeId, true), [selectNode]);
   const button = (
-    <button ref={opener} type="button" className="lb-button" aria-pressed={open} onClick={() => setOpen((v) => !v)} title={t('learn:openTitle')} data-testid="open-step-through">
+    <button ref={opener} type="button" className="lb-button" aria-pressed={open} onClick={() => {
+        if (!open) showNetwork();
+        setOpen(!open);
+      }} title={t('learn:openTitle')} data-testid="open-step-through">
       {t('learn:open')}
     </button>
   );
