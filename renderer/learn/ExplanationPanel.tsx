@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Fix } from '../../core/index.ts';
+import { diagnosticText, fixText, type Fix } from '../../core/index.ts';
 import type { ExplainTarget } from './explanations.ts';
 import './learn.css';
 
@@ -25,6 +25,7 @@ export function ExplanationPanel({ target, onClose, applyFix }: ExplanationPanel
   }, []);
   const key = (section: string) => `explain:codes.${target.code}.${section}`;
   const where = target.nodeId ?? target.edgeId;
+  const message = target.diagnostic ? diagnosticText(t, target.diagnostic).message : target.message;
   return (
     <dialog ref={ref} className="lb-dialog lb-explain" aria-labelledby="lb-explain-title" data-testid="explanation" data-code={target.code}
       onCancel={(e) => {
@@ -38,7 +39,7 @@ export function ExplanationPanel({ target, onClose, applyFix }: ExplanationPanel
         <span className="lb-muted">{t('explain:panel.node')}: </span>
         <code data-testid="explanation-node">{where ?? t('explain:panel.wholeGraph')}</code>
       </p>
-      {target.message && <p className="lb-explain__message lb-muted">{target.message}</p>}
+      {message && <p className="lb-explain__message lb-muted">{message}</p>}
       <section className="lb-explain__section" aria-labelledby="lb-explain-what">
         <h3 id="lb-explain-what">{t('explain:panel.what')}</h3>
         <p>{t(key('what'))}</p>
@@ -57,7 +58,7 @@ export function ExplanationPanel({ target, onClose, applyFix }: ExplanationPanel
             applyFix(target.fix!.patch, target.nodeId);
             onClose();
           }}>
-            {t('explain:panel.applyFix', { label: target.fix.label })}
+            {t('explain:panel.applyFix', { label: fixText(t, target.fix) })}
           </button>
         )}
         <button type="button" className="lb-button" autoFocus onClick={onClose}>{t('explain:panel.close')}</button>

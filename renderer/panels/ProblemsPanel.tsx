@@ -57,7 +57,7 @@ function ProblemsPanelView({ diagnostics, dataProblems, onSelectNode, onSelectEd
                   <span className="lb-problem__where">{target ?? 'graph'}</span>
                   <span className="lb-problem__message">{d.message}</span>
                 </button>
-                <ExplainButton target={{ code: d.code, nodeId: d.nodeId, edgeId: d.edgeId, message: d.message, fix: d.fix }} />
+                <ExplainButton target={{ code: d.code, nodeId: d.nodeId, edgeId: d.edgeId, message: d.message, fix: d.fix, diagnostic: d }} />
                 {d.fix && <button type="button" className="lb-fix" onClick={() => applyFix(d.fix!.patch, d.nodeId)}>Fix: {d.fix.label}</button>}
               </li>
             );
