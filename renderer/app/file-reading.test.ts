@@ -5,10 +5,18 @@ import { readCsvFile, readProjectFile, suggestedFileName } from './file-reading.
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('reading files', () => {
-  it('opens the sample (a version-1 file, migrated)', () => {
+  it('opens the sample (a current-version file: nothing to migrate) and a version-1 one (migrated)', () => {
     const result = readProjectFile({ name: 'deep-regression.layerboard', bytes: bytes(sampleText) });
     expect(result.type).toBe('ok');
-    if (result.type === 'ok') expect(result.migratedFrom).toBe(1);
+    if (result.type === 'ok') expect(result.migratedFrom).toBeNull();
+    const v1 = JSON.parse(sampleText);
+    v1.version = 1;
+    v1.data.standardize = true;
+    delete v1.data.preprocessing;
+    delete v1.data.task;
+    const migrated = readProjectFile({ name: 'old.layerboard', bytes: bytes(JSON.stringify(v1)) });
+    expect(migrated.type === 'ok' && migrated.migratedFrom).toBe(1);
+    expect(migrated.type === 'ok' && result.type === 'ok' && migrated.project.data.preprocessing).toEqual(result.type === 'ok' && result.project.data.preprocessing);
   });
 
   it.each([
