@@ -42,6 +42,16 @@ export const IpcChannel = {
   trainerPort: 'layerboard:trainer-port',
   /** event: a trainer process ended that the page did not stop (a crash, out of memory, killed). */
   trainerExit: 'layerboard:trainer-exit',
+  /** invoke: recovery copies left by an earlier session that crashed or was killed (claimed for this window). */
+  listRecovery: 'layerboard:list-recovery',
+  /** invoke: writes this window's recovery copy of its unsaved project (atomically, in userData/recovery). */
+  writeRecovery: 'layerboard:write-recovery',
+  /** invoke: removes a recovery copy this window owns or was offered (saved, or knowingly discarded). */
+  removeRecovery: 'layerboard:remove-recovery',
+  /** invoke: the window restores a recovery copy it was offered: it owns the copy now, and gets a ref to the project's file. */
+  restoreRecovery: 'layerboard:restore-recovery',
+  /** invoke: asks where to save an export (main's Save dialog) and writes it there atomically. */
+  saveExport: 'layerboard:save-export',
 } as const;
 
 export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];
@@ -52,7 +62,7 @@ export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];
  */
 export type MenuCommandName =
   | 'new' | 'open' | 'save' | 'saveAs' | 'importCsv' | 'undo' | 'redo' | 'selectAll' | 'duplicate' | 'delete'
-  | 'copy' | 'paste' | 'autoLayout' | 'fitView' | 'toggleMinimap' | 'train' | 'stop' | 'about';
+  | 'copy' | 'paste' | 'autoLayout' | 'fitView' | 'toggleMinimap' | 'train' | 'stop' | 'about' | 'export';
 
 /** A file the user picked (or main opened for the user). `ref` is opaque: only main knows its path. */
 export interface FilePayload {
@@ -125,6 +135,49 @@ export interface TrainerPortMessage {
   trainerId: string;
 }
 
+/** This window's recovery copy: its id (a UUID the page chose), the project text, and the file it belongs to. */
+export interface WriteRecoveryRequest {
+  id: string;
+  /** The project file text (JSON), unsaved. */
+  text: string;
+  /** The project's name, shown when the copy is offered back. */
+  projectName: string;
+  /** The project's file (a ref main issued), remembered so a restored copy saves back to it; null for none. */
+  ref: string | null;
+}
+
+export interface RecoveryIdRequest {
+  id: string;
+}
+
+/** A recovery copy found on start: readable (`ok`), or damaged and left where it is (`error`, named by its file). */
+export type RecoveryCopyPayload =
+  | { type: 'ok'; id: string; projectName: string; fileName: string | null; savedAt: number; text: string }
+  | { type: 'error'; id: string | null; name: string; message: string };
+
+/** What a restored copy belongs to: a ref to the project's file (null: never saved, or the file is gone) and its name. */
+export interface RestoredRecoveryPayload {
+  ref: string | null;
+  fileName: string | null;
+}
+
+/** An export to save where the user chooses (main's Save dialog). */
+export interface SaveExportRequest {
+  bytes: Uint8Array;
+  /** The file name the dialog proposes. */
+  suggestedName: string;
+  /** The format's extension without the dot (`py`, `onnx`, `json`, `csv`). */
+  extension: string;
+  /** The dialog's filter name, e.g. "ONNX model". */
+  filterName: string;
+}
+
+/** Where an export went: the file name and, for display only, the folder (no channel takes a path back). */
+export interface SavedExportPayload {
+  name: string;
+  location: string;
+}
+
 export interface SamplePayload {
   project: FilePayload;
   csv: FilePayload;
@@ -138,6 +191,11 @@ export interface InvokeContract {
   [IpcChannel.readRelative]: { request: ReadRelativeRequest; response: IpcResult<FilePayload> };
   [IpcChannel.loadSample]: { request: void; response: IpcResult<SamplePayload> };
   [IpcChannel.startTrainer]: { request: TrainerRef; response: IpcResult<null> };
+  [IpcChannel.listRecovery]: { request: void; response: IpcResult<RecoveryCopyPayload[]> };
+  [IpcChannel.writeRecovery]: { request: WriteRecoveryRequest; response: IpcResult<null> };
+  [IpcChannel.removeRecovery]: { request: RecoveryIdRequest; response: IpcResult<null> };
+  [IpcChannel.restoreRecovery]: { request: RecoveryIdRequest; response: IpcResult<RestoredRecoveryPayload> };
+  [IpcChannel.saveExport]: { request: SaveExportRequest; response: IpcResult<SavedExportPayload> };
 }
 
 /** Payload of each send channel (renderer -> main). */
@@ -189,4 +247,11 @@ export interface LayerboardApi {
   setTrainingActive(active: boolean): void;
   /** A trainer process ended without being asked. Returns a function that unsubscribes. */
   onTrainerExit(listener: (exit: TrainerExitPayload) => void): () => void;
+  /** Recovery copies an earlier session left (crashed or killed); each is offered to one window only. */
+  listRecovery(): Promise<IpcResult<RecoveryCopyPayload[]>>;
+  writeRecovery(request: WriteRecoveryRequest): Promise<IpcResult<null>>;
+  removeRecovery(id: string): Promise<IpcResult<null>>;
+  restoreRecovery(id: string): Promise<IpcResult<RestoredRecoveryPayload>>;
+  /** Asks where (main's Save dialog) and writes the export there. */
+  saveExport(request: SaveExportRequest): Promise<IpcResult<SavedExportPayload>>;
 }

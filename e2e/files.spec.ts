@@ -131,25 +131,6 @@ test('unsaved changes are not lost: New asks first, and Cancel keeps everything'
   await expect(page).toHaveTitle('Untitled — Layerboard');
 });
 
-test('unsaved work survives a reload: the next start offers it back', async ({ page }, testInfo) => {
-  await selectNode(page, 'linear2');
-  await page.getByTestId('param-outFeatures').fill('7');
-  await expect(page.locator('.lb-toolbar__dirty')).toHaveCount(1);
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('layerboard:draft') !== null)).toBe(true);
-
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.reload();
-  await expect(page.locator('.lb-app[data-ready="true"]')).toBeVisible();
-  const offer = page.getByTestId('notice-warning');
-  await expect(offer).toContainText('Unsaved work from an earlier session');
-  await shot(page, testInfo, '09-restore-offer');
-  await offer.getByRole('button', { name: 'Restore' }).click();
-  await expect(node(page, 'linear2')).toContainText('out 7');
-  await expect(page.locator('.lb-toolbar__dirty')).toHaveCount(1);
-  await expect(edgeLabel(page, 'linear2', 'act2')).toHaveText('N × 7');
-  await expect(edgeLabel(page, 'input', 'linear1')).toHaveText('N × 13');
-});
-
 const examplesDir = join(REPO_DIR, '..', 'shared', 'examples');
 const examples = existsSync(examplesDir) ? readdirSync(examplesDir).filter((f) => f.endsWith('.layerboard')) : [];
 

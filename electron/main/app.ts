@@ -6,7 +6,7 @@
  * same code without a binary.
  */
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { IpcChannel, type EventContract, type FilePayload, type IpcResult, type MenuCommandName } from '../../core/protocol.ts';
 import { APP_INDEX_URL, APP_SCHEME, isTrustedPageUrl } from './app-url.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
@@ -19,6 +19,7 @@ import { createJsonStore, type JsonStoreFs } from './json-store.ts';
 import { buildMenuTemplate, type Platform } from './menu.ts';
 import { createOpenQueue, projectPathsFromArgv } from './open-requests.ts';
 import { loadRecentProjects, type RecentProjects } from './recent.ts';
+import { createRecoveryService, RECOVERY_FOLDER, type RecoveryFs } from './recovery.ts';
 import {
   createTrainerProcesses, type ChildProcessGoneDetails, type MainMessagePort, type TrainerOwner, type TrainerProcessPorts,
 } from './trainer-process.ts';
@@ -92,6 +93,8 @@ export interface MainPorts<W extends AppWindow> {
   screen: { getAllDisplays(): { workArea: Rect }[] };
   fs: FilesFs;
   storeFs: JsonStoreFs;
+  /** userData/recovery: the recovery copies of unsaved projects (recovery.ts). */
+  recoveryFs: RecoveryFs;
   /** utilityProcess.fork and MessageChannelMain, for the training processes. */
   trainers: TrainerProcessPorts;
 }
@@ -207,6 +210,7 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
   const refs = createFileRefs();
   const files = createFileService<W | null>({ dialog, fs: ports.fs, refs, samplesDir: config.paths.samples, documentsDir: config.paths.documents });
   const store = createJsonStore(config.paths.userData, ports.storeFs);
+  const recovery = createRecoveryService<WinRecord>({ dir: join(config.paths.userData, RECOVERY_FOLDER), fs: ports.recoveryFs });
   const openQueue = createOpenQueue();
   const trainers = createTrainerProcesses(ports.trainers, { workerPath: config.paths.trainerWorker, log });
   let savedWindowState: unknown = undefined;
@@ -335,6 +339,9 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
       byWindowId.delete(window.id);
       if (lastFocused === record) lastFocused = null;
       endTraining(record);
+      // Closed normally (saved, Don't Save, or clean): its recovery copy has nothing left to keep.
+      // A page that crashed released its copy already, so the copy stays for the next start.
+      void recovery.release(record, { keep: false }).catch((e: unknown) => log(`could not remove a recovery copy: ${String(e)}`));
       const pending = record.pendingSave;
       record.pendingSave = null;
       if (pending) {
@@ -346,8 +353,15 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
     window.webContents.on('did-start-loading', () => { record.filesReady = false; });
     // A new document (a reload) holds no trainer port. Not 'did-start-loading': a download can
     // start loading without replacing the page, and must not end a run.
-    window.webContents.on('did-navigate', () => endTraining(record));
-    window.webContents.on('render-process-gone', () => endTraining(record));
+    // A reload or a crash keeps the page's recovery copy, to be offered to the next page.
+    window.webContents.on('did-navigate', () => {
+      endTraining(record);
+      void recovery.release(record, { keep: true });
+    });
+    window.webContents.on('render-process-gone', () => {
+      endTraining(record);
+      void recovery.release(record, { keep: true });
+    });
 
     if (project !== undefined) {
       adoptProject(record, project.path);
@@ -586,6 +600,32 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
 
     [IpcChannel.stopTrainer](caller, { trainerId }) {
       trainers.stop(caller.webContentsId, trainerId);
+    },
+
+    async [IpcChannel.listRecovery](caller) {
+      return { type: 'ok', value: await recovery.list(caller) };
+    },
+
+    async [IpcChannel.writeRecovery](caller, request) {
+      // The copy remembers the window's own project file, and only that one.
+      const path = request.ref === null ? null : refs.resolve(request.ref, 'project');
+      return recovery.write(caller, request, path !== null && path === caller.projectPath ? path : null);
+    },
+
+    [IpcChannel.removeRecovery]: (caller, { id }) => recovery.remove(caller, id),
+
+    async [IpcChannel.restoreRecovery](caller, { id }) {
+      const restored = recovery.restore(caller, id);
+      if (restored.type !== 'ok') return restored;
+      const path = restored.value.path;
+      // The project's file, if no other window shows it: a restored copy saves back to it.
+      if (path === null || (windowFor(path) !== null && windowFor(path) !== caller)) return { type: 'ok', value: { ref: null, fileName: null } };
+      adoptProject(caller, path);
+      return { type: 'ok', value: { ref: refs.issue(path, 'project'), fileName: basename(path) } };
+    },
+
+    async [IpcChannel.saveExport](caller, request) {
+      return files.saveExport(caller.window, request, caller.projectPath === null ? null : dirname(caller.projectPath));
     },
 
     [IpcChannel.setTrainingActive](caller, { active }) {

@@ -4,7 +4,9 @@
  * Saving is atomic (core/cli/atomic-write.ts). Expected failures are results, never thrown.
  */
 import * as nodePath from 'node:path';
-import type { FilePayload, IpcResult, SamplePayload, SavedFilePayload, SaveProjectRequest, ReadRelativeRequest } from '../../core/protocol.ts';
+import type {
+  FilePayload, IpcResult, SamplePayload, SavedExportPayload, SavedFilePayload, SaveExportRequest, SaveProjectRequest, ReadRelativeRequest,
+} from '../../core/protocol.ts';
 import { PROJECT_LIMITS } from '../../core/project/limits.ts';
 import type { FileRefs } from './file-refs.ts';
 import { checkRelativePath, isInside, MAX_RELATIVE_FILE_BYTES } from './relative-path.ts';
@@ -95,6 +97,15 @@ export function projectFileName(suggested: string): string {
   return `${base}.${PROJECT_EXTENSION}`;
 }
 
+/**
+ * A file name for an export: the same cleaning as a project's name, with the export's extension
+ * (added once) instead of `.layerboard`.
+ */
+export function exportFileName(suggested: string, extension: string): string {
+  const withoutExtension = suggested.toLowerCase().endsWith(`.${extension}`) ? suggested.slice(0, -(extension.length + 1)) : suggested;
+  return `${projectFileName(withoutExtension).slice(0, -(PROJECT_EXTENSION.length + 1))}.${extension}`;
+}
+
 export interface FileService<Parent> {
   /** Open dialog for a project; the caller decides which window shows it. */
   openProjectDialog(parent: Parent): Promise<IpcResult<OpenedProject>>;
@@ -105,6 +116,8 @@ export interface FileService<Parent> {
   openCsvDialog(parent: Parent): Promise<IpcResult<FilePayload>>;
   readRelative(request: ReadRelativeRequest): Promise<IpcResult<FilePayload>>;
   loadSample(): Promise<IpcResult<SamplePayload>>;
+  /** Asks where to save an export (starting in `folder`, else Documents) and writes it there atomically. */
+  saveExport(parent: Parent, request: SaveExportRequest, folder: string | null): Promise<IpcResult<SavedExportPayload>>;
 }
 
 export function createFileService<Parent>(options: FilesOptions<Parent>): FileService<Parent> {
@@ -217,6 +230,28 @@ export function createFileService<Parent>(options: FilesOptions<Parent>): FileSe
       if (csv.type !== 'ok') return csv;
       // No refs: the sample lives inside the app; Save asks where, and its CSV arrives with it.
       return { type: 'ok', value: { project: { name: SAMPLE_PROJECT, ref: null, bytes: project.value }, csv: { name: SAMPLE_CSV, ref: null, bytes: csv.value } } };
+    },
+
+    async saveExport(parent, request, folder) {
+      const picked = await dialog.showSaveDialog(parent, {
+        title: 'Export',
+        defaultPath: path.join(folder ?? options.documentsDir, exportFileName(request.suggestedName, request.extension)),
+        filters: [{ name: request.filterName, extensions: [request.extension] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (picked.canceled || !picked.filePath) return { type: 'cancelled' };
+      let target = picked.filePath;
+      if (path.extname(target) === '') {
+        const withExtension = `${target}.${request.extension}`;
+        const taken = await fs.stat(withExtension).then(() => true, () => false);
+        if (!taken) target = withExtension;
+      }
+      try {
+        await fs.writeFileAtomic(target, request.bytes);
+      } catch (e) {
+        return { type: 'error', message: `Could not save “${path.basename(target)}”: ${describeFsError(e)}.` };
+      }
+      return { type: 'ok', value: { name: path.basename(target), location: path.dirname(target) } };
     },
   };
 }

@@ -41,6 +41,28 @@ export const trainerRefSchema = z.strictObject({ trainerId: trainerIdSchema });
 
 export const setTrainingActiveRequestSchema = z.strictObject({ active: z.boolean() });
 
+/** A recovery copy's id: a UUID the page chose (it names a file in userData/recovery). */
+export const recoveryIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+export const writeRecoveryRequestSchema = z.strictObject({
+  id: recoveryIdSchema,
+  text: z.string().max(PROJECT_LIMITS.maxFileBytes),
+  projectName: z.string().max(MAX_TITLE_LENGTH),
+  ref: fileRefSchema.nullable(),
+});
+
+export const recoveryIdRequestSchema = z.strictObject({ id: recoveryIdSchema });
+
+/** The largest export main writes (bytes): a predictions CSV of a large table, or a script with its weights. */
+export const MAX_EXPORT_BYTES = 512 * 1024 * 1024;
+
+export const saveExportRequestSchema = z.strictObject({
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_EXPORT_BYTES, { message: `at most ${MAX_EXPORT_BYTES} bytes` }),
+  suggestedName: z.string().max(MAX_TITLE_LENGTH),
+  extension: z.string().regex(/^[a-z0-9]{1,10}$/),
+  filterName: z.string().min(1).max(200),
+});
+
 /** Argument tuple of each invoke channel. */
 export const invokeArgsSchemas = {
   [IpcChannel.openProject]: z.tuple([]),
@@ -49,6 +71,11 @@ export const invokeArgsSchemas = {
   [IpcChannel.readRelative]: z.tuple([readRelativeRequestSchema]),
   [IpcChannel.loadSample]: z.tuple([]),
   [IpcChannel.startTrainer]: z.tuple([trainerRefSchema]),
+  [IpcChannel.listRecovery]: z.tuple([]),
+  [IpcChannel.writeRecovery]: z.tuple([writeRecoveryRequestSchema]),
+  [IpcChannel.removeRecovery]: z.tuple([recoveryIdRequestSchema]),
+  [IpcChannel.restoreRecovery]: z.tuple([recoveryIdRequestSchema]),
+  [IpcChannel.saveExport]: z.tuple([saveExportRequestSchema]),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** Argument tuple of each send channel. */

@@ -23,6 +23,11 @@ function setup(trustedUrl = (url: string) => isTrustedPageUrl(url)) {
     [IpcChannel.readRelative]: record(IpcChannel.readRelative),
     [IpcChannel.loadSample]: record(IpcChannel.loadSample),
     [IpcChannel.startTrainer]: record(IpcChannel.startTrainer),
+    [IpcChannel.listRecovery]: record(IpcChannel.listRecovery),
+    [IpcChannel.writeRecovery]: record(IpcChannel.writeRecovery),
+    [IpcChannel.removeRecovery]: record(IpcChannel.removeRecovery),
+    [IpcChannel.restoreRecovery]: record(IpcChannel.restoreRecovery),
+    [IpcChannel.saveExport]: record(IpcChannel.saveExport),
     [IpcChannel.setTitle]: (_caller: string, ...args: unknown[]) => { calls.push({ channel: IpcChannel.setTitle, args }); },
     [IpcChannel.openFileReady]: (_caller: string, ...args: unknown[]) => { calls.push({ channel: IpcChannel.openFileReady, args }); },
     [IpcChannel.stopTrainer]: (_caller: string, ...args: unknown[]) => { calls.push({ channel: IpcChannel.stopTrainer, args }); },
@@ -40,7 +45,8 @@ function setup(trustedUrl = (url: string) => isTrustedPageUrl(url)) {
   return { ipc, calls, refused, page, unregister };
 }
 
-const INVOKE_CHANNELS: InvokeChannel[] = [IpcChannel.openProject, IpcChannel.saveProject, IpcChannel.openCsv, IpcChannel.readRelative, IpcChannel.loadSample, IpcChannel.startTrainer];
+const INVOKE_CHANNELS: InvokeChannel[] = [IpcChannel.openProject, IpcChannel.saveProject, IpcChannel.openCsv, IpcChannel.readRelative, IpcChannel.loadSample, IpcChannel.startTrainer,
+  IpcChannel.listRecovery, IpcChannel.writeRecovery, IpcChannel.removeRecovery, IpcChannel.restoreRecovery, IpcChannel.saveExport];
 const SEND_CHANNELS: SendChannel[] = [IpcChannel.setTitle, IpcChannel.openFileReady, IpcChannel.stopTrainer, IpcChannel.setTrainingActive];
 
 describe('registerIpc', () => {

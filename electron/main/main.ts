@@ -50,6 +50,14 @@ createMain<BrowserWindow>(
       mkdir: (path, options) => fsp.mkdir(path, options),
       writeFileAtomic: (path, data) => writeFileAtomic(path, data),
     },
+    recoveryFs: {
+      readdir: (path) => fsp.readdir(path),
+      readText: (path) => fsp.readFile(path, 'utf8'),
+      stat: (path) => fsp.stat(path),
+      mkdir: (path, options) => fsp.mkdir(path, options),
+      writeFileAtomic: (path, data) => writeFileAtomic(path, data),
+      unlink: (path) => fsp.unlink(path),
+    },
     trainers: {
       fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
       createChannel: () => new MessageChannelMain(),

@@ -38,8 +38,8 @@ describe('window.layerboard', () => {
   it('is a handful of named functions and nothing else', () => {
     const api = createLayerboardApi(fakeIpc().ipc);
     expect(Object.keys(api).sort()).toEqual([
-      'loadSample', 'onMenuCommand', 'onOpenFile', 'onTrainerExit', 'openCsv', 'openProject', 'readRelative', 'saveProject', 'setTitle',
-      'setTrainingActive', 'startTrainer', 'stopTrainer',
+      'listRecovery', 'loadSample', 'onMenuCommand', 'onOpenFile', 'onTrainerExit', 'openCsv', 'openProject', 'readRelative', 'removeRecovery',
+      'restoreRecovery', 'saveExport', 'saveProject', 'setTitle', 'setTrainingActive', 'startTrainer', 'stopTrainer', 'writeRecovery',
     ]);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
   });

@@ -34,11 +34,17 @@ const CHANNELS: typeof IpcChannel = {
   setTrainingActive: 'layerboard:set-training-active',
   trainerPort: 'layerboard:trainer-port',
   trainerExit: 'layerboard:trainer-exit',
+  listRecovery: 'layerboard:list-recovery',
+  writeRecovery: 'layerboard:write-recovery',
+  removeRecovery: 'layerboard:remove-recovery',
+  restoreRecovery: 'layerboard:restore-recovery',
+  saveExport: 'layerboard:save-export',
 };
 
 const PORT_MESSAGE: typeof TRAINER_PORT_MESSAGE = 'layerboard.trainer-port';
 
-const INVOKE: ReadonlySet<IpcChannelName> = new Set<InvokeChannel>([CHANNELS.openProject, CHANNELS.saveProject, CHANNELS.openCsv, CHANNELS.readRelative, CHANNELS.loadSample, CHANNELS.startTrainer]);
+const INVOKE: ReadonlySet<IpcChannelName> = new Set<InvokeChannel>([CHANNELS.openProject, CHANNELS.saveProject, CHANNELS.openCsv, CHANNELS.readRelative, CHANNELS.loadSample, CHANNELS.startTrainer,
+  CHANNELS.listRecovery, CHANNELS.writeRecovery, CHANNELS.removeRecovery, CHANNELS.restoreRecovery, CHANNELS.saveExport]);
 const SEND: ReadonlySet<IpcChannelName> = new Set<SendChannel>([CHANNELS.setTitle, CHANNELS.openFileReady, CHANNELS.stopTrainer, CHANNELS.setTrainingActive]);
 const EVENTS: ReadonlySet<IpcChannelName> = new Set<EventChannel>([CHANNELS.menuCommand, CHANNELS.openFile, CHANNELS.trainerPort, CHANNELS.trainerExit]);
 
@@ -64,7 +70,7 @@ function checkChannel(allowed: ReadonlySet<IpcChannelName>, channel: string): vo
 
 const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommandName>([
   'new', 'open', 'save', 'saveAs', 'importCsv', 'undo', 'redo', 'selectAll', 'duplicate', 'delete', 'copy', 'paste',
-  'autoLayout', 'fitView', 'toggleMinimap', 'train', 'stop', 'about',
+  'autoLayout', 'fitView', 'toggleMinimap', 'train', 'stop', 'about', 'export',
 ]);
 
 function isTrainerId(value: unknown): value is string {
@@ -152,5 +158,10 @@ export function createLayerboardApi(ipc: IpcRendererLike, page: PageWindowLike |
         if (isTrainerExit(exit)) listener({ trainerId: exit.trainerId, reason: exit.reason, exitCode: exit.exitCode });
       });
     },
+    listRecovery: () => invoke(CHANNELS.listRecovery),
+    writeRecovery: (request) => invoke(CHANNELS.writeRecovery, { id: request.id, text: request.text, projectName: request.projectName, ref: request.ref }),
+    removeRecovery: (id) => invoke(CHANNELS.removeRecovery, { id }),
+    restoreRecovery: (id) => invoke(CHANNELS.restoreRecovery, { id }),
+    saveExport: (request) => invoke(CHANNELS.saveExport, { bytes: request.bytes, suggestedName: request.suggestedName, extension: request.extension, filterName: request.filterName }),
   };
 }

@@ -243,6 +243,17 @@ export class FakeFs {
     return real;
   }
   async mkdir(): Promise<void> {}
+  /** The names directly inside `dir` (ENOENT when nothing lies there). */
+  async readdir(dir: string): Promise<string[]> {
+    const prefix = `${dir}/`;
+    const names = new Set<string>();
+    for (const f of this.files.keys()) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0]);
+    if (names.size === 0) throw enoent(dir);
+    return [...names];
+  }
+  async unlink(path: string): Promise<void> {
+    if (!this.files.delete(path)) throw enoent(path);
+  }
   async writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
     if (this.failWrites) throw this.failWrites;
     this.writes.push(path);
@@ -359,6 +370,7 @@ export function createFakeElectron(overrides: Partial<MainConfig> = {}): FakeEle
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
       fs,
       storeFs: fs,
+      recoveryFs: fs,
       trainers,
     },
     config: {

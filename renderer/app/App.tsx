@@ -52,9 +52,9 @@ import { EditorActionsContext, type EditorActions } from './editor-actions.ts';
 import { ExplainContext } from '../learn/explain-context.ts';
 import { useExplanationPanel } from '../learn/use-explanation-panel.tsx';
 import { useStepThrough } from '../learn/use-step-through.tsx';
-import { clearDraft, readDraft, writeDraft, type Draft } from './draft.ts';
 import { readCsvFile, readProjectFile, suggestedFileName } from './file-reading.ts';
 import { shortcutFor, shortcutLabel } from './shortcuts.ts';
+import { useRecovery } from './use-recovery.tsx';
 
 export interface AppProps {
   host: Host;
@@ -87,8 +87,6 @@ type HostWithTrainingState = Host & { setTrainingActive?(active: boolean): void 
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 const APP_NAME = 'Layerboard';
-/** How long typing pauses before unsaved work is kept as a draft. */
-const DRAFT_DELAY_MS = 600;
 
 /** A project to show before the sample has loaded, or if it cannot load. */
 function blankProject(): Project {
@@ -322,13 +320,13 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     await readData(project, file?.ref ?? null, csv);
   }, [readData, client]);
 
-  /** Brings back unsaved work kept from an earlier session: dirty, never saved anywhere yet. */
-  const restoreDraft = useCallback((draft: Draft) => {
+  /** Brings back unsaved work from a recovery copy: dirty, saving back to the file it belongs to. */
+  const showRestored = useCallback((project: Project, file: ProjectFile | null) => {
     client.abandon();
-    dispatch({ type: 'load', doc: draft.project, file: draft.fileName ? { name: draft.fileName, ref: null } : null, clean: false });
+    dispatch({ type: 'load', doc: project, file, clean: false });
     setProjectKey((k) => k + 1);
-    // The CSV tables read in this session stay: the draft's CSV is usually the one already open.
-    if (!latest.current.tables.has(draft.project.data.path)) void readData(draft.project, null);
+    // The CSV tables read in this session stay: the copy's CSV is usually the one already open.
+    if (!latest.current.tables.has(project.data.path)) void readData(project, file?.ref ?? null);
   }, [readData, client]);
 
   const openFile = useCallback(async (file: OpenedFile) => {
@@ -480,14 +478,6 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         if (read.type === 'error') throw new Error(`${read.problem.title}: ${read.problem.details.join('; ')}`);
         // ref null: Save asks where, so the bundled sample itself is never overwritten.
         await showProject(read.project, { name: project.name, ref: null }, csv);
-        const draft = host.kind === 'browser' ? readDraft(window.localStorage) : null;
-        if (draft && !stale) {
-          const when = new Date(draft.savedAt).toLocaleString();
-          notify('warning', 'Unsaved work from an earlier session', [`“${draft.project.name || 'Untitled'}”${draft.fileName ? ` (${draft.fileName})` : ''}, last changed ${when}.`], [
-            { label: 'Restore', run: () => restoreDraft(draft) },
-            { label: 'Discard', run: () => clearDraft(window.localStorage) },
-          ]);
-        }
       },
     ).catch((error: unknown) => {
       if (!stale) notify('error', 'Could not load the sample project', [messageOf(error)]);
@@ -503,7 +493,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     return () => {
       stale = true;
     };
-  }, [host, showProject, notify, restoreDraft, openFile]);
+  }, [host, showProject, notify, openFile]);
 
   // ---------------------------------------------------------------------------------------------
   // Training
@@ -718,20 +708,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     };
   }, [client, linkCsv, notify]);
 
-  const wasDirty = useRef(false);
-  useEffect(() => {
-    if (host.kind !== 'browser' || !ready) return;
-    const before = wasDirty.current;
-    wasDirty.current = dirty;
-    if (!dirty) {
-      // Saved, undone back to the saved state, or knowingly discarded. A draft from an earlier
-      // session stays until then, so ignoring the offer to restore it does not lose it.
-      if (before) clearDraft(window.localStorage);
-      return;
-    }
-    const timer = setTimeout(() => writeDraft(window.localStorage, doc, state.file?.name ?? null, Date.now()), DRAFT_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [host, ready, dirty, doc, state.file]);
+  const recoveryDialog = useRecovery({ host, ready, dirty, doc, file: state.file, notify, whenSafeToReplace, showRestored });
 
   useEffect(() => {
     const onRejection = (event: PromiseRejectionEvent) => {
@@ -883,6 +860,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
           <span className="lb-muted">{doc.training.optimizer.type.toUpperCase()} lr {doc.training.optimizer.lr} · {doc.training.epochs.toLocaleString('en-US')} epochs · {doc.training.batchSize === null ? 'full batch' : `batch ${doc.training.batchSize}`}</span>
         </footer>
         <Notices notices={notices} onDismiss={dismiss} />
+        {recoveryDialog}
         {confirm && <ConfirmDialog title="Unsaved changes" message={confirm.message} onChoose={confirm.resolve} />}
         {explanation.panel}
       </div>

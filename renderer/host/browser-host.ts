@@ -7,7 +7,8 @@
 import sampleProjectUrl from '../../assets/samples/deep-regression.layerboard?url';
 import sampleCsvUrl from '../../assets/samples/boston-housing.csv?url';
 import { createWebTrainer } from '../train/web-trainer.ts';
-import type { Host, HostResult, MenuCommand, OpenedFile, SavedFile, TrainerConnection } from './host.ts';
+import { createBrowserRecovery, idbRecoveryKv, webLocks } from './browser-recovery.ts';
+import type { ExportFile, Host, HostResult, MenuCommand, OpenedFile, RecoveryStore, SavedExport, SavedFile, TrainerConnection } from './host.ts';
 
 /** The parts of the File System Access API used here (not yet in TypeScript's DOM library). */
 interface FilePickerAcceptType {
@@ -83,6 +84,57 @@ export class BrowserHost implements Host {
       if (!/\.(layerboard|json)$/i.test(file.name)) return;
       void fileBytes(file).then((bytes) => this.openListeners.forEach((l) => l({ name: file.name, ref: null, bytes })));
     });
+  }
+
+  private recoveryStore: RecoveryStore | null = null;
+
+  /** Recovery copies in IndexedDB (opened on first use). */
+  get recovery(): RecoveryStore {
+    this.recoveryStore ??= createBrowserRecovery({
+      kv: idbRecoveryKv(),
+      locks: webLocks(this.win.navigator),
+      files: {
+        handleOf: (ref) => this.handles.get(ref),
+        remember: (handle) => this.remember(handle as PickedFileHandle),
+        isStableRef: (ref) => ref === SAMPLE_REF,
+      },
+      legacy: this.localStorageOrNull(),
+    });
+    return this.recoveryStore;
+  }
+
+  private localStorageOrNull(): Storage | null {
+    try {
+      return this.win.localStorage;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * An export goes where the user picks (File System Access), else to the downloads. Answers
+   * the file's name; a browser never tells the page the folder.
+   */
+  async saveExport(file: ExportFile): Promise<HostResult<SavedExport>> {
+    const blob = new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mimeType });
+    try {
+      if (this.canSaveInPlace) {
+        let handle: PickedFileHandle;
+        try {
+          handle = await this.fs.showSaveFilePicker!({
+            types: [{ description: file.description, accept: { [file.mimeType]: [`.${file.extension}`] } }], suggestedName: file.suggestedName, id: 'layerboard-export',
+          });
+        } catch (error) {
+          if (isAbort(error)) return { type: 'cancelled' };
+          return { type: 'ok', value: { name: this.downloadBlob(blob, file.suggestedName), location: null } };
+        }
+        await this.write(handle, blob);
+        return { type: 'ok', value: { name: handle.name, location: null } };
+      }
+      return { type: 'ok', value: { name: this.downloadBlob(blob, file.suggestedName), location: null } };
+    } catch (error) {
+      return { type: 'error', message: `Could not save ${file.suggestedName}: ${describe(error)}` };
+    }
   }
 
   /** Whether saving writes back to the same file (File System Access) or downloads a copy. */
@@ -174,7 +226,7 @@ export class BrowserHost implements Host {
     return ref;
   }
 
-  private async write(handle: PickedFileHandle, text: string): Promise<void> {
+  private async write(handle: PickedFileHandle, content: string | Blob): Promise<void> {
     if (!handle.createWritable) throw new Error('this browser cannot write to files');
     if (handle.queryPermission && (await handle.queryPermission({ mode: 'readwrite' })) !== 'granted') {
       if (!handle.requestPermission || (await handle.requestPermission({ mode: 'readwrite' })) !== 'granted') {
@@ -184,12 +236,16 @@ export class BrowserHost implements Host {
     // createWritable writes to a swap file that replaces the original on close: a failed save
     // leaves the old file as it was.
     const stream = await handle.createWritable();
-    await stream.write(new Blob([text], { type: 'application/json' }));
+    await stream.write(typeof content === 'string' ? new Blob([content], { type: 'application/json' }) : content);
     await stream.close();
   }
 
   private download(text: string, name: string): HostResult<SavedFile> {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    return { type: 'ok', value: { name: this.downloadBlob(new Blob([text], { type: 'application/json' }), name), ref: null } };
+  }
+
+  private downloadBlob(blob: Blob, name: string): string {
+    const url = URL.createObjectURL(blob);
     const a = this.win.document.createElement('a');
     a.href = url;
     a.download = name;
@@ -199,7 +255,7 @@ export class BrowserHost implements Host {
     a.remove();
     // Revoking at once can cancel the download in some browsers.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    return { type: 'ok', value: { name, ref: null } };
+    return name;
   }
 
   private async pick(types: FilePickerAcceptType[], accept: string, id: string): Promise<HostResult<OpenedFile>> {

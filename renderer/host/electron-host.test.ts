@@ -19,6 +19,11 @@ function fakeApi(overrides: Partial<LayerboardApi> = {}): LayerboardApi {
     stopTrainer: vi.fn(),
     setTrainingActive: vi.fn(),
     onTrainerExit: vi.fn(() => () => undefined),
+    listRecovery: vi.fn(async () => ({ type: 'ok' as const, value: [] })),
+    writeRecovery: vi.fn(async () => ({ type: 'ok' as const, value: null })),
+    removeRecovery: vi.fn(async () => ({ type: 'ok' as const, value: null })),
+    restoreRecovery: vi.fn(async () => ({ type: 'ok' as const, value: { ref: 'r2', fileName: 'a.layerboard' } })),
+    saveExport: vi.fn(async () => ({ type: 'ok' as const, value: { name: 'model.onnx', location: '/home/u/Documents' } })),
     ...overrides,
   };
 }
@@ -28,6 +33,22 @@ describe('createElectronHost', () => {
     expect(createElectronHost({})).toBeNull();
     expect(createElectronHost({ layerboard: 'x' })).toBeNull();
     expect(createElectronHost(undefined)).toBeNull();
+  });
+
+  it('maps recovery copies and exports onto the preload API', async () => {
+    const api = fakeApi();
+    const host = createElectronHost({ layerboard: api })!;
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    await host.recovery!.write({ id, text: '{}', projectName: 'P', ref: 'r', fileName: 'p.layerboard' });
+    expect(api.writeRecovery).toHaveBeenCalledWith({ id, text: '{}', projectName: 'P', ref: 'r' });
+    expect(await host.recovery!.restore(id)).toEqual({ type: 'ok', value: { ref: 'r2', fileName: 'a.layerboard' } });
+    await host.recovery!.remove(id);
+    expect(api.removeRecovery).toHaveBeenCalledWith(id);
+    expect(await host.recovery!.list()).toEqual([]);
+    const bytes = new Uint8Array([1, 2, 3]);
+    expect(await host.saveExport!({ bytes, suggestedName: 'model.onnx', extension: 'onnx', description: 'ONNX model', mimeType: 'application/octet-stream' }))
+      .toEqual({ type: 'ok', value: { name: 'model.onnx', location: '/home/u/Documents' } });
+    expect(api.saveExport).toHaveBeenCalledWith({ bytes, suggestedName: 'model.onnx', extension: 'onnx', filterName: 'ONNX model' });
   });
 
   it('maps every Host call onto the preload API', async () => {

@@ -166,5 +166,18 @@ export function createElectronHost(scope: unknown = globalThis): Host | null {
     onMenuCommand: (listener) => api.onMenuCommand(listener),
     onOpenFile: (listener) => api.onOpenFile(listener),
     createTrainer: () => createElectronTrainer(api, scope as MessageScope),
+    recovery: {
+      async list() {
+        const result = await api.listRecovery();
+        return result.type === 'ok' ? result.value : [];
+      },
+      write: (copy) => api.writeRecovery({ id: copy.id, text: copy.text, projectName: copy.projectName, ref: copy.ref }),
+      remove: (id) => api.removeRecovery(id),
+      restore: (id) => api.restoreRecovery(id),
+    },
+    async saveExport(file) {
+      const result = await api.saveExport({ bytes: file.bytes, suggestedName: file.suggestedName, extension: file.extension, filterName: file.description });
+      return result.type === 'ok' ? { type: 'ok', value: { name: result.value.name, location: result.value.location } } : result;
+    },
   };
 }

@@ -6,6 +6,7 @@
  * Everything here is plain data: no Electron, Node or DOM file handles leak through.
  */
 
+import type { RecoveryCopyPayload } from '../../core/protocol.ts';
 import type { TrainerMessage, TrainerRequest } from '../../core/train/protocol.ts';
 
 /** A file the user picked. `ref` is opaque to the renderer: an id main knows, or a browser handle key. */
@@ -26,7 +27,7 @@ export type HostResult<T> = { type: 'ok'; value: T } | { type: 'cancelled' } | {
 /** Commands that arrive from a native menu (Electron) or the in-window menu bar (browser). */
 export const MENU_COMMANDS = [
   'new', 'open', 'save', 'saveAs', 'importCsv', 'undo', 'redo', 'selectAll', 'duplicate', 'delete', 'copy', 'paste',
-  'autoLayout', 'fitView', 'toggleMinimap', 'train', 'stop', 'about',
+  'autoLayout', 'fitView', 'toggleMinimap', 'train', 'stop', 'about', 'export',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -43,6 +44,52 @@ export interface TrainerConnection {
   onCrash(listener: (reason: string) => void): () => void;
   /** Ends the worker. */
   dispose(): void;
+}
+
+/** A recovery copy found on start: readable, or damaged (named, and left where it is). */
+export type FoundRecovery = RecoveryCopyPayload;
+
+/** This page's recovery copy of its unsaved project. */
+export interface RecoveryWrite {
+  /** The page's copy id (a UUID); a restored copy keeps its own. */
+  id: string;
+  text: string;
+  projectName: string;
+  /** The project's file ref, remembered so a restored copy saves back to it. */
+  ref: string | null;
+  /** The project's file name as the page knows it (shown when the copy is offered back). */
+  fileName: string | null;
+}
+
+/**
+ * Where recovery copies live: Electron's userData/recovery (written by main, atomically), the
+ * browser's IndexedDB. See docs/electron.md, "Never lose work".
+ */
+export interface RecoveryStore {
+  /** Copies an earlier session left and no other live window or tab holds; each is offered once. */
+  list(): Promise<FoundRecovery[]>;
+  write(copy: RecoveryWrite): Promise<HostResult<null>>;
+  /** Removes a copy (saved, or knowingly discarded). Damaged copies are never removed. */
+  remove(id: string): Promise<HostResult<null>>;
+  /** Takes over a listed copy: this page writes it from now on. Answers the project file it belongs to. */
+  restore(id: string): Promise<HostResult<{ ref: string | null; fileName: string | null }>>;
+}
+
+/** An export to save where the user says. */
+export interface ExportFile {
+  bytes: Uint8Array;
+  suggestedName: string;
+  /** Without the dot. */
+  extension: string;
+  /** Names the file type in a save dialog, e.g. "ONNX model". */
+  description: string;
+  mimeType: string;
+}
+
+/** Where an export went: the file's name and, where the host knows it, its folder (for the user to read). */
+export interface SavedExport {
+  name: string;
+  location: string | null;
 }
 
 export interface Host {
@@ -65,4 +112,8 @@ export interface Host {
   onOpenFile(listener: (file: OpenedFile) => void): () => void;
   /** Starts a training worker (a Web Worker in the browser, a utility process in Electron). */
   createTrainer(): TrainerConnection;
+  /** Recovery copies of unsaved work (absent: this host keeps none). */
+  readonly recovery?: RecoveryStore;
+  /** Saves an export where the user chooses (Electron: main's Save dialog; browser: a file picker or a download). */
+  saveExport?(file: ExportFile): Promise<HostResult<SavedExport>>;
 }
