@@ -2,8 +2,7 @@
 export default {
   dialog: {
     title: '저장하지 않은 작업 복구',
-    intro_one: 'Layerboard가 이 프로젝트를 저장하기 전에 종료되었습니다. 복구하면 저장하지 않은 상태로 열려 이어서 작업할 수 있습니다.',
-    intro_other: 'Layerboard가 프로젝트 {{count}}개를 저장하기 전에 종료되었습니다. 하나를 복구하면 저장하지 않은 상태로 열려 이어서 작업할 수 있습니다.',
+    intro_other: 'Layerboard가 프로젝트 {{count}}개를 저장하기 전에 종료되었습니다. 복구하면 저장하지 않은 상태로 열려 이어서 작업할 수 있습니다.',
     untitled: '제목 없음',
     file: '파일: {{file}}',
     noFile: '아직 파일로 저장한 적 없음',
