@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, CLI_MAIN, expectUserError, REPO_ROOT, SHARED } from '../testing/cli.ts';
+import { cli, cliWithEnv, CLI_MAIN, expectUserError, REPO_ROOT, SHARED } from '../testing/cli.ts';
 import { parseProject } from '../project/index.ts';
 
 const root = REPO_ROOT;
@@ -35,6 +35,37 @@ describe('check', () => {
     const bad = join(tmp, 'bad.layerboard');
     writeFileSync(bad, '{"format": "layerboard", "version": 2,\n  "graph": ');
     expectUserError(cli('check', bad), /bad.layerboard: .*line 2/);
+  });
+});
+
+describe('language', () => {
+  const bug = join(shared, 'examples/seed-output-width-bug.layerboard');
+
+  it('speaks Korean when the locale is Korean, and still exits 1 on the LB303 problem', () => {
+    const r = cliWithEnv({ LANG: 'ko_KR.UTF-8' }, 'check', bug);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('seed-output-width-bug.layerboard: 오류 1개, 경고 0개');
+    expect(r.stdout).toMatch(/오류 LB303 linear4: linear4은\(는\) 행마다 값 13개를 예측하지만, 타깃 MEDV은\(는\) 열 1개입니다\./);
+    expect(r.stdout).toMatch(/고치기: linear4\.outFeatures 값을 1\(으\)로 설정/);
+    expect(r.stdout).not.toMatch(/predicts|Set linear4/);
+  });
+
+  it('--lang en overrides the locale, and LC_ALL beats LANG', () => {
+    const en = cliWithEnv({ LANG: 'ko_KR.UTF-8' }, 'check', bug, '--lang', 'en');
+    expect(en.status).toBe(1);
+    expect(en.stdout).toMatch(/error LB303 linear4: linear4 predicts 13 numbers per row/);
+    expect(cliWithEnv({ LANG: 'en_US.UTF-8' }, '--lang=ko', 'check', bug).stdout).toContain('오류 LB303');
+    expect(cliWithEnv({ LANG: 'ko_KR.UTF-8', LC_ALL: 'C' }, 'check', bug).stdout).toContain('error LB303');
+    expect(cliWithEnv({ LC_MESSAGES: 'ko_KR.UTF-8' }, 'check', bug).stdout).toContain('오류 LB303');
+  });
+
+  it('says its own errors in Korean, and rejects an unknown --lang', () => {
+    expectUserError(cliWithEnv({ LANG: 'ko_KR.UTF-8' }, 'check', join(tmp, 'missing.layerboard')), /missing\.layerboard: 파일이 없습니다\./);
+    expectUserError(cli('check', bug, '--lang', 'fr'), /--lang must be en or ko \(got "fr"\)/);
+    const inspect = cliWithEnv({ LANG: 'ko_KR.UTF-8' }, 'inspect', join(root, 'assets/samples/boston-housing.csv'));
+    expect(inspect.status).toBe(0);
+    expect(inspect.stdout).toMatch(/boston-housing\.csv: 506행, 14열/);
+    expect(inspect.stdout).toMatch(/열 +타입 +결측 +평균/);
   });
 });
 

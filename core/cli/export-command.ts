@@ -9,6 +9,7 @@ import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, SCRIPT_WEIGHTS, exportProject, type
 import type { CsvTable } from '../data/index.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { dataPathOf, readCsv, readProject } from './session.ts';
+import { say } from './words.ts';
 
 export const EXPORT_USAGE = `export <project> --format ${EXPORT_FORMATS.join('|')} -o FILE [--weights ${SCRIPT_WEIGHTS.join('|')}] [--data CSV]`;
 
@@ -27,10 +28,10 @@ async function save(path: string, content: string | Uint8Array): Promise<void> {
     await writeFileAtomic(path, content);
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    if (code === 'ENOENT') throw new ExportUserError(`Could not save ${path}: the folder ${dirname(resolve(path))} does not exist.`);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new ExportUserError(`Could not save ${path}: permission denied.`);
-    if (code === 'EISDIR') throw new ExportUserError(`Could not save ${path}: it is a folder.`);
-    if (code === 'ENOSPC') throw new ExportUserError(`Could not save ${path}: the disk is full. The previous file, if any, is untouched.`);
+    if (code === 'ENOENT') throw new ExportUserError(say('save.noFolder', { path, folder: dirname(resolve(path)) }));
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new ExportUserError(say('save.denied', { path }));
+    if (code === 'EISDIR') throw new ExportUserError(say('save.isFolder', { path }));
+    if (code === 'ENOSPC') throw new ExportUserError(say('save.diskFull', { path }));
     throw error;
   }
 }
@@ -40,18 +41,18 @@ async function run(args: string[]): Promise<number> {
     args, allowPositionals: true,
     options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, weights: { type: 'string' }, data: { type: 'string' } },
   });
-  if (positionals.length !== 1 || !values.format || !values.out) throw new ExportUserError(`export needs a project, a format and an output file: layerboard ${EXPORT_USAGE}`);
+  if (positionals.length !== 1 || !values.format || !values.out) throw new ExportUserError(say('export.usage', { exportUsage: EXPORT_USAGE }));
   const format = values.format as ExportFormat;
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new ExportUserError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${values.format}").`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new ExportUserError(say('export.badFormat', { formats: [...EXPORT_FORMATS], value: values.format }));
   const script = format === 'pytorch' || format === 'pytorch-ddp';
-  if (values.weights !== undefined && !script) throw new ExportUserError('--weights chooses the starting weights of a PyTorch script; it needs --format pytorch or pytorch-ddp.');
-  if (values.weights !== undefined && !(SCRIPT_WEIGHTS as readonly string[]).includes(values.weights)) throw new ExportUserError(`--weights must be one of ${SCRIPT_WEIGHTS.join(', ')} (got "${values.weights}").`);
-  if (values.data !== undefined && format !== 'predictions') throw new ExportUserError('--data names the CSV to predict on; it needs --format predictions.');
+  if (values.weights !== undefined && !script) throw new ExportUserError(say('export.weightsNeedScript'));
+  if (values.weights !== undefined && !(SCRIPT_WEIGHTS as readonly string[]).includes(values.weights)) throw new ExportUserError(say('export.badWeights', { choices: [...SCRIPT_WEIGHTS], value: values.weights }));
+  if (values.data !== undefined && format !== 'predictions') throw new ExportUserError(say('export.dataNeedsPredictions'));
 
   const loaded = readProject(positionals[0]);
   if (loaded.type === 'error') throw new ExportUserError(loaded.message);
   const project = loaded.project;
-  for (const w of loaded.warnings) err(`warning: ${w}`);
+  for (const w of loaded.warnings) err(say('warning', { text: w }));
 
   // The project's own CSV: its rows, split and delimiter. Only the ONNX model and the weights can
   // do without it, and only when the project stores its fitted preprocessing.
@@ -60,7 +61,7 @@ async function run(args: string[]): Promise<number> {
   const own = await readCsv(csvPath, { embedded: project.data.embedded });
   if (own.type === 'ok') {
     table = own.table;
-    for (const w of own.warnings) err(`warning: ${w}`);
+    for (const w of own.warnings) err(say('warning', { text: w }));
   } else if (!project.data.fitted || script || (format === 'predictions' && !values.data)) {
     throw new ExportUserError(own.message);
   }
@@ -68,7 +69,7 @@ async function run(args: string[]): Promise<number> {
   if (values.data) {
     const other = await readCsv(values.data);
     if (other.type === 'error') throw new ExportUserError(other.message);
-    for (const w of other.warnings) err(`warning: ${w}`);
+    for (const w of other.warnings) err(say('warning', { text: w }));
     predictTable = other.table;
   }
 
@@ -82,12 +83,12 @@ async function run(args: string[]): Promise<number> {
     fileName: basename(values.out),
   });
   if (result.type === 'error') throw new ExportUserError(`${positionals[0]}: ${result.message}`);
-  for (const w of result.warnings) err(`warning: ${w}`);
-  if (script && project.data.embedded) err(`warning: the project carries its CSV inside; save it as ${scriptDataPath(values.out, csvPath)} beside the script, or pass --csv FILE to the script.`);
+  for (const w of result.warnings) err(say('warning', { text: w }));
+  if (script && project.data.embedded) err(say('warning', { text: say('export.embeddedCsv', { file: scriptDataPath(values.out, csvPath) }) }));
   await save(values.out, result.content);
-  err(`Wrote ${values.out}: ${result.summary}.`);
+  err(say('export.wrote', { file: values.out, summary: result.summary }));
   if (!EXPORT_FORMAT_INFO[format].binary && format !== 'predictions' && format !== 'weights') {
-    err(format === 'pytorch-ddp' ? `Run it with: torchrun --standalone --nproc_per_node=2 ${values.out}` : `Run it with: python3 ${values.out}`);
+    err(say('export.runIt', { command: format === 'pytorch-ddp' ? `torchrun --standalone --nproc_per_node=2 ${values.out}` : `python3 ${values.out}` }));
   }
   return 0;
 }

@@ -6,29 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dataIssueText, trainingText } from '../i18n/index.ts';
 import { hasErrors, regressionMetrics, classificationMetrics, evaluate, runTraining, TrainingController, validateTrainingSettings, type Metrics, type TrainerEvent } from '../index.ts';
 import { applyPreprocessing, inverseTransformTargets, type StoredPreprocessing } from '../data/index.ts';
 import { serializeProject, type Project } from '../project/index.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { bar, formatDuration, formatNumber } from './format.ts';
+import { bar, displayWidth, formatDuration, formatNumber } from './format.ts';
 import { exportCommand, EXPORT_USAGE } from './export-command.ts';
 import { predictionsCsv } from '../export/predictions.ts';
 import { dataContextOf } from '../index.ts';
 import { analyze, compileProject, dataPathOf, formatDiagnostic, prepareProjectData, readCsv, readProject, type Result } from './session.ts';
+import { cliT, isLocale, localeFromEnv, say, setCliLocale, takeLangOption } from './words.ts';
 
-const USAGE = `Usage: layerboard <command> [options]
-
-Commands:
-  check <project> [--json]                       the compiler's diagnostics; exit 1 on any error
-  train <project> [--data CSV] [--epochs N] [--out FILE [--embed]] [--json]
-                                                 train with the project's settings (from its stored weights, if any);
-                                                 --embed stores the CSV inside the saved project
-  predict <project> --data CSV [--out CSV]       predictions in the target's original units
-  inspect <csv> [--json]                         column types, missing counts, mean, std, min, max
-  ${EXPORT_USAGE}
-                                                 a PyTorch script, an ONNX model, weights or predictions (docs/export.md)
-
-Exit codes: 0 success, 1 bad input, 2 internal error.`;
+const usage = (): string => say('usage', { exportUsage: EXPORT_USAGE });
 
 /** A failure the user can fix: printed as one line, exit code 1. */
 class UserError extends Error {}
@@ -42,7 +32,7 @@ const err = (line: string): void => void process.stderr.write(`${line}\n`);
 
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, data: { type: 'string' } } });
-  if (positionals.length !== 1) throw new UserError('check needs one project file: layerboard check <project>');
+  if (positionals.length !== 1) throw new UserError(say('check.usage'));
   const loaded = readProject(positionals[0]);
   fail(loaded);
   const warnings = [...loaded.warnings];
@@ -52,19 +42,19 @@ async function check(args: string[]): Promise<number> {
   if (csv.type === 'ok') {
     const prepared = prepareProjectData(loaded.project, csv);
     if (prepared.type === 'ok') context = dataContextOf(prepared.dataset);
-    else warnings.push(`The data could not be prepared, so widths were checked without it: ${prepared.message}`);
+    else warnings.push(say('check.dataNotPrepared', { reason: prepared.message }));
   } else {
-    warnings.push(`The data could not be read, so widths were checked without it: ${csv.message}`);
+    warnings.push(say('check.dataNotRead', { reason: csv.message }));
   }
   const analysis = analyze(loaded.project, context);
   const failed = hasErrors(analysis.diagnostics);
   if (values.json) {
     out(JSON.stringify({ file: positionals[0], ok: !failed, diagnostics: analysis.diagnostics, edgeWidths: analysis.edgeWidths, warnings }));
   } else {
-    for (const w of warnings) err(`warning: ${w}`);
+    for (const w of warnings) err(say('warning', { text: w }));
     const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
     const warns = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
-    out(`${positionals[0]}: ${errors} error${errors === 1 ? '' : 's'}, ${warns} warning${warns === 1 ? '' : 's'}`);
+    out(say('check.summary', { file: positionals[0], errors: { key: 'cli:check.errors', params: { count: errors } }, warnings: { key: 'cli:check.warnings', params: { count: warns } } }));
     for (const d of analysis.diagnostics) out(`  ${formatDiagnostic(d)}`);
   }
   return failed ? 1 : 0;
@@ -76,10 +66,10 @@ async function save(path: string, text: string): Promise<void> {
     await writeFileAtomic(path, text);
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    if (code === 'ENOENT') throw new UserError(`Could not save ${path}: the folder ${dirname(resolve(path))} does not exist.`);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(`Could not save ${path}: permission denied.`);
-    if (code === 'EISDIR') throw new UserError(`Could not save ${path}: it is a folder.`);
-    if (code === 'ENOSPC') throw new UserError(`Could not save ${path}: the disk is full. The previous file, if any, is untouched.`);
+    if (code === 'ENOENT') throw new UserError(say('save.noFolder', { path, folder: dirname(resolve(path)) }));
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(say('save.denied', { path }));
+    if (code === 'EISDIR') throw new UserError(say('save.isFolder', { path }));
+    if (code === 'ENOSPC') throw new UserError(say('save.diskFull', { path }));
     throw error;
   }
 }
@@ -97,14 +87,17 @@ function originalUnitMetrics(predictions: Float32Array, y: Float32Array, n: numb
   return regressionMetrics(pred, actual, n, actual.length / n, names);
 }
 
-function printMetrics(label: string, m: Metrics): void {
+function printMetrics(set: 'train' | 'validation', m: Metrics): void {
+  const label = say(`metrics.${set}`);
   if (m.task === 'regression') {
-    for (const t of m.targets) out(`  ${label} ${t.name}: MSE ${formatNumber(t.mse)}  RMSE ${formatNumber(t.rmse)}  MAE ${formatNumber(t.mae)}  R² ${formatNumber(t.r2, 4)}`);
+    for (const t of m.targets) {
+      out(`  ${say('metrics.regression', { set: label, target: t.name, mse: formatNumber(t.mse), rmse: formatNumber(t.rmse), mae: formatNumber(t.mae), r2: formatNumber(t.r2, 4) })}`);
+    }
     return;
   }
-  out(`  ${label} accuracy ${formatNumber(m.accuracy, 4)}`);
-  m.classes.forEach((c, i) => out(`    ${c}: precision ${formatNumber(m.precision[i], 3)}  recall ${formatNumber(m.recall[i], 3)}`));
-  out(`    confusion (rows = actual, columns = predicted): ${JSON.stringify(m.confusion)}`);
+  out(`  ${say('metrics.accuracy', { set: label, accuracy: formatNumber(m.accuracy, 4) })}`);
+  m.classes.forEach((c, i) => out(`    ${say('metrics.perClass', { class: c, precision: formatNumber(m.precision[i], 3), recall: formatNumber(m.recall[i], 3) })}`));
+  out(`    ${say('metrics.confusion', { matrix: JSON.stringify(m.confusion) })}`);
 }
 
 async function train(args: string[]): Promise<number> {
@@ -115,38 +108,38 @@ async function train(args: string[]): Promise<number> {
       'skip-ragged-rows': { type: 'boolean' }, embed: { type: 'boolean' },
     },
   });
-  if (positionals.length !== 1) throw new UserError('train needs one project file: layerboard train <project> [--data CSV] [--epochs N] [--out FILE [--embed]] [--json]');
-  if (values.embed && !values.out) throw new UserError('--embed stores the CSV inside the saved project, so it needs --out FILE.');
+  if (positionals.length !== 1) throw new UserError(say('train.usage'));
+  if (values.embed && !values.out) throw new UserError(say('train.embedNeedsOut'));
   const loaded = readProject(positionals[0]);
   fail(loaded);
   const project = loaded.project;
   const settings = { ...project.training };
   if (values.epochs !== undefined) {
     const epochs = Number(values.epochs);
-    if (!Number.isInteger(epochs) || epochs < 1) throw new UserError(`--epochs must be a whole number ≥ 1 (got "${values.epochs}").`);
+    if (!Number.isInteger(epochs) || epochs < 1) throw new UserError(say('train.badEpochs', { value: values.epochs }));
     settings.epochs = epochs;
   }
   const settingsProblem = validateTrainingSettings(settings);
-  if (settingsProblem) throw new UserError(`${positionals[0]}: training settings: ${settingsProblem}`);
+  if (settingsProblem) throw new UserError(say('train.badSettings', { file: positionals[0], problem: settingsProblem }));
   const json = values.json === true;
   const tty = !json && process.stderr.isTTY === true;
-  for (const w of loaded.warnings) err(`warning: ${w}`);
+  for (const w of loaded.warnings) err(say('warning', { text: w }));
 
   const csvPath = dataPathOf(loaded, values.data);
   const csv = await readCsv(csvPath, {
     embedded: values.data ? undefined : project.data.embedded,
     skipRaggedRows: values['skip-ragged-rows'],
-    onProgress: tty ? (bytes, total) => process.stderr.write(`\rreading ${csvPath} ${bar(bytes / total)}`) : undefined,
+    onProgress: tty ? (bytes, total) => process.stderr.write(`\r${say('train.reading', { file: csvPath, bar: bar(bytes / total) })}`) : undefined,
   });
   if (tty) process.stderr.write('\r\x1b[K');
   fail(csv);
-  for (const w of csv.warnings) err(`warning: ${w}`);
+  for (const w of csv.warnings) err(say('warning', { text: w }));
   if (!values.data && project.data.hash && !project.data.embedded && project.data.hash.value !== csv.sha256) {
-    err(`warning: ${csvPath} has changed since the project was saved; the weights were trained on different data.`);
+    err(say('warning', { text: say('train.dataChanged', { file: csvPath }) }));
   }
   const prepared = prepareProjectData(project, csv);
   fail(prepared);
-  for (const w of prepared.warnings) err(`warning: ${w}`);
+  for (const w of prepared.warnings) err(say('warning', { text: w }));
   const compiled = compileProject(project, prepared.dataset);
   fail(compiled);
   for (const d of compiled.diagnostics) err(formatDiagnostic(d));
@@ -160,7 +153,7 @@ async function train(args: string[]): Promise<number> {
   const onSigint = (): void => {
     interrupts++;
     if (interrupts > 1) process.exit(130);
-    err('\nStopping after the current step (Ctrl-C again to quit at once)…');
+    err(`\n${say('train.stopping')}`);
     controller.stop();
   };
   process.on('SIGINT', onSigint);
@@ -172,10 +165,17 @@ async function train(args: string[]): Promise<number> {
     }
     if (e.type === 'progress' && tty) {
       const done = (e.epoch - startEpoch) / (e.epochs - startEpoch);
-      const rate = e.stepsPerEpoch === 1 ? `${formatNumber((e.examplesPerSecond / trainData.n), 3)} epochs/s` : `${formatNumber(e.examplesPerSecond, 3)} rows/s`;
-      process.stderr.write(`\r\x1b[Kepoch ${e.epoch + 1}/${e.epochs} ${bar(done)} loss ${formatNumber(e.trainLoss)}${e.validationLoss !== null ? ` val ${formatNumber(e.validationLoss)}` : ''}  ${rate}  ETA ${formatDuration(e.etaMs ?? NaN)}`);
+      const rate = e.stepsPerEpoch === 1
+        ? say('train.epochsPerSecond', { value: formatNumber(e.examplesPerSecond / trainData.n, 3) })
+        : say('train.rowsPerSecond', { value: formatNumber(e.examplesPerSecond, 3) });
+      const line = say('train.progress', {
+        epoch: e.epoch + 1, epochs: e.epochs, bar: bar(done), loss: formatNumber(e.trainLoss),
+        validation: e.validationLoss !== null ? say('train.progressValidation', { loss: formatNumber(e.validationLoss) }) : '',
+        rate, eta: formatDuration(e.etaMs ?? NaN),
+      });
+      process.stderr.write(`\r\x1b[K${line}`);
     }
-    if (e.type === 'diverged') err(`\n${e.message}`);
+    if (e.type === 'diverged') err(`\n${trainingText(cliT(), e) ?? e.message}`);
   };
   const started = performance.now();
   const result = await runTraining(plan, { train: trainData, validation }, {
@@ -220,24 +220,28 @@ async function train(args: string[]): Promise<number> {
   if (json) {
     out(JSON.stringify({ event: 'summary', reason: result.reason, message: result.message, epochs: result.epochsCompleted, seconds, trainLoss: result.trainLoss, validationLoss: result.validationLoss, metrics, saved }));
   } else {
-    const what = { completed: 'Trained', stopped: 'Stopped after', earlyStopped: 'Stopped early after', diverged: 'Diverged after' }[result.reason];
-    out(`${what} ${result.epochsCompleted} epoch${result.epochsCompleted === 1 ? '' : 's'} in ${formatDuration(seconds * 1000)}: train loss ${formatNumber(result.trainLoss)}${result.validationLoss !== null ? `, validation loss ${formatNumber(result.validationLoss)}` : ''}`);
-    if (result.message && result.reason !== 'diverged') out(result.message);
+    out(say(`train.done.${result.reason}`, {
+      count: result.epochsCompleted,
+      duration: formatDuration(seconds * 1000),
+      loss: formatNumber(result.trainLoss),
+      validation: result.validationLoss !== null ? say('train.doneValidation', { loss: formatNumber(result.validationLoss) }) : '',
+    }));
+    if (result.message && result.reason !== 'diverged') out(trainingText(cliT(), result) ?? result.message);
     printMetrics('train', metrics.train);
     if (metrics.validation) printMetrics('validation', metrics.validation);
-    if (saved) out(`Saved the trained project to ${saved}`);
+    if (saved) out(say('train.saved', { file: saved }));
   }
   return result.reason === 'diverged' ? 1 : 0;
 }
 
 async function predict(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, out: { type: 'string' } } });
-  if (positionals.length !== 1 || !values.data) throw new UserError('predict needs a project and a CSV: layerboard predict <project> --data CSV [--out CSV]');
+  if (positionals.length !== 1 || !values.data) throw new UserError(say('predict.usage'));
   const loaded = readProject(positionals[0]);
   fail(loaded);
   const project = loaded.project;
   if (!project.weights || Object.keys(project.weights).length === 0) {
-    throw new UserError(`${positionals[0]} has no trained weights yet. Train it first: layerboard train ${positionals[0]} --out ${positionals[0]}`);
+    throw new UserError(say('predict.noWeights', { file: positionals[0] }));
   }
   // The preprocessing fitted at training time; older files without it refit on the project's own CSV.
   let preprocessing: StoredPreprocessing | undefined = project.data.fitted;
@@ -253,8 +257,8 @@ async function predict(args: string[]): Promise<number> {
   const csv = await readCsv(values.data);
   fail(csv);
   const encoded = applyPreprocessing(csv.table, preprocessing, { targets: 'auto' });
-  if (encoded.type === 'error') throw new UserError(`${values.data}: ${encoded.message}`);
-  for (const w of encoded.warnings) err(`warning: ${values.data}: ${w.message}`);
+  if (encoded.type === 'error') throw new UserError(`${values.data}: ${dataIssueText(cliT(), encoded)}`);
+  for (const w of encoded.warnings) err(say('warning', { text: `${values.data}: ${dataIssueText(cliT(), w)}` }));
   const dataset = encoded.dataset;
   const compiled = compileProject(project, trainingSet ?? { ...dataset, classes: preprocessing.target.task === 'classification' ? preprocessing.target.classes : undefined });
   fail(compiled);
@@ -265,7 +269,7 @@ async function predict(args: string[]): Promise<number> {
   const text = predictionsCsv({ table: csv.table, encoded, predictions: predictions!, width: plan.outputWidth, preprocessing });
   if (values.out) {
     await save(values.out, text);
-    err(`Wrote ${dataset.n} predictions to ${values.out}`);
+    err(say('predict.wrote', { count: dataset.n, file: values.out }));
   } else {
     process.stdout.write(text);
   }
@@ -274,37 +278,46 @@ async function predict(args: string[]): Promise<number> {
 
 async function inspect(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, 'skip-ragged-rows': { type: 'boolean' } } });
-  if (positionals.length !== 1) throw new UserError('inspect needs one CSV file: layerboard inspect <csv> [--json]');
+  if (positionals.length !== 1) throw new UserError(say('inspect.usage'));
   const csv = await readCsv(positionals[0], { skipRaggedRows: values['skip-ragged-rows'] });
   fail(csv);
   if (values.json) {
     out(JSON.stringify({ file: positionals[0], ...csv.report, warnings: csv.warnings }));
     return 0;
   }
-  for (const w of csv.warnings) err(`warning: ${w}`);
-  const rowCount = csv.table.rowCount;
-  out(`${positionals[0]}: ${rowCount} row${rowCount === 1 ? '' : 's'}, ${csv.table.columns.length} columns`);
-  const rows: string[][] = [['column', 'type', 'missing', 'mean', 'std', 'min', 'max', 'distinct']];
+  for (const w of csv.warnings) err(say('warning', { text: w }));
+  out(say('inspect.summary', { file: positionals[0], count: csv.table.rowCount, columns: csv.table.columns.length }));
+  const rows: string[][] = [(['column', 'type', 'missing', 'mean', 'std', 'min', 'max', 'distinct'] as const).map((h) => say(`inspect.heading.${h}`))];
   for (const c of csv.report.columns) {
     const n = c.numeric;
     rows.push([c.name, c.kind, String(c.missingCount), formatNumber(n?.mean), formatNumber(n?.std), formatNumber(n?.min), formatNumber(n?.max), c.categorical ? String(c.categorical.distinctCount) : '']);
   }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  for (const r of rows) out(`  ${r.map((cell, i) => cell.padEnd(widths[i])).join('  ')}`);
+  // Columns line up by display width: a Hangul syllable takes two terminal cells.
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
+  for (const r of rows) out(`  ${r.map((cell, i) => cell + ' '.repeat(widths[i] - displayWidth(cell))).join('  ')}`);
   return 0;
 }
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, train, predict, inspect, export: exportCommand };
 
-export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(argv: string[], env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+  const { rest: args, lang } = takeLangOption(argv);
+  setCliLocale(localeFromEnv(env));
+  if (lang !== undefined) {
+    if (!isLocale(lang)) {
+      err(say('badLang', { value: lang }));
+      return 1;
+    }
+    setCliLocale(lang);
+  }
+  const [command, ...rest] = args;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    out(USAGE);
+    out(usage());
     return command ? 0 : 1;
   }
   const run = COMMANDS[command];
   if (!run) {
-    err(`Unknown command "${command}".\n\n${USAGE}`);
+    err(`${say('unknownCommand', { command })}\n\n${usage()}`);
     return 1;
   }
   try {
@@ -316,10 +329,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Node's parseArgs rejects unknown options with a TypeError carrying this code.
     if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      err(`${error.message}\n\n${USAGE}`);
+      err(`${error.message}\n\n${usage()}`);
       return 1;
     }
-    err(`Internal error: ${error instanceof Error ? error.message : String(error)}. Please report it${process.env.LAYERBOARD_DEBUG ? '' : ' (set LAYERBOARD_DEBUG=1 for details)'}.`);
+    err(say('internalError', { error: error instanceof Error ? error.message : String(error), debugHint: process.env.LAYERBOARD_DEBUG ? '' : say('debugHint') }));
     if (process.env.LAYERBOARD_DEBUG && error instanceof Error) err(error.stack ?? '');
     return 2;
   }

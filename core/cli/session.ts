@@ -11,6 +11,8 @@ import { createCsvImporter, type CsvTable, type DataError, type DatasetSplit, ty
 import { parseProject, type Project } from '../project/index.ts';
 import { prepareProjectDataset } from '../project/prepare-data.ts';
 import type { Dataset } from '../data/dataset.ts';
+import { dataIssueText, diagnosticText, projectIssueText } from '../i18n/index.ts';
+import { cliT, say } from './words.ts';
 
 export type Result<T> = ({ type: 'ok' } & T) | { type: 'error'; message: string };
 
@@ -22,16 +24,16 @@ export interface LoadedProject {
 
 /** Reads and validates a project file. */
 export function readProject(path: string): Result<LoadedProject> {
-  if (!existsSync(path)) return { type: 'error', message: `${path}: no such file.` };
-  if (statSync(path).isDirectory()) return { type: 'error', message: `${path} is a folder, not a .layerboard file.` };
+  if (!existsSync(path)) return { type: 'error', message: say('files.noSuchFile', { file: path }) };
+  if (statSync(path).isDirectory()) return { type: 'error', message: say('files.isFolder', { file: path }) };
   const text = readFileSync(path, 'utf8');
   const parsed = parseProject(text, { fileName: path });
   if (parsed.type === 'error') {
-    const first = parsed.errors.slice(0, 5).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-    const more = parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : '';
+    const first = parsed.errors.slice(0, 5).map((e) => (e.path ? `${e.path}: ${projectIssueText(cliT(), e)}` : projectIssueText(cliT(), e)));
+    const more = parsed.errors.length > 5 ? say('files.moreErrors', { count: parsed.errors.length - 5 }) : '';
     return { type: 'error', message: `${path}: ${first.join('; ')}${more}` };
   }
-  return { type: 'ok', project: parsed.project, path, warnings: parsed.warnings.map((w) => `${path}: ${w.path ? `${w.path}: ` : ''}${w.message}`) };
+  return { type: 'ok', project: parsed.project, path, warnings: parsed.warnings.map((w) => `${path}: ${w.path ? `${w.path}: ` : ''}${projectIssueText(cliT(), w)}`) };
 }
 
 export interface CsvFile {
@@ -43,9 +45,9 @@ export interface CsvFile {
 }
 
 function describeDataError(file: string, e: DataError): string {
-  const where = [e.line !== undefined ? `line ${e.line}` : null, e.column !== undefined ? `column "${e.column}"` : null].filter(Boolean).join(', ');
-  const hint = e.code === 'ragged-row' ? ' On the command line that is --skip-ragged-rows.' : '';
-  return `${file}${where ? ` (${where})` : ''}: ${e.message}${hint}`;
+  const where = [e.line !== undefined ? say('files.line', { line: e.line }) : null, e.column !== undefined ? say('files.column', { column: e.column }) : null].filter(Boolean).join(', ');
+  const hint = e.code === 'ragged-row' ? say('files.raggedHint') : '';
+  return `${file}${where ? ` (${where})` : ''}: ${dataIssueText(cliT(), e)}${hint}`;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function readCsv(path: string, options: { embedded?: string; skipRa
     hash.update(options.embedded);
     importer.push(options.embedded);
   } else {
-    if (!existsSync(path)) return { type: 'error', message: `${path}: the data file was not found. Relink it with --data FILE.` };
+    if (!existsSync(path)) return { type: 'error', message: say('files.dataNotFound', { file: path }) };
     const total = statSync(path).size;
     importer = createCsvImporter({ skipRaggedRows: options.skipRaggedRows, totalBytes: total, onProgress: (p) => options.onProgress?.(p.bytes, total) });
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
@@ -74,7 +76,7 @@ export async function readCsv(path: string, options: { embedded?: string; skipRa
   }
   const result = importer.finish();
   if (result.type === 'error') return { type: 'error', message: describeDataError(path, result) };
-  return { type: 'ok', table: result.table, report: result.report, path, sha256: hash.digest('hex'), warnings: result.warnings.map((w) => `${path}: ${w.message}`) };
+  return { type: 'ok', table: result.table, report: result.report, path, sha256: hash.digest('hex'), warnings: result.warnings.map((w) => `${path}: ${dataIssueText(cliT(), w)}`) };
 }
 
 export interface PreparedData {
@@ -96,7 +98,7 @@ export function prepareProjectData(project: Project, csv: CsvFile): Result<Prepa
     split,
     preprocessing: prepared.preprocessing,
     sourceRows: prepared.sourceRows,
-    warnings: prepared.warnings.map((w) => `${csv.path}: ${w.message}`),
+    warnings: prepared.warnings.map((w) => `${csv.path}: ${dataIssueText(cliT(), w)}`),
   };
 }
 
@@ -118,13 +120,15 @@ export function compileProject(project: Project, dataset: Dataset): Result<{ pla
   let resumed = false;
   if (project.weights && Object.keys(project.weights).length > 0) {
     const loaded = compiled.plan.loadWeights(project.weights);
-    if (loaded.type === 'error') return { type: 'error', message: `The project's stored weights do not fit its graph: ${loaded.message}` };
+    if (loaded.type === 'error') return { type: 'error', message: say('files.weightsDoNotFit', { reason: loaded.message }) };
     resumed = true;
   }
   return { type: 'ok', plan: compiled.plan, diagnostics: compiled.diagnostics, resumed };
 }
 
+/** `error LB303 linear4: …` with its fix on the next line, in the CLI's language. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.nodeId ?? d.edgeId ?? 'graph';
-  return `${d.severity} ${d.code} ${where}: ${d.message}${d.fix ? `\n    fix: ${d.fix.label}` : ''}`;
+  const where = d.nodeId ?? d.edgeId ?? say('graph');
+  const text = diagnosticText(cliT(), d);
+  return `${say(`severity.${d.severity}`)} ${d.code} ${where}: ${text.message}${text.fix !== undefined ? `\n    ${say('fix', { label: text.fix })}` : ''}`;
 }

@@ -4,6 +4,8 @@
  * the line (1-based, as a text editor counts them, header = line 1) and the column when it can.
  */
 
+import type { MessageParams } from '../i18n/message.ts';
+
 export type DataErrorCode =
   | 'empty-file'
   | 'no-rows'
@@ -32,8 +34,11 @@ export type DataErrorCode =
 export interface DataError {
   type: 'error';
   code: DataErrorCode;
-  /** One or two sentences for a person: what is wrong, where, and what to do about it. */
+  /** One or two sentences for a person, in English: what is wrong, where, and what to do about it. */
   message: string;
+  /** `message`'s key in the `data` namespace and its values (see `dataIssueText`). */
+  messageKey?: string;
+  params?: MessageParams;
   /** 1-based physical line of the file (the header is line 1), when the problem has one. */
   line?: number;
   column?: string;
@@ -57,7 +62,10 @@ export type DataWarningCode =
 
 export interface DataWarning {
   code: DataWarningCode;
+  /** English; `dataIssueText(t, warning)` says it in the reader's language. */
   message: string;
+  messageKey?: string;
+  params?: MessageParams;
   line?: number;
   column?: string;
   /** How many rows or values the warning is about, when it is about a count. */

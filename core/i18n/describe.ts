@@ -7,6 +7,8 @@
 import type { TFunction } from 'i18next';
 import { diagnosticMessageKey, type Diagnostic, type FixSuggestion } from '../graph/diagnostics.ts';
 import type { HealthSignal } from '../train/health.ts';
+import type { DataError, DataWarning } from '../data/data-result.ts';
+import type { ProjectIssue } from '../project/issues.ts';
 import { tryRenderMessage, type MessageParams } from './message.ts';
 
 /** A diagnostic's message and its fix's label (when it has a fix), in `t`'s language. */
@@ -42,4 +44,16 @@ export function healthText(t: TFunction, signal: HealthSignal): string {
  */
 export function trainingText(t: TFunction, x: Said): string | null {
   return said(t, 'training', x);
+}
+
+/** A CSV or dataset error or warning (core/data) in `t`'s language. */
+export function dataIssueText(t: TFunction, issue: DataError | DataWarning): string {
+  return said(t, 'data', issue) ?? issue.message;
+}
+
+/** A problem found while loading a project file (core/project), field path first, in `t`'s language. */
+export function projectIssueText(t: TFunction, issue: ProjectIssue): string {
+  const text = issue.messageKey !== undefined ? tryRenderMessage(t, `project:${issue.messageKey}`, issue.params) : undefined;
+  if (text === undefined) return issue.message;
+  return issue.path === '' ? text : `${issue.path}: ${text}`;
 }

@@ -5,11 +5,16 @@
  */
 import type { z } from 'zod';
 import { NODE_TYPES } from '../graph/types.ts';
+import type { MessageParams } from '../i18n/message.ts';
 
 /** One problem: `path` is the field (`''` for the file as a whole); `message` starts with it. */
 export interface ProjectIssue {
   path: string;
+  /** English, field path first. */
   message: string;
+  /** The text after the path, as a key in the `project` namespace, and its values (see `projectIssueText`). */
+  messageKey?: string;
+  params?: MessageParams;
 }
 
 export type PathSegment = string | number;

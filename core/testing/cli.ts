@@ -16,8 +16,18 @@ export interface CliRun {
   stderr: string;
 }
 
+/** Runs the CLI in English whatever the machine's locale, so the suites' English assertions hold everywhere. */
 export function cli(...args: string[]): CliRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI_MAIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, LAYERBOARD_DEBUG: '' } });
+  return cliWithEnv({}, ...args);
+}
+
+/** Runs the CLI with these environment variables on top of an English (`LANG=C.UTF-8`) environment. */
+export function cliWithEnv(env: Record<string, string>, ...args: string[]): CliRun {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI_MAIN, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LAYERBOARD_DEBUG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

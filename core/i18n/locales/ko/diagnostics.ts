@@ -31,7 +31,7 @@ export default {
   },
   LB303: {
     message: '{{source}}은(는) 행마다 {{predicted}}를 예측하지만, 타깃 {{target}}은(는) {{columns}}입니다. ' +
-      '{{loss}} 손실은 [N, {{width}}]와 [N, {{targetWidth}}]를 비교하게 되는데, PyTorch는 경고만 하고 브로드캐스팅하므로 의미 없는 손실로 학습하게 됩니다. ' +
+      '{{loss}} 손실은 [N, {{width}}] 모양의 예측과 [N, {{targetWidth}}] 모양의 타깃을 비교하게 되는데, PyTorch는 경고만 하고 브로드캐스팅하므로 의미 없는 손실로 학습하게 됩니다. ' +
       '마지막 계층의 출력을 {{targetWidth}}(으)로 맞추세요.',
   },
   LB304: {
