@@ -20,7 +20,8 @@ declare global {
   const performance: { now(): number };
   /**
    * The part of WebAssembly that core/kernels/wasm.ts uses: compiling and instantiating the
-   * SIMD kernels (module bytes embedded in core) and growing their memory.
+   * SIMD kernels (module bytes embedded in core), growing their memory, and the shared memory
+   * the kernel threads use (core/kernels/threads.ts).
    */
   namespace WebAssembly {
     class Module {
@@ -31,6 +32,8 @@ declare global {
       readonly exports: Record<string, unknown>;
     }
     class Memory {
+      /** A shared memory (threads) needs a maximum; its buffer is then a SharedArrayBuffer. */
+      constructor(descriptor: { initial: number; maximum?: number; shared?: boolean });
       readonly buffer: ArrayBuffer;
       grow(deltaPages: number): number;
     }

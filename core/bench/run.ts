@@ -5,17 +5,27 @@
  * with ours within 1%, so that no one is timed doing less work. Then CSV import against
  * pandas.read_csv (core/bench/csv-import.ts). `--quick` runs a tenth of each; `W1`/`W2`/`W3`
  * pick workloads; `--no-tfjs` and `--no-csv` skip those parts; `--backend=js|wasm|auto` picks our
- * kernels (default auto, as in the app; the kernels column shows what each layer ran on).
+ * kernels (default auto, as in the app; the kernels column shows what each layer ran on);
+ * `--threads=N` sets the thread count of the threaded runs (default: the machine's cores).
+ *
+ * Threads: PyTorch on one thread is compared with Layerboard on one thread, PyTorch on N threads
+ * with Layerboard on N threads (kernel worker_threads; only W3's products are large enough to
+ * be split). Then the cost of progress reporting: W1 with progress events at the app's throttle
+ * (each event structured-cloned, as posting it to the window does) against none, in CPU time,
+ * alternating runs; it prints PASS when the difference is under 2%.
  */
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate, runTraining, TrainingController } from '../index.ts';
 import type { BackendChoice } from '../compile/plan.ts';
+import type { KernelThreadHost } from '../kernels/threads.ts';
+import { wasmRelaxedSimd } from '../kernels/wasm.ts';
+import { nodeKernelThreads } from '../cli/kernel-threads.ts';
 import { compileWorkload, workloads, type Workload } from './workloads.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -24,13 +34,47 @@ const require = createRequire(import.meta.url);
 
 interface Timing { seconds: number; finalLoss: number }
 
-async function runOurs(w: Workload, backend: BackendChoice): Promise<Timing> {
-  const plan = compileWorkload(w, 1, backend);
+async function runOurs(w: Workload, backend: BackendChoice, threads: KernelThreadHost | null): Promise<Timing> {
+  const plan = compileWorkload(w, 1, backend, threads);
   const start = performance.now();
   // Progress is throttled to 20 events a second, as in the app; the handler does nothing here.
   await runTraining(plan, { train: w.data }, { settings: w.settings }, new TrainingController(), () => {});
   const seconds = (performance.now() - start) / 1000;
-  return { seconds, finalLoss: evaluate(plan, w.data, false).loss };
+  const finalLoss = evaluate(plan, w.data, false).loss;
+  plan.dispose();
+  return { seconds, finalLoss };
+}
+
+/** CPU seconds (user + system, every thread of this process) of one W1 run, with or without progress events. */
+async function cpuSecondsOfRun(w: Workload, backend: BackendChoice, progress: boolean): Promise<number> {
+  const plan = compileWorkload(w, 1, backend, null);
+  let events = 0;
+  const before = process.cpuUsage();
+  await runTraining(plan, { train: w.data }, { settings: w.settings, progressIntervalMs: progress ? undefined : Infinity }, new TrainingController(), (event) => {
+    if (event.type !== 'progress') return;
+    // What posting it to the window costs in the app: a structured clone.
+    structuredClone(event);
+    events++;
+  });
+  const used = process.cpuUsage(before);
+  if (progress && events < 2) throw new Error('the progress run emitted fewer than 2 events: too short to measure');
+  return (used.user + used.system) / 1e6;
+}
+
+/**
+ * The cost of progress reporting on W1 (the workload with the most steps per second, so the
+ * most events per unit of work): the fastest of `reps` runs with events at the default
+ * throttle against the fastest of `reps` without, alternating, in CPU time.
+ */
+async function progressCost(w: Workload, backend: BackendChoice, reps: number): Promise<{ with: number; without: number }> {
+  const withEvents: number[] = [];
+  const without: number[] = [];
+  await cpuSecondsOfRun(w, backend, true); // warm-up
+  for (let r = 0; r < reps; r++) {
+    without.push(await cpuSecondsOfRun(w, backend, false));
+    withEvents.push(await cpuSecondsOfRun(w, backend, true));
+  }
+  return { with: Math.min(...withEvents), without: Math.min(...without) };
 }
 
 function runTorch(w: Workload, threads: number, dir: string): Timing | { error: string } {
@@ -93,54 +137,81 @@ async function main(): Promise<void> {
   const quick = args.includes('--quick');
   const only = args.filter((a) => /^W[123]$/.test(a));
   const backend = (args.find((a) => a.startsWith('--backend='))?.slice('--backend='.length) ?? 'auto') as BackendChoice;
+  const cores = Number(args.find((a) => a.startsWith('--threads='))?.slice('--threads='.length) ?? availableParallelism());
+  const host = cores > 1 ? nodeKernelThreads(cores) : null;
   const dir = mkdtempSync(join(tmpdir(), 'layerboard-bench-'));
   const boston = fileURLToPath(new URL('../../../shared/datasets/boston-housing.csv', import.meta.url));
   const all = workloads(boston, quick ? 0.1 : 1).filter((w) => only.length === 0 || only.includes(w.id));
   const torchOk = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
   const tfjsOk = !args.includes('--no-tfjs') && canResolve('@tensorflow/tfjs-backend-wasm') && canResolve('@tensorflow/tfjs-backend-cpu');
-  const cores = cpus().length;
-  console.log(`Layerboard bench${quick ? ' (quick: a tenth of each workload)' : ''}: node ${process.version}, ${cores} cores; ` +
-    `PyTorch ${torchOk ? 'found' : 'not found (apt-get install python3-torch)'}; TensorFlow.js ${tfjsOk ? 'found' : 'skipped'}\n`);
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`Layerboard bench${quick ? ' (quick: a tenth of each workload)' : ''}: node ${process.version}, ${availableParallelism()} cores, ` +
+    `threaded runs on ${cores}; WebAssembly products ${wasmRelaxedSimd() ? 'with fused multiply-add (Relaxed SIMD)' : 'with f32x4 mul + add (no Relaxed SIMD in this runtime)'}; ` +
+    `PyTorch ${torchOk ? 'found' : 'not found (apt-get install python3-torch)'}; TensorFlow.js ${tfjsOk ? 'found' : 'skipped'}; load average ${load()}\n`);
 
-  const peers: { name: string; run: (w: Workload) => Timing | { error: string } }[] = [];
+  // `threads`: which of our runs the peer is compared with (1 or `cores`).
+  const peers: { name: string; threads: number; run: (w: Workload) => Timing | { error: string } }[] = [];
   if (torchOk) {
-    peers.push({ name: 'torch 1 thread', run: (w) => runTorch(w, 1, dir) });
-    peers.push({ name: `torch ${cores} threads`, run: (w) => runTorch(w, cores, dir) });
+    peers.push({ name: 'torch 1 thread', threads: 1, run: (w) => runTorch(w, 1, dir) });
+    if (cores > 1) peers.push({ name: `torch ${cores} threads`, threads: cores, run: (w) => runTorch(w, cores, dir) });
   }
   if (tfjsOk) {
     const script = bundleTfjsPeer(dir);
-    peers.push({ name: 'tfjs-wasm', run: (w) => runTfjs(w, 'wasm', dir, script) });
-    peers.push({ name: 'tfjs-cpu', run: (w) => runTfjs(w, 'cpu', dir, script) });
+    // tfjs-backend-wasm runs one thread in Node (its threaded build needs a cross-origin isolated page).
+    peers.push({ name: 'tfjs-wasm', threads: 1, run: (w) => runTfjs(w, 'wasm', dir, script) });
+    peers.push({ name: 'tfjs-cpu', threads: 1, run: (w) => runTfjs(w, 'cpu', dir, script) });
   }
 
-  const header = ['workload', 'unit', 'Layerboard', ...peers.flatMap((p) => [p.name, 'ratio']), 'final loss (ours / peers)', 'kernels'];
+  const header = ['workload', 'unit', 'Layerboard 1 thread', ...(host ? [`Layerboard ${cores} threads`] : []), ...peers.flatMap((p) => [p.name, p.threads > 1 ? `ratio (vs ours ${p.threads})` : 'ratio']), 'final loss (ours / peers)', 'kernels'];
   const rows: string[][] = [header];
   let lossMismatch = false;
   for (const w of all) {
-    const ours = await runOurs(w, backend);
-    const cells = [`${w.id} ${w.title}`, w.unit, rate(w, ours.seconds).toFixed(0)];
+    const ours = await runOurs(w, backend, null);
+    // Only products of a million multiply-adds or more are split: W1 and W2 would run the same code.
+    const splits = host !== null && compileWorkload(w, 1, backend, host).kernels.some((k) => k.tile.includes('threads'));
+    const oursThreaded = splits ? await runOurs(w, backend, host) : ours;
+    const cells = [`${w.id} ${w.title}`, w.unit, rate(w, ours.seconds).toFixed(0), ...(host ? [splits ? rate(w, oursThreaded.seconds).toFixed(0) : '(same)'] : [])];
     const losses = [ours.finalLoss.toPrecision(5)];
+    if (oursThreaded.finalLoss !== ours.finalLoss) {
+      console.error(`${w.id}: the threaded run's final loss ${oursThreaded.finalLoss} is not the single-threaded ${ours.finalLoss}: threads must not change the bits.`);
+      process.exitCode = 1;
+    }
     for (const peer of peers) {
       const t = peer.run(w);
       if ('error' in t) {
         cells.push(`error: ${t.error.slice(0, 40)}`, '-');
         continue;
       }
-      cells.push(rate(w, t.seconds).toFixed(0), `${(t.seconds / ours.seconds).toFixed(2)}×`);
+      const mine = peer.threads > 1 ? oursThreaded : ours;
+      cells.push(rate(w, t.seconds).toFixed(0), `${(t.seconds / mine.seconds).toFixed(2)}×`);
       const agrees = Math.abs(t.finalLoss - ours.finalLoss) <= 0.01 * Math.abs(t.finalLoss);
       if (!agrees) lossMismatch = true;
       losses.push(`${t.finalLoss.toPrecision(5)}${agrees ? '' : ' (>1% off)'}`);
     }
-    const plan = compileWorkload(w, 1, backend);
+    const plan = compileWorkload(w, 1, backend, host);
     cells.push(losses.join(' / '), plan.layers.map((l, i) => `${l.inFeatures}→${l.outFeatures} ${plan.kernels[i].backend}:${plan.kernels[i].tile}`).join(', '));
+    plan.dispose();
     rows.push(cells);
   }
   const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
   console.log('\nratio = peer time / Layerboard time for the same work (above 1: Layerboard is faster).');
+  console.log(`load average after the workloads: ${load()}`);
   if (lossMismatch) {
     console.error('A peer’s final loss differs from ours by more than 1%: those timings are not comparable.');
     process.exitCode = 1;
+  }
+
+  if (!args.includes('--no-progress') && (only.length === 0 || only.includes('W1'))) {
+    // Always the full W1 (20,000 epochs, ~1 s): a tenth would see two events.
+    const w1 = workloads(boston, 1).find((w) => w.id === 'W1')!;
+    const cost = await progressCost(w1, backend, quick ? 3 : 5);
+    const share = cost.with / cost.without - 1;
+    const pass = share < 0.02;
+    console.log(`\nProgress reporting on W1 (${w1.settings.epochs} epochs, events every 50 ms, structured-cloned): ` +
+      `${cost.with.toFixed(3)} s CPU with, ${cost.without.toFixed(3)} s without (fastest of ${quick ? 3 : 5} each): ` +
+      `${(share * 100).toFixed(2)}% of training time. ${pass ? 'PASS' : 'FAIL'} (< 2%)`);
+    if (!pass) process.exitCode = 1;
   }
 
   if (!args.includes('--no-csv') && only.length === 0) {

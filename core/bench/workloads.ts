@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { compileGraph, Rng, type Dataset, type Graph, type Plan, type TrainingSettings } from '../index.ts';
 import type { BackendChoice } from '../compile/plan.ts';
+import type { KernelThreadHost } from '../kernels/threads.ts';
 
 export interface Workload {
   id: 'W1' | 'W2' | 'W3';
@@ -33,11 +34,12 @@ function mlp(widths: number[], activation: 'leakyRelu' | 'relu', loss: 'mse' | '
   return { nodes, edges: nodes.slice(1).map((n, i) => ({ from: nodes[i].id, to: n.id })) };
 }
 
-export function compileWorkload(w: Workload, seed = 1, backend: BackendChoice = 'auto'): Plan {
+/** `threads`: the kernel thread host (null: one thread; default: the process default). */
+export function compileWorkload(w: Workload, seed = 1, backend: BackendChoice = 'auto', threads?: KernelThreadHost | null): Plan {
   const result = compileGraph(mlp(w.widths, w.activation, w.loss), {
     inputWidth: w.data.featureWidth,
     target: w.loss === 'crossEntropy' ? { task: 'classification', numClasses: w.widths[w.widths.length - 1] } : { task: 'regression', width: 1 },
-  }, { seed, backend });
+  }, { seed, backend, threads });
   if (result.type !== 'ok') throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
   return result.plan;
 }

@@ -15,6 +15,7 @@ import { bar, displayWidth, formatDuration, formatNumber } from './format.ts';
 import { exportCommand, EXPORT_USAGE } from './export-command.ts';
 import { predictionsCsv } from '../export/predictions.ts';
 import { dataContextOf } from '../index.ts';
+import { useNodeKernelThreads } from './kernel-threads.ts';
 import { analyze, compileProject, dataPathOf, formatDiagnostic, prepareProjectData, readCsv, readProject, type Result } from './session.ts';
 import { cliT, isLocale, localeFromEnv, say, setCliLocale, takeLangOption } from './words.ts';
 
@@ -338,4 +339,6 @@ export async function main(argv: string[], env: Readonly<Record<string, string |
   }
 }
 
+// Large products split across the machine's cores (the same bits as one thread).
+useNodeKernelThreads();
 process.exitCode = await main(process.argv.slice(2));

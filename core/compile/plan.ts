@@ -12,7 +12,8 @@
 import type { GraphNode, InitType, OutputNode } from '../graph/types.ts';
 import { attachParamMemory, type Arena, type Floats, type KernelBackend, type ParamMemory } from '../kernels/backend.ts';
 import { cpuBackend } from '../kernels/cpu.ts';
-import { createWasmKernels, panelBytes, type WasmKernels } from '../kernels/wasm.ts';
+import { createWasmKernels, panelBytes, wasmRelaxedSimd, type WasmKernels } from '../kernels/wasm.ts';
+import { defaultKernelThreads, type KernelThreadHost } from '../kernels/threads.ts';
 import { Rng } from '../kernels/random.ts';
 import { LOSSES } from '../ops/losses.ts';
 import type { PlanState, Step, StepBinding } from '../ops/op.ts';
@@ -56,6 +57,11 @@ export interface PlanOptions {
   seed?: number;
   /** Element type of every buffer. 'float64' exists for gradient checks; training uses 'float32'. */
   dtype?: 'float32' | 'float64';
+  /**
+   * Worker threads for the WebAssembly products (core/kernels/threads.ts); default: the host's
+   * (setDefaultKernelThreads), null for one thread. The results are the same bits either way.
+   */
+  threads?: KernelThreadHost | null;
 }
 
 export type WeightLoadResult = { type: 'ok' } | { type: 'error'; message: string; nodeId?: string };
@@ -112,7 +118,8 @@ export class Plan {
     const f64 = options.dtype === 'float64';
     this.Array = f64 ? Float64Array : Float32Array;
     const choice = options.backend ?? 'auto';
-    this.wasm = choice === 'wasm' || (choice === 'auto' && !f64) ? createWasmKernels() : null;
+    const threads = options.threads === undefined ? defaultKernelThreads() : options.threads;
+    this.wasm = choice === 'wasm' || (choice === 'auto' && !f64) ? createWasmKernels(f64 ? null : threads) : null;
     if (choice === 'wasm' && this.wasm === null) throw new Error("WebAssembly SIMD is not available in this runtime: compile the plan with backend 'auto' or 'js'.");
     this.arena = this.wasm ?? new ArrayArena();
     this.backend = typeof choice === 'object' ? choice : this.wasm ?? cpuBackend;
@@ -199,8 +206,12 @@ export class Plan {
     if (typeof choice === 'object') return { backend: choice, tile: 'own' };
     if (this.wasm) {
       const out = layer.outFeatures;
-      const tile = this.Array === Float64Array ? 'f64 scalar' : out <= 4 ? 'f32x4 4×4' : `f32x4 4×8, ${Math.ceil(out / 8)} panel${out > 8 ? 's' : ''}`;
-      return { backend: this.wasm, tile };
+      if (this.Array === Float64Array) return { backend: this.wasm, tile: 'f64 scalar' };
+      const block = out <= 4 ? 'f32x4 4×4' : `f32x4 4×8, ${Math.ceil(out / 8)} panel${out > 8 ? 's' : ''}`;
+      const threads = this.wasm.threads;
+      // Per batch row: the largest of the layer's three products (X·W and dY·Wᵀ have the batch as rows).
+      const split = threads && threads.size > 1 ? `, ${threads.size} threads from ${Math.ceil(threads.minMultiplyAdds / (layer.inFeatures * out))} rows` : '';
+      return { backend: this.wasm, tile: `${block}${wasmRelaxedSimd() ? ', fused madd' : ''}${split}` };
     }
     return { backend: cpuBackend, tile: layer.outFeatures <= 16 ? 'narrow 1×4' : 'packed 2×4' };
   }
@@ -438,6 +449,15 @@ export class Plan {
       if (layer.bias) out[layer.nodeId].bias = { shape: [outF], data: Array.from(layer.bias) };
     }
     return out;
+  }
+
+  /**
+   * Releases what the plan holds outside its own memory: its kernel worker threads go back to
+   * the host. Optional (they are also released when the plan is garbage-collected); the plan
+   * must not run afterwards.
+   */
+  dispose(): void {
+    this.wasm?.dispose();
   }
 
   /** Fraction of ReLU units that output 0 for every one of the last forward's `rows` rows. */

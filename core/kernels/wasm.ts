@@ -12,10 +12,13 @@ import type { StepBinding, Step } from '../ops/op.ts';
 import { ELEMENTWISE } from '../ops/activations.ts';
 import type { Arena, Floats, KernelBackend, OpKernels, UpdateKernels } from './backend.ts';
 import { cpuBackend } from './cpu.ts';
+import { CONTROL_BYTES, KernelThreads, type KernelThreadHost } from './threads.ts';
 import { KERNELS_WASM_BASE64 } from './wasm/kernels.wasm.ts';
 
 interface KernelExports {
   memory: WebAssembly.Memory;
+  pack_f32(b: number, bp: number, bj: number, k: number, n: number, bias: number, panel: number): void;
+  gemm_f32(a: number, ai: number, ap: number, panel: number, c: number, m: number, k: number, n: number, acc: number): void;
   matmul_f32(a: number, ai: number, ap: number, b: number, bp: number, bj: number, bias: number, c: number, m: number, k: number, n: number, acc: number, panel: number): void;
   matmul_f64(a: number, ai: number, ap: number, b: number, bp: number, bj: number, bias: number, c: number, m: number, k: number, n: number, acc: number): void;
   sum_rows_f32(dy: number, db: number, rows: number, cols: number, acc: number): void;
@@ -52,44 +55,76 @@ function decodeBase64(text: string): Uint8Array {
   return out;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+type Variant = keyof typeof KERNELS_WASM_BASE64;
+const compiled: Partial<Record<'own' | 'shared', WebAssembly.Module | null>> = {};
+let relaxed: boolean | undefined;
+
+/**
+ * The module's bytes for one memory kind: with relaxed_madd (fused multiply-add) where the
+ * runtime validates Relaxed SIMD (Electron, Chromium 114+), else with f32x4.mul + f32x4.add
+ * (Node 20 without --experimental-wasm-relaxed-simd); null without WebAssembly SIMD (or, for
+ * 'shared', without shared memory).
+ */
+function variantBytes(memory: 'own' | 'shared'): Uint8Array | null {
+  if (typeof WebAssembly !== 'object') return null;
+  const fused: Variant = memory === 'own' ? 'relaxed' : 'sharedRelaxed';
+  const plain: Variant = memory === 'own' ? 'plain' : 'shared';
+  const bytes = decodeBase64(KERNELS_WASM_BASE64[fused]);
+  if (WebAssembly.validate(bytes)) {
+    relaxed = true;
+    return bytes;
+  }
+  const fallback = decodeBase64(KERNELS_WASM_BASE64[plain]);
+  if (!WebAssembly.validate(fallback)) return null;
+  relaxed = false;
+  return fallback;
+}
 
 /**
  * The compiled kernels, or null where WebAssembly SIMD is not available. Compiles synchronously
  * on first use (allowed in Web Workers, Node and Electron utility processes); a host that must
  * not block (a browser's main thread) calls `loadWasmKernels()` first.
  */
-function kernelModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  if (typeof WebAssembly !== 'object') return (compiled = null);
-  const bytes = decodeBase64(KERNELS_WASM_BASE64);
-  if (!WebAssembly.validate(bytes)) return (compiled = null);
+function kernelModule(memory: 'own' | 'shared' = 'own'): WebAssembly.Module | null {
+  if (compiled[memory] !== undefined) return compiled[memory]!;
+  const bytes = variantBytes(memory);
+  if (!bytes) return (compiled[memory] = null);
   try {
-    compiled = new WebAssembly.Module(bytes);
+    compiled[memory] = new WebAssembly.Module(bytes);
   } catch {
     // A browser's main thread refuses to compile this much synchronously, and a page's CSP may
     // refuse WebAssembly: run the plain backend now, and let loadWasmKernels() try again.
     return null;
   }
-  return compiled;
+  return compiled[memory]!;
 }
 
 /** Compiles the kernels without blocking; resolves to whether WebAssembly SIMD is available. */
 export async function loadWasmKernels(): Promise<boolean> {
-  if (compiled === undefined) {
+  if (compiled.own === undefined) {
     try {
-      const bytes = decodeBase64(KERNELS_WASM_BASE64);
-      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? await WebAssembly.compile(bytes) : null;
+      const bytes = variantBytes('own');
+      compiled.own = bytes ? await WebAssembly.compile(bytes) : null;
     } catch {
-      compiled = null;
+      compiled.own = null;
     }
   }
-  return compiled !== null;
+  return compiled.own !== null;
 }
 
 /** Whether this runtime can run the WebAssembly SIMD kernels. */
 export function wasmAvailable(): boolean {
   return kernelModule() !== null;
+}
+
+/**
+ * Whether the products use fused multiply-adds (Relaxed SIMD's f32x4.relaxed_madd): true in
+ * Electron and Chromium, false in Node 20 unless started with --experimental-wasm-relaxed-simd.
+ * Fused sums round once per term instead of twice, so the last bits differ between the two.
+ */
+export function wasmRelaxedSimd(): boolean {
+  kernelModule();
+  return relaxed === true;
 }
 
 const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
@@ -100,15 +135,32 @@ const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
  */
 export class WasmKernels implements KernelBackend, Arena, UpdateKernels {
   readonly name = 'wasm';
-  readonly base = BASE;
+  readonly base: number;
+  /** The workers that share this memory, when the products are split across threads. */
+  readonly threads: KernelThreads | null = null;
   private readonly exports: KernelExports;
   private buffer: ArrayBuffer;
   private scratchAt = 0;
   private scratchBytes = 0;
 
-  constructor(module: WebAssembly.Module) {
-    this.exports = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
-    this.buffer = this.exports.memory.buffer;
+  /** With `shared`, the memory is a shared one and the products may be split across the host's workers. */
+  constructor(module: WebAssembly.Module, shared?: { host: KernelThreadHost; memory: WebAssembly.Memory }) {
+    if (shared) {
+      this.exports = new WebAssembly.Instance(module, { env: { memory: shared.memory } }).exports as unknown as KernelExports;
+      // The workers' control blocks sit between the kernels' bytes and the plan's first buffer.
+      this.base = align16(BASE + Math.max(0, shared.host.threads - 1) * CONTROL_BYTES);
+      this.buffer = this.reserve(this.base);
+      this.threads = new KernelThreads(shared.host, module, shared.memory, BASE);
+    } else {
+      this.exports = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
+      this.base = BASE;
+      this.buffer = this.exports.memory.buffer;
+    }
+  }
+
+  /** Sends this instance's workers back to the host (the plan is done with them). */
+  dispose(): void {
+    this.threads?.dispose();
   }
 
   /**
@@ -220,6 +272,9 @@ export class WasmKernels implements KernelBackend, Arena, UpdateKernels {
     const biasAt = bias === null ? 0 : bias.byteOffset;
     if (a instanceof Float64Array) {
       this.exports.matmul_f64(a.byteOffset, ai * 8, ap * 8, b.byteOffset, bp * 8, bj * 8, biasAt, c.byteOffset, m, k, n, accumulate ? 1 : 0);
+    } else if (this.threads !== null && this.threads.size > 1 && m > 4 && m * k * n >= this.threads.minMultiplyAdds) {
+      this.exports.pack_f32(b.byteOffset, bp * 4, bj * 4, k, n, biasAt, this.scratchAt);
+      this.threads.gemm(this.exports.gemm_f32, a.byteOffset, ai * 4, ap * 4, this.scratchAt, c.byteOffset, m, k, n, accumulate ? 1 : 0);
     } else {
       this.exports.matmul_f32(a.byteOffset, ai * 4, ap * 4, b.byteOffset, bp * 4, bj * 4, biasAt, c.byteOffset, m, k, n, accumulate ? 1 : 0, this.scratchAt);
     }
@@ -267,11 +322,31 @@ function staging(): WasmKernels {
   return stagingInstance;
 }
 
-/** A fresh instance of the kernels with its own memory (for one plan), or null without WebAssembly SIMD. */
-export function createWasmKernels(): WasmKernels | null {
+/**
+ * A fresh instance of the kernels with its own memory (for one plan), or null without WebAssembly
+ * SIMD. With a thread host of more than one thread (and shared memory in this runtime) the
+ * memory is shared and large products are split across the host's workers.
+ */
+export function createWasmKernels(threads?: KernelThreadHost | null): WasmKernels | null {
+  if (threads && threads.threads > 1) {
+    const module = kernelModule('shared');
+    if (module) {
+      try {
+        // 65536 pages (4 GiB) is what the module declares; shared memories reserve their maximum
+        // of address space up front, so ask for 1 GiB (a plan's batch buffers and parameters).
+        const memory = new WebAssembly.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true });
+        return new WasmKernels(module, { host: threads, memory });
+      } catch {
+        // No shared memory here (a page that is not cross-origin isolated) or no worker could
+        // start: one thread computes the same bits.
+      }
+    }
+  }
   const module = kernelModule();
   return module ? new WasmKernels(module) : null;
 }
+
+const SHARED_MAX_PAGES = 16384;
 
 /**
  * The backend for callers whose arrays live in ordinary memory (the kernel tests): every call

@@ -12,7 +12,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOSS_TYPES, NODE_TYPES } from '../index.ts';
 import type { LossType, NodeType, Plan, TargetSpec } from '../index.ts';
-import type { BackendChoice } from '../compile/plan.ts';
+import { backendOptions, TEST_BACKENDS, type TestBackend } from '../testing/backends.ts';
 import { expectClose, type Tolerance } from '../testing/close.ts';
 import { chainGraph, classIndices, compileOk, identity, makeGraph, normals, setLinear, weightGradOf, type NodeSpec } from '../testing/graphs.ts';
 import { describeWithTorch, TorchBatch, wire, type OpCase, type OpResult } from '../testing/torch-oracle.ts';
@@ -91,7 +91,7 @@ const ACTIVATION_CASES: ActivationCase[] = [
   { name: 'silu', node: { id: 'op', type: 'silu' } },
 ];
 
-function prepareActivation(c: ActivationCase, seed: number, backend: BackendChoice): Prepared {
+function prepareActivation(c: ActivationCase, seed: number, backend: TestBackend): Prepared {
   const width = 8;
   const values = [...SPECIAL, ...(c.extra ?? []), ...normals(seed, 24, 3)].map(Math.fround);
   const rows = Math.ceil(values.length / width);
@@ -103,7 +103,7 @@ function prepareActivation(c: ActivationCase, seed: number, backend: BackendChoi
     c.node,
     { id: 'out', type: 'output', loss: 'mse' },
   ]);
-  const plan = compileOk(graph, { inputWidth: width, target: { task: 'regression', width } }, { seed, backend });
+  const plan = compileOk(graph, { inputWidth: width, target: { task: 'regression', width } }, { seed, ...backendOptions(backend) });
   setLinear(plan, 'lin', identity(width), new Array(width).fill(0));
   run(plan, rows, x, normals(seed + 2, n, 3));
   const opInput = slice(plan.activation('lin'), n);
@@ -136,7 +136,7 @@ const DROPOUT_CASES: DropoutCase[] = [
   { name: 'dropout p=0.5, evaluation (identity)', p: 0.5, training: false },
 ];
 
-function prepareDropout(c: DropoutCase, seed: number, backend: BackendChoice): Prepared {
+function prepareDropout(c: DropoutCase, seed: number, backend: TestBackend): Prepared {
   const width = 16;
   const rows = 16;
   const n = rows * width;
@@ -148,7 +148,7 @@ function prepareDropout(c: DropoutCase, seed: number, backend: BackendChoice): P
     { id: 'op', type: 'dropout', p: c.p },
     { id: 'out', type: 'output', loss: 'mse' },
   ]);
-  const plan = compileOk(graph, { inputWidth: width, target: { task: 'regression', width } }, { seed, backend });
+  const plan = compileOk(graph, { inputWidth: width, target: { task: 'regression', width } }, { seed, ...backendOptions(backend) });
   setLinear(plan, 'lin', identity(width), new Array(width).fill(0));
   run(plan, rows, x, normals(seed + 2, n, 2), c.training);
   const y = slice(plan.activation('op'), n);
@@ -187,7 +187,7 @@ const MERGE_CASES: MergeCase[] = [
   { name: 'concat, three inputs (order kept)', type: 'concat', widths: [3, 5, 2] },
 ];
 
-function prepareMerge(c: MergeCase, seed: number, backend: BackendChoice): Prepared {
+function prepareMerge(c: MergeCase, seed: number, backend: TestBackend): Prepared {
   const inF = 4;
   const rows = 6;
   const branches = c.widths.map((w, i) => ({ id: `lin${i}`, type: 'linear' as const, outFeatures: w }));
@@ -196,7 +196,7 @@ function prepareMerge(c: MergeCase, seed: number, backend: BackendChoice): Prepa
     [{ id: 'in', type: 'input' }, ...branches, { id: 'op', type: c.type }, { id: 'out', type: 'output', loss: 'mse' }],
     [...branches.map((b): [string, string] => ['in', b.id]), ...branches.map((b): [string, string] => [b.id, 'op']), ['op', 'out']],
   );
-  const plan = compileOk(graph, { inputWidth: inF, target: { task: 'regression', width } }, { seed, backend });
+  const plan = compileOk(graph, { inputWidth: inF, target: { task: 'regression', width } }, { seed, ...backendOptions(backend) });
   run(plan, rows, normals(seed, rows * inF, 2), normals(seed + 1, rows * width, 2));
   return {
     name: c.name,
@@ -232,7 +232,7 @@ const LINEAR_CASES: LinearCase[] = [
   { name: 'linear 5→1', inF: 5, outF: 1, bias: true },
 ];
 
-function prepareLinear(c: LinearCase, seed: number, backend: BackendChoice): Prepared {
+function prepareLinear(c: LinearCase, seed: number, backend: TestBackend): Prepared {
   const rows = 5;
   const graph = chainGraph([
     { id: 'in', type: 'input' },
@@ -240,7 +240,7 @@ function prepareLinear(c: LinearCase, seed: number, backend: BackendChoice): Pre
     { id: 'op', type: 'linear', outFeatures: c.outF, bias: c.bias },
     { id: 'out', type: 'output', loss: 'mse' },
   ]);
-  const plan = compileOk(graph, { inputWidth: c.inF, target: { task: 'regression', width: c.outF } }, { seed, backend });
+  const plan = compileOk(graph, { inputWidth: c.inF, target: { task: 'regression', width: c.outF } }, { seed, ...backendOptions(backend) });
   setLinear(plan, 'lin0', identity(c.inF), new Array(c.inF).fill(0));
   run(plan, rows, normals(seed, rows * c.inF, 2), normals(seed + 1, rows * c.outF, 2));
   const stored = plan.exportWeights().op;
@@ -325,7 +325,7 @@ const LOSS_CASES: LossCase[] = [
   },
 ];
 
-function prepareLoss(c: LossCase, seed: number, backend: BackendChoice): Prepared {
+function prepareLoss(c: LossCase, seed: number, backend: TestBackend): Prepared {
   const classes = c.loss === 'crossEntropy';
   const target: TargetSpec = classes ? { task: 'classification', numClasses: c.width } : { task: 'regression', width: c.width };
   const graph = chainGraph([
@@ -333,7 +333,7 @@ function prepareLoss(c: LossCase, seed: number, backend: BackendChoice): Prepare
     { id: 'lin', type: 'linear', outFeatures: c.width },
     { id: 'out', type: 'output', loss: c.loss, ...(c.delta !== undefined ? { delta: c.delta } : {}) },
   ]);
-  const plan = compileOk(graph, { inputWidth: c.width, target }, { seed, backend });
+  const plan = compileOk(graph, { inputWidth: c.width, target }, { seed, ...backendOptions(backend) });
   setLinear(plan, 'lin', identity(c.width), new Array(c.width).fill(0));
   const pred = c.pred.map(Math.fround);
   const loss = run(plan, c.rows, pred, c.target);
@@ -354,10 +354,11 @@ function prepareLoss(c: LossCase, seed: number, backend: BackendChoice): Prepare
 // ---------------------------------------------------------------- the table
 
 /**
- * Every case runs on both kernel backends: the plain TypeScript one and WebAssembly SIMD (which
- * sums in float32, as PyTorch does; the tolerance above holds for both).
+ * Every case runs on every kernel backend: the plain TypeScript one, WebAssembly SIMD (which
+ * sums in float32, as PyTorch does; the tolerance above holds for both) and WebAssembly with its
+ * products split across worker threads (core/testing/backends.ts).
  */
-const BACKENDS: BackendChoice[] = ['js', 'wasm'];
+const BACKENDS = TEST_BACKENDS;
 
 const PREPARED: Prepared[] = BACKENDS.flatMap((backend) => [
   ...ACTIVATION_CASES.map((c, i) => prepareActivation(c, 100 + 10 * i, backend)),

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph, runTraining, targetSpecOf, TrainingController } from '../index.ts';
 import type { Dataset, Graph, Plan, StoredWeights, TrainingResult, TrainingSettings } from '../index.ts';
-import type { BackendChoice } from '../compile/plan.ts';
+import { backendOptions, TEST_BACKENDS, type TestBackend } from '../testing/backends.ts';
 import { expectClose, expectWeightsClose, worstRatio, type Tolerance } from '../testing/close.ts';
 import { classificationFixture, regressionFixture } from '../testing/csv-fixture.ts';
 import { chainGraph, lectureGraph, makeGraph } from '../testing/graphs.ts';
@@ -108,8 +108,8 @@ const CASES: ParityCase[] = [
   { name: 'DAG with add, concat and fan-out, SGD minibatch 64 in order', graph: DAG, data: boston, planSeed: 4, settings: { ...fullBatch({ type: 'sgd', lr: 1e-3, momentum: 0.5 }), epochs: 12, batchSize: 64 } },
 ];
 
-function compile(graph: Graph, data: Dataset, seed: number, backend: BackendChoice = 'auto'): Plan {
-  const r = compileGraph(graph, { inputWidth: data.featureWidth, target: targetSpecOf(data) }, { seed, backend });
+function compile(graph: Graph, data: Dataset, seed: number, backend?: TestBackend): Plan {
+  const r = compileGraph(graph, { inputWidth: data.featureWidth, target: targetSpecOf(data) }, { seed, ...(backend ? backendOptions(backend) : {}) });
   if (r.type !== 'ok') throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
   return r.plan;
 }
@@ -139,11 +139,12 @@ const PREPARED = CASES.map((c) => {
 });
 
 /**
- * Both kernel backends train every case against the same PyTorch run. WebAssembly sums the
+ * Every kernel backend trains every case against the same PyTorch run. WebAssembly sums the
  * matrix products in float32 (as PyTorch does) where the plain backend sums in float64; the
- * optimizer updates are bit-identical between them (core/optim/optimizers.test.ts).
+ * optimizer updates are bit-identical between them (core/optim/optimizers.test.ts). The threaded
+ * WebAssembly backend must give the single-threaded one's bits (checked below).
  */
-const BACKENDS: BackendChoice[] = ['js', 'wasm'];
+const BACKENDS = TEST_BACKENDS;
 
 describeWithTorch('training parity with PyTorch (100 steps, rtol 1e-4, atol 1e-6)', () => {
   beforeAll(() => torch.run());

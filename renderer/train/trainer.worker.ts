@@ -4,8 +4,10 @@
  * runs here, never on the page's main thread.
  */
 import { createTrainerSession } from '../../core/train/session.ts';
+import { useWebKernelThreads } from './kernel-threads.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+useWebKernelThreads(scope);
 
 createTrainerSession({
   postMessage: (message, transfer) => scope.postMessage(message, transfer ?? []),

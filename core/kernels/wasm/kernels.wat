@@ -24,9 +24,9 @@
   (memory (export "memory") 1)
 
   ;; Stores one row of a block, v0 = columns 0-3 and v1 = columns 4-7, of which the first w are
-  ;; real; with acc, adds into what is there.
+  ;; real; with acc, adds into what is there. A partial row goes lane by lane (no scratch memory:
+  ;; worker threads run these kernels on one shared memory at the same time).
   (func $store_row (param $p i32) (param $v0 v128) (param $v1 v128) (param $w i32) (param $acc i32)
-    (local $j i32) (local $x f32)
     (if (i32.eq (local.get $w) (i32.const 8))
       (then
         (if (local.get $acc)
@@ -36,16 +36,25 @@
         (v128.store (local.get $p) (local.get $v0))
         (v128.store offset=16 (local.get $p) (local.get $v1))
         (return)))
-    (v128.store (i32.const 0) (local.get $v0))
-    (v128.store (i32.const 16) (local.get $v1))
-    (loop $cols
-      (local.set $x (f32.load (i32.shl (local.get $j) (i32.const 2))))
-      (if (local.get $acc)
-        (then (local.set $x (f32.add (f32.load (local.get $p)) (local.get $x)))))
-      (f32.store (local.get $p) (local.get $x))
-      (local.set $p (i32.add (local.get $p) (i32.const 4)))
-      (local.set $j (i32.add (local.get $j) (i32.const 1)))
-      (br_if $cols (i32.lt_u (local.get $j) (local.get $w)))))
+    (block $end
+      (call $put (local.get $p) (f32x4.extract_lane 0 (local.get $v0)) (local.get $acc))
+      (br_if $end (i32.lt_s (local.get $w) (i32.const 2)))
+      (call $put (i32.add (local.get $p) (i32.const 4)) (f32x4.extract_lane 1 (local.get $v0)) (local.get $acc))
+      (br_if $end (i32.lt_s (local.get $w) (i32.const 3)))
+      (call $put (i32.add (local.get $p) (i32.const 8)) (f32x4.extract_lane 2 (local.get $v0)) (local.get $acc))
+      (br_if $end (i32.lt_s (local.get $w) (i32.const 4)))
+      (call $put (i32.add (local.get $p) (i32.const 12)) (f32x4.extract_lane 3 (local.get $v0)) (local.get $acc))
+      (br_if $end (i32.lt_s (local.get $w) (i32.const 5)))
+      (call $put (i32.add (local.get $p) (i32.const 16)) (f32x4.extract_lane 0 (local.get $v1)) (local.get $acc))
+      (br_if $end (i32.lt_s (local.get $w) (i32.const 6)))
+      (call $put (i32.add (local.get $p) (i32.const 20)) (f32x4.extract_lane 1 (local.get $v1)) (local.get $acc))
+      (br_if $end (i32.lt_s (local.get $w) (i32.const 7)))
+      (call $put (i32.add (local.get $p) (i32.const 24)) (f32x4.extract_lane 2 (local.get $v1)) (local.get $acc))))
+
+  (func $put (param $p i32) (param $x f32) (param $acc i32)
+    (if (local.get $acc)
+      (then (local.set $x (f32.add (f32.load (local.get $p)) (local.get $x)))))
+    (f32.store (local.get $p) (local.get $x)))
 
   ;; Packs B(p,j) = b[p*bp + j*bj] (k × n) into panels [n/8][1 + k][8] at out: each panel is its
   ;; bias header (bias[j0..j0+8), or zeros when bias is 0), then k rows of eight columns,
@@ -188,8 +197,10 @@
           (local.set $p (local.get $k))
           (loop $reduce
             (local.set $av (v128.load32_splat (local.get $x0)))
-            (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $av) (v128.load (local.get $row)))))
-            (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $av) (v128.load offset=16 (local.get $row)))))
+            (local.set $b0 (v128.load (local.get $row)))
+            (local.set $b1 (v128.load offset=16 (local.get $row)))
+            (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $av) (local.get $b0))))
+            (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $av) (local.get $b1))))
             (local.set $x0 (i32.add (local.get $x0) (local.get $ap)))
             (local.set $row (i32.add (local.get $row) (i32.const 32)))
             (br_if $reduce (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
@@ -247,7 +258,7 @@
   ;; when accumulating (the plan leaves slack after its last buffer); only n columns are written.
   (func $gemm4_f32 (param $a i32) (param $ai i32) (param $ap i32) (param $panel i32) (param $c i32)
       (param $m i32) (param $k i32) (param $n i32) (param $acc i32)
-    (local $i i32) (local $p i32) (local $row i32) (local $cp i32) (local $nb i32) (local $h v128) (local $bv v128)
+    (local $i i32) (local $p i32) (local $row i32) (local $cp i32) (local $nb i32) (local $h v128) (local $bv v128) (local $av v128)
     (local $x0 i32) (local $x1 i32) (local $x2 i32) (local $x3 i32)
     (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
     (local.set $nb (i32.shl (local.get $n) (i32.const 2)))
@@ -265,10 +276,14 @@
         (local.set $p (local.get $k))
         (loop $reduce
           (local.set $bv (v128.load (local.get $row)))
-          (local.set $c0 (f32x4.add (local.get $c0) (f32x4.mul (v128.load32_splat (local.get $x0)) (local.get $bv))))
-          (local.set $c1 (f32x4.add (local.get $c1) (f32x4.mul (v128.load32_splat (local.get $x1)) (local.get $bv))))
-          (local.set $c2 (f32x4.add (local.get $c2) (f32x4.mul (v128.load32_splat (local.get $x2)) (local.get $bv))))
-          (local.set $c3 (f32x4.add (local.get $c3) (f32x4.mul (v128.load32_splat (local.get $x3)) (local.get $bv))))
+          (local.set $av (v128.load32_splat (local.get $x0)))
+          (local.set $c0 (f32x4.add (local.get $c0) (f32x4.mul (local.get $av) (local.get $bv))))
+          (local.set $av (v128.load32_splat (local.get $x1)))
+          (local.set $c1 (f32x4.add (local.get $c1) (f32x4.mul (local.get $av) (local.get $bv))))
+          (local.set $av (v128.load32_splat (local.get $x2)))
+          (local.set $c2 (f32x4.add (local.get $c2) (f32x4.mul (local.get $av) (local.get $bv))))
+          (local.set $av (v128.load32_splat (local.get $x3)))
+          (local.set $c3 (f32x4.add (local.get $c3) (f32x4.mul (local.get $av) (local.get $bv))))
           (local.set $x0 (i32.add (local.get $x0) (local.get $ap)))
           (local.set $x1 (i32.add (local.get $x1) (local.get $ap)))
           (local.set $x2 (i32.add (local.get $x2) (local.get $ap)))
@@ -317,7 +332,9 @@
         (local.set $row (i32.add (local.get $panel) (i32.const 16)))
         (local.set $p (local.get $k))
         (loop $reduce
-          (local.set $c0 (f32x4.add (local.get $c0) (f32x4.mul (v128.load32_splat (local.get $x0)) (v128.load (local.get $row)))))
+          (local.set $av (v128.load32_splat (local.get $x0)))
+          (local.set $bv (v128.load (local.get $row)))
+          (local.set $c0 (f32x4.add (local.get $c0) (f32x4.mul (local.get $av) (local.get $bv))))
           (local.set $x0 (i32.add (local.get $x0) (local.get $ap)))
           (local.set $row (i32.add (local.get $row) (i32.const 16)))
           (br_if $reduce (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
@@ -335,15 +352,25 @@
   ;; C[m×n] (+)= A·B (+ bias), float32: packs B(p,j) = b[p*bp + j*bj] at panel, then multiplies.
   (func (export "matmul_f32") (param $a i32) (param $ai i32) (param $ap i32) (param $b i32) (param $bp i32) (param $bj i32)
       (param $bias i32) (param $c i32) (param $m i32) (param $k i32) (param $n i32) (param $acc i32) (param $panel i32)
+    (call $pack (local.get $b) (local.get $bp) (local.get $bj) (local.get $k) (local.get $n) (local.get $bias) (local.get $panel))
+    (call $gemm (local.get $a) (local.get $ai) (local.get $ap) (local.get $panel) (local.get $c)
+      (local.get $m) (local.get $k) (local.get $n) (local.get $acc)))
+
+  ;; The two halves of matmul_f32, for threads: one thread packs B, then each multiplies its own
+  ;; rows of A into its own rows of C (a, c and m say which) against the same panels.
+  (func $pack (export "pack_f32") (param $b i32) (param $bp i32) (param $bj i32) (param $k i32) (param $n i32) (param $bias i32) (param $panel i32)
     (if (i32.le_s (local.get $n) (i32.const 4))
-      (then
-        (call $pack4_f32 (local.get $b) (local.get $bp) (local.get $bj) (local.get $k) (local.get $n) (local.get $bias) (local.get $panel))
-        (call $gemm4_f32 (local.get $a) (local.get $ai) (local.get $ap) (local.get $panel) (local.get $c)
-          (local.get $m) (local.get $k) (local.get $n) (local.get $acc)))
-      (else
-        (call $pack_f32 (local.get $b) (local.get $bp) (local.get $bj) (local.get $k) (local.get $n) (local.get $bias) (local.get $panel))
-        (call $gemm_f32 (local.get $a) (local.get $ai) (local.get $ap) (local.get $panel) (local.get $c)
-          (local.get $m) (local.get $k) (local.get $n) (local.get $acc)))))
+      (then (call $pack4_f32 (local.get $b) (local.get $bp) (local.get $bj) (local.get $k) (local.get $n) (local.get $bias) (local.get $panel)))
+      (else (call $pack_f32 (local.get $b) (local.get $bp) (local.get $bj) (local.get $k) (local.get $n) (local.get $bias) (local.get $panel)))))
+
+  (func $gemm (export "gemm_f32") (param $a i32) (param $ai i32) (param $ap i32) (param $panel i32) (param $c i32)
+      (param $m i32) (param $k i32) (param $n i32) (param $acc i32)
+    (if (i32.le_s (local.get $m) (i32.const 0)) (then (return)))
+    (if (i32.le_s (local.get $n) (i32.const 4))
+      (then (call $gemm4_f32 (local.get $a) (local.get $ai) (local.get $ap) (local.get $panel) (local.get $c)
+        (local.get $m) (local.get $k) (local.get $n) (local.get $acc)))
+      (else (call $gemm_f32 (local.get $a) (local.get $ai) (local.get $ap) (local.get $panel) (local.get $c)
+        (local.get $m) (local.get $k) (local.get $n) (local.get $acc)))))
 
   ;; C[m×n] (+)= A·B (+ bias), float64, scalar: C(i,j) = C(i,j) + (bias[j] + Σp A(i,p)·B(p,j)).
   (func (export "matmul_f64") (param $a i32) (param $ai i32) (param $ap i32) (param $b i32) (param $bp i32) (param $bj i32)
