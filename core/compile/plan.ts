@@ -47,6 +47,11 @@ export interface LayerKernel {
   backend: string;
   /** The loop shape: register block and packing. */
   tile: string;
+  /**
+   * With kernel threads: the batch rows from which this layer's products are split across them
+   * (all three have rows × in × out multiply-adds).
+   */
+  threadsFromRows?: number;
 }
 
 export interface PlanOptions {
@@ -181,9 +186,9 @@ export class Plan {
       attachParamMemory(this.paramMemory);
     }
     this.kernels = this.layers.map((layer) => {
-      const { backend, tile } = this.chooseKernels(layer, choice);
+      const { backend, tile, threadsFromRows } = this.chooseKernels(layer, choice);
       this.kernelsByNode.set(layer.nodeId, backend);
-      return { nodeId: layer.nodeId, backend: backend.name, tile };
+      return { nodeId: layer.nodeId, backend: backend.name, tile, ...(threadsFromRows ? { threadsFromRows } : {}) };
     });
 
     for (const node of this.order) {
@@ -202,7 +207,7 @@ export class Plan {
    * takes it wherever the plan's memory is WebAssembly's; float64 plans have no WebAssembly
    * memory under 'auto' and stay in TypeScript.
    */
-  private chooseKernels(layer: LayerParams, choice: BackendChoice | KernelBackend): { backend: KernelBackend; tile: string } {
+  private chooseKernels(layer: LayerParams, choice: BackendChoice | KernelBackend): { backend: KernelBackend; tile: string; threadsFromRows?: number } {
     if (typeof choice === 'object') return { backend: choice, tile: 'own' };
     if (this.wasm) {
       const out = layer.outFeatures;
@@ -210,8 +215,10 @@ export class Plan {
       const block = out <= 4 ? 'f32x4 4×4' : `f32x4 4×8, ${Math.ceil(out / 8)} panel${out > 8 ? 's' : ''}`;
       const threads = this.wasm.threads;
       // Per batch row: the largest of the layer's three products (X·W and dY·Wᵀ have the batch as rows).
-      const split = threads && threads.size > 1 ? `, ${threads.size} threads from ${Math.ceil(threads.minMultiplyAdds / (layer.inFeatures * out))} rows` : '';
-      return { backend: this.wasm, tile: `${block}${wasmRelaxedSimd() ? ', fused madd' : ''}${split}` };
+      // The kernels split products of more than four rows (the weight gradient's rows are the inputs).
+      const threadsFromRows = threads && threads.size > 1 ? Math.max(5, Math.ceil(threads.minMultiplyAdds / (layer.inFeatures * out))) : undefined;
+      const split = threadsFromRows ? `, ${threads!.size} threads from ${threadsFromRows} rows` : '';
+      return { backend: this.wasm, tile: `${block}${wasmRelaxedSimd() ? ', fused madd' : ''}${split}`, threadsFromRows };
     }
     return { backend: cpuBackend, tile: layer.outFeatures <= 16 ? 'narrow 1×4' : 'packed 2×4' };
   }
