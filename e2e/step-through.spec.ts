@@ -112,4 +112,10 @@ test('step through row 1 of the sample: forward to the loss, then backward throu
   await panel.press('Escape');
   await expect(panel).toHaveCount(0);
   await expect(open).toBeFocused();
+
+  // The Training tab opens it too, bringing the canvas forward.
+  await page.getByTestId('tab-training').click();
+  await page.getByTestId('training-step-through').click();
+  await expect(panel).toBeVisible();
+  await expect(page.getByTestId('tab-network')).toHaveAttribute('aria-selected', 'true');
 });

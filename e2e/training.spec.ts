@@ -189,6 +189,11 @@ test('a learning rate of 10 diverges: a clear message, the last finite weights, 
   await expect(outcome).toContainText('The learning rate (10) is probably too high');
   await expect(outcome).toHaveAttribute('role', 'alert');
   await shotLightAndDark(page, testInfo, '15-diverged');
+  // Why? explains a divergence in the lecture's terms.
+  await outcome.getByRole('button', { name: 'Why? Explain diverged' }).click();
+  await expect(page.getByRole('dialog', { name: /diverged/ })).toContainText('Lower the learning rate');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: /diverged/ })).toHaveCount(0);
 
   await page.getByTestId('train-reset').click();
   await expect(page.getByTestId('train-start')).toHaveText('▶ Train');
@@ -297,6 +302,15 @@ test('a deep sigmoid stack: the gradient chart shows the first layers starved, a
   await trainUntil(page, 'completed');
   const signals = page.getByTestId('health-signals');
   await expect(signals.locator('[data-code="vanishing-gradient"]')).toContainText('The gradient reaching linear1 is');
+  // Why? on the signal: the chain rule and sigmoid's derivative bound, about linear1.
+  const why = signals.getByRole('button', { name: 'Why? Explain vanishing-gradient' });
+  await why.click();
+  const explanation = page.getByRole('dialog', { name: /vanishing-gradient/ });
+  await expect(explanation).toContainText('sigmoid\' ≤ 0.25');
+  await expect(page.getByTestId('explanation-node')).toHaveText('linear1');
+  await page.keyboard.press('Escape');
+  await expect(explanation).toHaveCount(0);
+  await expect(why).toBeFocused();
   await expect(page.getByTestId('chart-gradients').locator('path.lb-line')).toHaveCount(9);
   // The first layer's gradient norm, read from the chart's CSV, is orders of magnitude below the last one's.
   const norms = parseCsv(await chartCsv(page, 'chart-gradients', 'Gradient norm per layer'));

@@ -838,7 +838,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
               {tab === 'training' && (
                 <div className="lb-view lb-view--overlay" id="lb-view-training" role="tabpanel" aria-labelledby="lb-tab-training">
                   <Suspense fallback={<p className="lb-loading" role="status">Loading the charts…</p>}>
-                    <TrainingView host={host} client={client} doc={doc} csv={loaded?.bytes ?? null} task={task} onError={reportChartError} />
+                    <TrainingView host={host} client={client} doc={doc} csv={loaded?.bytes ?? null} task={task} onError={reportChartError} onStepThrough={stepThrough.open} />
                   </Suspense>
                 </div>
               )}

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { diagnosticText, fixText, type Fix } from '../../core/index.ts';
+import { diagnosticText, fixText, healthText, type Fix } from '../../core/index.ts';
 import type { ExplainTarget } from './explanations.ts';
 import './learn.css';
 
@@ -25,7 +25,7 @@ export function ExplanationPanel({ target, onClose, applyFix }: ExplanationPanel
   }, []);
   const key = (section: string) => `explain:codes.${target.code}.${section}`;
   const where = target.nodeId ?? target.edgeId;
-  const message = target.diagnostic ? diagnosticText(t, target.diagnostic).message : target.message;
+  const message = target.diagnostic ? diagnosticText(t, target.diagnostic).message : target.signal ? healthText(t, target.signal) : target.message;
   return (
     <dialog ref={ref} className="lb-dialog lb-explain" aria-labelledby="lb-explain-title" data-testid="explanation" data-code={target.code}
       onCancel={(e) => {

@@ -4,7 +4,7 @@
  * keyed by code; `EXPLAINED_CODES` is every code core can raise, read from core's own lists so a
  * new code without an explanation fails explanations.test.ts.
  */
-import { DiagnosticCode, HEALTH_CODES, type Diagnostic, type FixSuggestion, type HealthCode, type StopReason } from '../../core/index.ts';
+import { DiagnosticCode, HEALTH_CODES, type Diagnostic, type FixSuggestion, type HealthCode, type HealthSignal, type StopReason } from '../../core/index.ts';
 
 /** A run stopped because its loss became NaN or infinite (core/train/run.ts). */
 export type DivergedCode = Extract<StopReason, 'diverged'>;
@@ -23,6 +23,8 @@ export interface ExplainTarget {
   fix?: FixSuggestion;
   /** The diagnostic itself, when there is one: the panel renders its message in the window's language. */
   diagnostic?: Diagnostic;
+  /** Likewise for a training-health signal. */
+  signal?: HealthSignal;
 }
 
 export function isExplained(code: string): code is ExplainedCode {

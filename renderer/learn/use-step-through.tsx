@@ -9,7 +9,7 @@ import type { CsvTable, Project } from '../../core/index.ts';
 import StepThrough from './StepThrough.tsx';
 
 /** `showNetwork` brings the Network tab forward: the panel lives under the canvas. */
-export function useStepThrough(doc: Project, table: CsvTable | undefined, selectNode: (nodeId: string, centre: boolean) => void, showNetwork: () => void): { button: ReactNode; panel: ReactNode } {
+export function useStepThrough(doc: Project, table: CsvTable | undefined, selectNode: (nodeId: string, centre: boolean) => void, showNetwork: () => void): { button: ReactNode; panel: ReactNode; open(): void } {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
@@ -17,6 +17,10 @@ export function useStepThrough(doc: Project, table: CsvTable | undefined, select
     setOpen(false);
     requestAnimationFrame(() => opener.current?.focus());
   }, []);
+  const openPanel = useCallback(() => {
+    showNetwork();
+    setOpen(true);
+  }, [showNetwork]);
   const highlight = useCallback((nodeId: string) => selectNode(nodeId, true), [selectNode]);
   const button = (
     <button ref={opener} type="button" className="lb-button" aria-pressed={open} onClick={() => {
@@ -27,5 +31,5 @@ export function useStepThrough(doc: Project, table: CsvTable | undefined, select
     </button>
   );
   const panel = open ? <StepThrough doc={doc} table={table} onClose={close} onHighlight={highlight} /> : null;
-  return { button, panel };
+  return { button, panel, open: openPanel };
 }

@@ -12,6 +12,7 @@ import type { Host } from '../host/host.ts';
 import { assessHealth, type Project } from '../../core/index.ts';
 import { SeverityBadge } from '../panels/SeverityBadge.tsx';
 import { ExplainButton } from '../learn/ExplainButton.tsx';
+import { StepThroughButton } from '../learn/StepThroughButton.tsx';
 import { layerColumns, lossColumns } from '../charts/chart-data.ts';
 import { ChartExportContext, type ChartExportContextValue } from '../charts/ChartCard.tsx';
 import { DeadReluChart, GradientNormChart } from '../charts/LayerCharts.tsx';
@@ -29,11 +30,13 @@ export interface TrainingViewProps {
   csv: Uint8Array | null;
   task: 'regression' | 'classification' | null;
   onError(title: string, message: string): void;
+  /** Opens "Step through one row" (renderer/learn). */
+  onStepThrough?(): void;
 }
 
 const LOSS_NAMES: Record<string, string> = { mse: 'Mean squared error', mae: 'Mean absolute error', huber: 'Huber loss', crossEntropy: 'Cross-entropy', bce: 'Binary cross-entropy' };
 
-export default function TrainingView({ host, client, doc, csv, task, onError }: TrainingViewProps) {
+export default function TrainingView({ host, client, doc, csv, task, onError, onStepThrough }: TrainingViewProps) {
   // Only what the charts need, each a value that changes rarely: the view does not re-render
   // with every progress event (the training bar does).
   const version = useSyncExternalStore(client.subscribe, client.getChartVersion);
@@ -87,6 +90,7 @@ export default function TrainingView({ host, client, doc, csv, task, onError }: 
   return (
     <ChartExportContext.Provider value={exportContext}>
       <div className="lb-training-view" data-testid="training-view" data-chart-version={version}>
+        {onStepThrough && !active && <StepThroughButton onOpen={onStepThrough} />}
         {saved?.result.type === 'error' && doc.weights && !active && (
           <p className="lb-training-view__note lb-muted" role="status">The saved weights could not be evaluated: {saved.result.message}</p>
         )}
@@ -95,7 +99,7 @@ export default function TrainingView({ host, client, doc, csv, task, onError }: 
             {signals.map((signal) => (
               <li key={signal.code + (signal.nodeId ?? '')} className={`lb-issue lb-issue--${signal.severity}`} data-code={signal.code}>
                 <SeverityBadge severity={signal.severity} />{signal.message}
-                <ExplainButton target={{ code: signal.code, nodeId: signal.nodeId, message: signal.message }} />
+                <ExplainButton target={{ code: signal.code, nodeId: signal.nodeId, message: signal.message, signal }} />
               </li>
             ))}
           </ul>

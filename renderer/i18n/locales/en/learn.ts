@@ -2,6 +2,7 @@
 export default {
   open: 'Step through',
   openTitle: 'Step through one row: the numbers on every edge forward, then the gradients backward',
+  openFromTraining: 'Step through one row: forward and backward, number by number',
   title: 'Step through one row',
   close: 'Close',
   row: 'Row',

@@ -2,6 +2,7 @@
 export default {
   open: '한 행 따라가기',
   openTitle: '한 행 따라가기: 순전파로 모든 연결의 값을, 역전파로 그레디언트를 한 단계씩 봅니다',
+  openFromTraining: '한 행 따라가기: 순전파와 역전파를 숫자 하나하나',
   title: '한 행 따라가기',
   close: '닫기',
   row: '행',
