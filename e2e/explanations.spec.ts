@@ -42,3 +42,25 @@ test("explanations: the lecture's 13-output bug explained on its node and in the
   await page.keyboard.press('Escape');
   await expect(collapse).toHaveCount(0);
 });
+
+test('explanations and step-through speak Korean when the window does', async ({ page }, testInfo) => {
+  await page.addInitScript(() => localStorage.setItem('layerboard.locale', 'ko'));
+  await openApp(page);
+  await selectNode(page, 'linear4');
+  await page.getByTestId('param-outFeatures').fill('13');
+  await page.locator('.lb-problems').getByRole('button', { name: '왜? LB303 설명 보기' }).click();
+  const dialog = page.getByRole('dialog', { name: /LB303/ });
+  await expect(dialog.getByRole('heading', { name: '무슨 뜻인가요' })).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: '왜 생기나요' })).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: '어떻게 고치나요' })).toBeVisible();
+  await expect(dialog).toContainText('강의 실습에서 실제로 나온 버그');
+  await shot(page, testInfo, 'explanation-lb303-ko');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('param-outFeatures').fill('1');
+
+  await page.getByTestId('open-step-through').click();
+  await expect(page.getByTestId('step-through')).toContainText('한 행 따라가기');
+  await page.getByRole('button', { name: '손실까지' }).click();
+  await expect(page.getByTestId('step-detail')).toContainText('예측값 ŷ가 타깃 y를 만나 손실 L을 계산합니다');
+  await shot(page, testInfo, 'step-through-ko');
+});
