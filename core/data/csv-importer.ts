@@ -6,7 +6,7 @@ import { detectCsvDialect, isBlankRow } from './csv-dialect.ts';
 import type { CsvDelimiter, CsvDialect, DecimalSeparator } from './csv-dialect.ts';
 import { buildTableReport } from './column-report.ts';
 import type { TableReport } from './column-report.ts';
-import { dataError, plural, quoteName, quoteValue } from './data-result.ts';
+import { dataError, dataText, kindWord, quoteName, quoteValue, unitsOf } from './data-result.ts';
 import type { DataError, DataWarning } from './data-result.ts';
 import type { CellLocation, CsvTable, TableColumn } from './table.ts';
 import { createUtf8ChunkDecoder } from './utf8-decoder.ts';
@@ -159,13 +159,13 @@ class CsvImportState {
   push(chunk: string | Uint8Array): boolean {
     if (this.error !== null) return false;
     if (this.finished) {
-      this.fail(dataError('invalid-option', 'push() was called after finish().'));
+      this.fail(dataError('invalid-option', dataText('csv.pushAfterFinish')));
       return false;
     }
     const kind = typeof chunk === 'string' ? 'string' : 'bytes';
     if (this.inputKind === null) this.inputKind = kind;
     else if (this.inputKind !== kind) {
-      this.fail(dataError('mixed-chunk-types', 'Chunks must be all text or all bytes, not a mix of the two.'));
+      this.fail(dataError('mixed-chunk-types', dataText('csv.mixedChunks')));
       return false;
     }
     if (typeof chunk === 'string') {
@@ -220,7 +220,7 @@ class CsvImportState {
     this.fail(
       dataError(
         'invalid-utf8',
-        `Line ${line}: the file is not valid UTF-8 (byte offset ${byteOffset}). Save it with UTF-8 encoding (in Excel: "CSV UTF-8") and try again.`,
+        dataText('csv.invalidUtf8', { line, byteOffset }),
         { line, byteOffset },
       ),
     );
@@ -268,16 +268,16 @@ class CsvImportState {
     // Quoted fields are the only way a row can span several lines.
     const mayHaveLineBreaks = text.indexOf('"') !== -1;
     let stopAt = rows.length;
-    let stopError: DataError | null = null;
+    let stopError: { code: 'unclosed-quote' | 'malformed-quote' } | null = null;
     for (const e of result.errors) {
       const row = e.row ?? rows.length;
       if (row >= stopAt) continue;
       if (e.code === 'MissingQuotes') {
         stopAt = row;
-        stopError = dataError('unclosed-quote', '', {});
+        stopError = { code: 'unclosed-quote' };
       } else if (e.code === 'InvalidQuotes' && row < rows.length) {
         stopAt = row;
-        stopError = dataError('malformed-quote', '', {});
+        stopError = { code: 'malformed-quote' };
       }
     }
     for (let i = 0; i < stopAt; i++) {
@@ -293,11 +293,7 @@ class CsvImportState {
     }
     if (stopError !== null) {
       const line = this.nextLine;
-      const message =
-        stopError.code === 'unclosed-quote'
-          ? `Line ${line}: a quoted field opens on this line and is never closed (a stray " character?).`
-          : `Line ${line}: a quoted field has text after its closing quote. Inside quotes, write a quote as "".`;
-      this.fail(dataError(stopError.code, message, { line }));
+      this.fail(dataError(stopError.code, dataText(stopError.code === 'unclosed-quote' ? 'csv.unclosedQuote' : 'csv.malformedQuote', { line }), { line }));
       return;
     }
     this.partial = isLast ? '' : text.slice(result.meta.cursor);
@@ -307,9 +303,7 @@ class CsvImportState {
       this.fail(
         dataError(
           quoted ? 'unclosed-quote' : 'line-too-long',
-          quoted
-            ? `Line ${line}: a quoted field opens on this line and is not closed within 16 MB of text (a stray " character?).`
-            : `Line ${line} is longer than 16 MB; this does not look like a CSV table.`,
+          dataText(quoted ? 'csv.unclosedQuoteLong' : 'csv.lineTooLong', { line }),
           { line },
         ),
       );
@@ -335,7 +329,7 @@ class CsvImportState {
       this.fail(
         dataError(
           'ragged-row',
-          `Line ${line} has ${plural(row.length, 'field')} but the header has ${this.columnCount}. Fix the line, or import with "skip ragged rows" to leave such lines out.`,
+          dataText('csv.raggedRow', { line, fields: unitsOf('field', row.length), columns: this.columnCount }),
           { line },
         ),
       );
@@ -362,7 +356,7 @@ class CsvImportState {
       names[0] = 'row_names';
       this.warnings.push({
         code: 'row-names-column',
-        message: 'The first column has no header: read it as row names (an ID column, not used for training).',
+        ...dataText('csv.rowNames'),
         column: 'row_names',
         line,
       });
@@ -370,7 +364,7 @@ class CsvImportState {
     for (let i = 0; i < count; i++) {
       if (names[i] === '') {
         names[i] = `column_${i + 1}`;
-        this.warnings.push({ code: 'empty-column-name', message: `Column ${i + 1} has no header; named it ${names[i]}.`, column: names[i], line });
+        this.warnings.push({ code: 'empty-column-name', ...dataText('csv.emptyColumnName', { index: i + 1, name: names[i] }), column: names[i], line });
       }
     }
     const taken = new Set(names);
@@ -392,7 +386,7 @@ class CsvImportState {
       if (renames.length === 0) continue;
       this.warnings.push({
         code: 'duplicate-column-name',
-        message: `The column name ${quoteName(name)} appears ${renames.length + 1} times; renamed the later ones to ${renames.join(', ')}.`,
+        ...dataText('csv.duplicateColumnName', { name: quoteName(name), times: renames.length + 1, renamed: renames }),
         column: name,
         line,
       });
@@ -565,12 +559,12 @@ class CsvImportState {
 
   private buildResult(): CsvImportResult {
     if (this.header === null) {
-      return dataError('empty-file', 'The file is empty: there is no header line and no data.', { line: 1 });
+      return dataError('empty-file', dataText('csv.emptyFile'), { line: 1 });
     }
     const header = this.header;
     if (this.rowCount === 0) {
       const shown = header.length > 8 ? `${header.slice(0, 8).join(', ')}, ...` : header.join(', ');
-      return dataError('no-rows', `The file has a header (${shown}) but no data rows.`);
+      return dataError('no-rows', dataText('csv.noRows', { header: shown }));
     }
     const columns: TableColumn[] = [];
     const maxCategories = this.options.maxCategories ?? 50;
@@ -616,7 +610,7 @@ class CsvImportState {
       const shown = this.raggedLines.join(', ') + (this.skippedRagged > this.raggedLines.length ? ', ...' : '');
       warnings.push({
         code: 'skipped-ragged-rows',
-        message: `Skipped ${plural(this.skippedRagged, 'row')} whose field count differs from the header's (line ${shown}).`,
+        ...dataText('csv.skippedRagged', { rows: unitsOf('row', this.skippedRagged), lines: shown }),
         line: this.raggedLines[0],
         count: this.skippedRagged,
       });
@@ -627,7 +621,13 @@ class CsvImportState {
       if (column.numericValueCount >= 0.9 * nonMissing) {
         warnings.push({
           code: 'mostly-numeric-column',
-          message: `Column ${quoteName(column.name)} is numbers except for ${plural(nonMissing - column.numericValueCount, 'value')} such as ${quoteValue(column.firstNonNumeric.text)} on line ${column.firstNonNumeric.line}, so it was read as ${column.kind}. Fix or blank those cells to use it as a number.`,
+          ...dataText('csv.mostlyNumeric', {
+            name: quoteName(column.name),
+            values: unitsOf('value', nonMissing - column.numericValueCount),
+            example: quoteValue(column.firstNonNumeric.text),
+            line: column.firstNonNumeric.line,
+            kind: kindWord(column.kind),
+          }),
           column: column.name,
           line: column.firstNonNumeric.line,
           count: nonMissing - column.numericValueCount,
@@ -636,8 +636,8 @@ class CsvImportState {
     }
     const usable = columns.some((c) => c.kind === 'numeric' && c.missingCount < n);
     if (!usable) {
-      const kinds = columns.map((c) => `${c.name} (${c.kind})`).join(', ');
-      return dataError('no-numeric-column', `No column holds numbers, so there is nothing to train on: ${kinds}.`);
+      const kinds = columns.map((c) => ({ key: 'data:csv.columnKind', params: { name: c.name, kind: kindWord(c.kind) } }));
+      return dataError('no-numeric-column', dataText('csv.noNumericColumn', { columns: kinds }));
     }
     const table: CsvTable = {
       columns,

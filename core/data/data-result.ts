@@ -4,7 +4,7 @@
  * the line (1-based, as a text editor counts them, header = line 1) and the column when it can.
  */
 
-import type { MessageParams } from '../i18n/message.ts';
+import { english, type MessageParams, type MessageRef } from '../i18n/message.ts';
 
 export type DataErrorCode =
   | 'empty-file'
@@ -72,9 +72,31 @@ export interface DataWarning {
   count?: number;
 }
 
+/** A data message: its English text and the key (in the `data` namespace) and values to say it again. */
+export interface DataText {
+  message: string;
+  messageKey: string;
+  params: MessageParams;
+}
+
+/** `data:<key>` with `params`, English text included. */
+export function dataText(key: string, params: MessageParams = {}): DataText {
+  return { message: english(`data:${key}`, params), messageKey: key, params };
+}
+
+/** "3 rows", "1 field": a count with its noun, in the reader's language. */
+export function unitsOf(unit: 'field' | 'row' | 'value' | 'distinctValue' | 'missingValue', count: number): MessageRef {
+  return { key: `data:units.${unit}`, params: { count } };
+}
+
+/** A column kind ("categorical") as a word of the reader's language. */
+export function kindWord(kind: 'numeric' | 'categorical' | 'text'): MessageRef {
+  return { key: `data:kind.${kind}` };
+}
+
 /** Builds a `DataError` value (the data path returns errors, it never throws them). */
-export function dataError(code: DataErrorCode, message: string, where: Omit<DataError, 'type' | 'code' | 'message'> = {}): DataError {
-  return { type: 'error', code, message, ...where };
+export function dataError(code: DataErrorCode, text: DataText, where: Omit<DataError, 'type' | 'code' | 'message' | 'messageKey' | 'params'> = {}): DataError {
+  return { type: 'error', code, ...text, ...where };
 }
 
 /** `"name"` for messages; JSON quoting keeps odd names (spaces, quotes, newlines) readable. */
@@ -85,9 +107,4 @@ export function quoteName(name: string): string {
 /** A value as it appeared in the file, shortened for a message. */
 export function quoteValue(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
-}
-
-/** Formats a count with its noun: `1 row`, `3 rows`. */
-export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? noun : pluralNoun}`;
 }

@@ -1,7 +1,7 @@
 import { distinctLabels, sortLabels } from './column-access.ts';
 import { integerLevels, isUsableByDefault } from './column-report.ts';
 import type { ColumnRole } from './column-report.ts';
-import { dataError, plural, quoteName, quoteValue } from './data-result.ts';
+import { dataError, dataText, kindWord, quoteName, quoteValue, unitsOf } from './data-result.ts';
 import type { DataError, DataWarning } from './data-result.ts';
 import type { Dataset, Task } from './dataset.ts';
 import { encodeTable, nonFiniteError } from './preprocessing.ts';
@@ -72,27 +72,27 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
   const warnings: DataWarning[] = [];
 
   // Roles.
-  if (options.targets.length === 0) return dataError('no-targets', 'Choose a target column: the value the network should learn to predict.');
+  if (options.targets.length === 0) return dataError('no-targets', dataText('prepare.noTargets'));
   const targetColumns: TableColumn[] = [];
   for (const name of options.targets) {
     const column = findColumn(table, name);
     if (column === undefined) return unknownColumn(table, name);
-    if (targetColumns.includes(column)) return dataError('column-used-twice', `Column ${quoteName(name)} is listed twice as a target.`, { column: name });
+    if (targetColumns.includes(column)) return dataError('column-used-twice', dataText('prepare.targetTwice', { name: quoteName(name) }), { column: name });
     targetColumns.push(column);
   }
   const featureColumns: TableColumn[] = [];
   for (const name of options.features ?? table.columns.filter((c) => isUsableByDefault(c) && !targetColumns.includes(c)).map((c) => c.name)) {
     const column = findColumn(table, name);
     if (column === undefined) return unknownColumn(table, name);
-    if (targetColumns.includes(column)) return dataError('column-used-twice', `Column ${quoteName(name)} cannot be both a feature and a target.`, { column: name });
-    if (featureColumns.includes(column)) return dataError('column-used-twice', `Column ${quoteName(name)} is listed twice as a feature.`, { column: name });
+    if (targetColumns.includes(column)) return dataError('column-used-twice', dataText('prepare.featureAndTarget', { name: quoteName(name) }), { column: name });
+    if (featureColumns.includes(column)) return dataError('column-used-twice', dataText('prepare.featureTwice', { name: quoteName(name) }), { column: name });
     featureColumns.push(column);
   }
-  if (featureColumns.length === 0) return dataError('no-features', 'Choose at least one feature column: the inputs of the network.');
+  if (featureColumns.length === 0) return dataError('no-features', dataText('prepare.noFeatures'));
   const oneHotNumeric = new Set(options.categorical ?? []);
   for (const name of oneHotNumeric) {
     if (!featureColumns.some((c) => c.name === name)) {
-      return dataError('invalid-option', `Column ${quoteName(name)} is listed as categorical but is not a feature.`, { column: name });
+      return dataError('invalid-option', dataText('prepare.categoricalNotFeature', { name: quoteName(name) }), { column: name });
     }
   }
 
@@ -100,23 +100,23 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
   for (const column of featureColumns) {
     if (column.kind === 'numeric') {
       if (column.firstNonFinite !== null) return nonFiniteError(column.name, column.firstNonFinite.line, column.firstNonFinite.text);
-      if (column.missingCount === column.values.length) return dataError('not-a-feature', `Column ${quoteName(column.name)} has no values: every cell is missing.`, { column: column.name });
+      if (column.missingCount === column.values.length) return dataError('not-a-feature', dataText('prepare.noValues', { name: quoteName(column.name) }), { column: column.name });
       continue;
     }
     if (column.isRowNames || column.codes === null || column.distinctCount > MAX_CATEGORIES) {
       return dataError(
         'not-a-feature',
         column.isRowNames
-          ? `Column ${quoteName(column.name)} holds row names; it cannot be a feature.`
-          : `Column ${quoteName(column.name)} has ${column.codes === null ? 'more than ' : ''}${column.distinctCount} distinct text values; one-hot encoding it would add that many inputs. Leave it out.`,
+          ? dataText('prepare.rowNamesFeature', { name: quoteName(column.name) })
+          : dataText(column.codes === null ? 'prepare.tooManyTextValuesAtLeast' : 'prepare.tooManyTextValues', { name: quoteName(column.name), distinct: column.distinctCount }),
         { column: column.name },
       );
     }
-    if (column.missingCount === column.codes.length) return dataError('not-a-feature', `Column ${quoteName(column.name)} has no values: every cell is missing.`, { column: column.name });
+    if (column.missingCount === column.codes.length) return dataError('not-a-feature', dataText('prepare.noValues', { name: quoteName(column.name) }), { column: column.name });
     if (column.kind === 'text') {
       warnings.push({
         code: 'text-column-as-feature',
-        message: `Column ${quoteName(column.name)} looks like text (${column.distinctCount} distinct values); it is one-hot encoded into ${column.distinctCount} inputs.`,
+        ...dataText('prepare.textAsFeature', { name: quoteName(column.name), distinct: column.distinctCount }),
         column: column.name,
       });
     }
@@ -139,10 +139,10 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
   if (kept === 0) {
     const parts = [...targetColumns, ...featureColumns].filter((c) => c.missingCount > 0).map((c) => `${c.name}: ${c.missingCount}`);
     const allTargetsMissing = targetColumns.find((c) => c.missingCount === n);
-    if (allTargetsMissing) return dataError('target-missing', `The target column ${quoteName(allTargetsMissing.name)} has no values: every cell is missing.`, { column: allTargetsMissing.name });
+    if (allTargetsMissing) return dataError('target-missing', dataText('prepare.targetMissing', { name: quoteName(allTargetsMissing.name) }), { column: allTargetsMissing.name });
     return dataError(
       'no-rows-left',
-      `No row is left to train on: every row has a missing value (${parts.join(', ')}).${missing === 'drop' ? ' Choose "fill with mean" for missing values, or leave the emptiest columns out.' : ''}`,
+      dataText(missing === 'drop' ? 'prepare.noRowsLeftDrop' : 'prepare.noRowsLeft', { parts }),
     );
   }
 
@@ -151,7 +151,7 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
   let fitRows = keep;
   if (options.validation) {
     const { fraction, seed } = options.validation;
-    if (!(fraction >= 0 && fraction < 1)) return dataError('invalid-option', `The validation fraction must be at least 0 and below 1, not ${fraction}.`);
+    if (!(fraction >= 0 && fraction < 1)) return dataError('invalid-option', dataText('prepare.badValidationFraction', { value: String(fraction) }));
     split = splitIndices(kept, fraction, typeof seed === 'function' ? seed : createSplitRandom(seed));
     const keptRows = new Int32Array(kept);
     for (let r = 0, i = 0; r < n; r++) if (keep[r] !== 0) keptRows[i++] = r;
@@ -168,7 +168,7 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
       let fill: number | null = null;
       if (missing === 'mean') {
         const present = used.filter((v) => v === v);
-        if (present.length === 0) return dataError('not-a-feature', `Column ${quoteName(column.name)} has no values in the rows that have a target.`, { column: column.name });
+        if (present.length === 0) return dataError('not-a-feature', dataText('prepare.noValuesInTargetRows', { name: quoteName(column.name) }), { column: column.name });
         fill = columnMoments(present).mean;
         for (let i = 0; i < used.length; i++) if (used[i] !== used[i]) used[i] = fill;
       }
@@ -176,7 +176,7 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
       if (scaler.constant) {
         warnings.push({
           code: 'constant-feature',
-          message: `Column ${quoteName(column.name)} has the same value in every row; it is left unscaled (it carries no information).`,
+          ...dataText('prepare.constantUnscaled', { name: quoteName(column.name) }),
           column: column.name,
         });
       }
@@ -187,7 +187,7 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
     const counts = distinctLabels(column, keep);
     const categories = sortLabels(counts.keys());
     if (categories.length > MAX_CATEGORIES) {
-      return dataError('not-a-feature', `Column ${quoteName(column.name)} has ${categories.length} distinct values; one-hot encoding it would add that many inputs.`, { column: column.name });
+      return dataError('not-a-feature', dataText('prepare.tooManyCategories', { name: quoteName(column.name), distinct: categories.length }), { column: column.name });
     }
     let fill: string | null = null;
     if (missing === 'mean') {
@@ -202,7 +202,7 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
       }
     }
     if (categories.length === 1) {
-      warnings.push({ code: 'constant-feature', message: `Column ${quoteName(column.name)} has the same value in every row; it carries no information.`, column: column.name });
+      warnings.push({ code: 'constant-feature', ...dataText('prepare.constant', { name: quoteName(column.name) }), column: column.name });
     }
     features.push({ kind: 'one-hot', column: column.name, categories, fill });
     for (const category of categories) featureNames.push(`${column.name}=${category}`);
@@ -224,7 +224,7 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
     const classes = sortLabels(distinctLabels(column, keep).keys());
     if (classes.length < 2) return constantTarget(column.name, classes[0] ?? '');
     if (classes.length > MAX_CATEGORIES) {
-      return dataError('too-many-classes', `The target ${quoteName(column.name)} has ${classes.length} distinct values; that is too many classes.`, { column: column.name });
+      return dataError('too-many-classes', dataText('prepare.tooManyClasses', { name: quoteName(column.name), distinct: classes.length }), { column: column.name });
     }
     target = { task: 'classification', column: column.name, classes };
   }
@@ -264,7 +264,7 @@ export function prepareDataset(table: CsvTable, options: PrepareDatasetOptions):
 function inferTask(targets: TableColumn[], requested: 'auto' | Task, warnings: DataWarning[]): Task | DataError {
   if (targets.length > 1) {
     if (requested === 'classification') {
-      return dataError('multiple-class-targets', 'Classification takes one target column; choose one, or use regression for several numeric targets.');
+      return dataError('multiple-class-targets', dataText('prepare.multipleClassTargets'));
     }
     for (const column of targets) if (column.kind !== 'numeric') return notNumericTarget(column);
     return 'regression';
@@ -282,7 +282,7 @@ function inferTask(targets: TableColumn[], requested: 'auto' | Task, warnings: D
   if (levels.integerValued && !levels.distinctIsLowerBound && distinct >= 2 && count >= 3 * distinct) {
     warnings.push({
       code: 'classification-inferred',
-      message: `The target ${quoteName(column.name)} has only ${distinct} distinct whole-number values, so it is treated as classes (classification). Choose regression to predict it as a number.`,
+      ...dataText('prepare.classificationInferred', { name: quoteName(column.name), distinct }),
       column: column.name,
     });
     return 'classification';
@@ -294,7 +294,9 @@ function notNumericTarget(column: TableColumn): DataError {
   const bad = column.kind === 'numeric' ? null : column.firstNonNumeric;
   return dataError(
     'target-not-numeric',
-    `Regression needs a numeric target, but ${quoteName(column.name)} is ${column.kind}${bad ? ` (line ${bad.line} has ${quoteValue(bad.text)})` : ''}. Choose classification, or fix the column.`,
+    bad
+      ? dataText('prepare.targetNotNumericAt', { name: quoteName(column.name), kind: kindWord(column.kind), line: bad.line, value: quoteValue(bad.text) })
+      : dataText('prepare.targetNotNumeric', { name: quoteName(column.name), kind: kindWord(column.kind) }),
     { column: column.name, ...(bad ? { line: bad.line } : {}) },
   );
 }
@@ -303,19 +305,23 @@ function tooManyClasses(column: TableColumn): DataError {
   const distinct = column.kind === 'numeric' ? 0 : column.distinctCount;
   return dataError(
     'too-many-classes',
-    `The target ${quoteName(column.name)} has ${column.kind !== 'numeric' && column.codes === null ? 'more than ' : ''}${plural(distinct, 'distinct value')} for ${plural(column.kind === 'numeric' ? 0 : column.codes?.length ?? 0, 'row')}: that looks like an ID or free text, not classes.`,
+    dataText(column.kind !== 'numeric' && column.codes === null ? 'prepare.targetLooksLikeIdAtLeast' : 'prepare.targetLooksLikeId', {
+      name: quoteName(column.name),
+      values: unitsOf('distinctValue', distinct),
+      rows: unitsOf('row', column.kind === 'numeric' ? 0 : column.codes?.length ?? 0),
+    }),
     { column: column.name },
   );
 }
 
 function constantTarget(name: string, value: string): DataError {
-  return dataError('target-constant', `The target ${quoteName(name)} has the same value (${quoteValue(value)}) in every row: there is nothing to learn.`, { column: name });
+  return dataError('target-constant', dataText('prepare.targetConstant', { name: quoteName(name), value: quoteValue(value) }), { column: name });
 }
 
 function unknownColumn(table: CsvTable, name: string): DataError {
   const names = table.columns.map((c) => c.name);
   const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')}, ...` : names.join(', ');
-  return dataError('unknown-column', `There is no column ${quoteName(name)}. The columns are: ${shown}.`, { column: name });
+  return dataError('unknown-column', dataText('prepare.unknownColumn', { name: quoteName(name), columns: shown }), { column: name });
 }
 
 function markMissing(column: TableColumn, keep: Uint8Array): void {

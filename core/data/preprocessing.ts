@@ -1,6 +1,6 @@
 import { labelIndexReader, MISSING_LABEL, UNSEEN_LABEL } from './column-access.ts';
 import type { ColumnRole } from './column-report.ts';
-import { dataError, plural, quoteName, quoteValue } from './data-result.ts';
+import { dataError, dataText, kindWord, quoteName, quoteValue, unitsOf } from './data-result.ts';
 import type { DataError, DataWarning } from './data-result.ts';
 import type { Dataset, Task } from './dataset.ts';
 import type { ScalingMethod } from './scaling.ts';
@@ -91,7 +91,7 @@ export function applyPreprocessing(table: CsvTable, preprocessing: StoredPreproc
   const targetNames = preprocessing.target.task === 'regression' ? preprocessing.target.columns.map((c) => c.column) : [preprocessing.target.column];
   const absent = targetNames.filter((name) => findColumn(table, name) === undefined);
   if (mode === 'require' && absent.length > 0) {
-    return dataError('unknown-column', `The target column ${quoteName(absent[0])} is not in this file.`, { column: absent[0] });
+    return dataError('unknown-column', dataText('apply.targetNotInFile', { name: quoteName(absent[0]) }), { column: absent[0] });
   }
   return encodeTable(table, preprocessing, mode !== 'ignore' && absent.length === 0);
 }
@@ -146,11 +146,11 @@ type FeatureReader = NumericFeatureReader | OneHotFeatureReader;
 
 function numericColumnOrError(table: CsvTable, name: string, role: 'feature' | 'target'): Extract<TableColumn, { kind: 'numeric' }> | DataError {
   const column = findColumn(table, name);
-  if (column === undefined) return dataError('unknown-column', `The ${role} column ${quoteName(name)} is not in this file.`, { column: name });
+  if (column === undefined) return dataError('unknown-column', dataText(role === 'target' ? 'apply.targetNotInFile' : 'apply.featureNotInFile', { name: quoteName(name) }), { column: name });
   if (column.kind !== 'numeric') {
     const bad = column.firstNonNumeric;
-    const where = bad ? `line ${bad.line} has ${quoteValue(bad.text)}, which is not a number` : 'its values are not numbers';
-    return dataError(role === 'target' ? 'target-not-numeric' : 'preprocessing-mismatch', `Column ${quoteName(name)} must hold numbers, but ${where}.`, {
+    const text = bad ? dataText('apply.notNumbersAt', { name: quoteName(name), line: bad.line, value: quoteValue(bad.text) }) : dataText('apply.notNumbers', { name: quoteName(name) });
+    return dataError(role === 'target' ? 'target-not-numeric' : 'preprocessing-mismatch', text, {
       column: name,
       ...(bad ? { line: bad.line } : {}),
     });
@@ -163,7 +163,7 @@ function numericColumnOrError(table: CsvTable, name: string, role: 'feature' | '
 export function nonFiniteError(column: string, line: number, text: string): DataError {
   return dataError(
     'non-finite-value',
-    `Line ${line}, column ${quoteName(column)}: ${quoteValue(text)} is not a finite number (infinite, or too large to store). Fix the value or leave the column out.`,
+    dataText('apply.nonFinite', { line, name: quoteName(column), value: quoteValue(text) }),
     { line, column },
   );
 }
@@ -181,7 +181,7 @@ export function encodeTable(table: CsvTable, stored: StoredPreprocessing, useTar
       continue;
     }
     const column = findColumn(table, feature.column);
-    if (column === undefined) return dataError('unknown-column', `The feature column ${quoteName(feature.column)} is not in this file.`, { column: feature.column });
+    if (column === undefined) return dataError('unknown-column', dataText('apply.featureNotInFile', { name: quoteName(feature.column) }), { column: feature.column });
     const fill = feature.fill === null ? -1 : feature.categories.indexOf(feature.fill);
     readers.push({ kind: 'one-hot', name: feature.column, read: labelIndexReader(column, feature.categories), width: feature.categories.length, fill, missing: 0, filled: 0, unseen: 0 });
   }
@@ -201,7 +201,7 @@ export function encodeTable(table: CsvTable, stored: StoredPreprocessing, useTar
     }
   } else if (useTargets && target.task === 'classification') {
     const column = findColumn(table, target.column);
-    if (column === undefined) return dataError('unknown-column', `The target column ${quoteName(target.column)} is not in this file.`, { column: target.column });
+    if (column === undefined) return dataError('unknown-column', dataText('apply.targetNotInFile', { name: quoteName(target.column) }), { column: target.column });
     classReader = labelIndexReader(column, target.classes);
   }
 
@@ -246,8 +246,10 @@ export function encodeTable(table: CsvTable, stored: StoredPreprocessing, useTar
   const missingParts = [...(dropMissing ? readers : []), ...regressionTargets].filter((c) => c.missing > 0).map((c) => `${c.name}: ${c.missing}`);
   if (classReader !== null && targetMissing > 0) missingParts.push(`${(target as { column: string }).column}: ${targetMissing}`);
   if (kept === 0) {
-    const why = missingParts.length > 0 ? `missing values (${missingParts.join(', ')})` : 'classes not seen in training';
-    return dataError('no-rows-left', `No row is left to use: every row has ${why}.${dropMissing && missingParts.length > 0 ? ' Filling missing values with the column mean keeps rows whose target is present.' : ''}`);
+    const text = missingParts.length === 0
+      ? dataText('apply.noRowsLeftUnseen')
+      : dataText(dropMissing ? 'apply.noRowsLeftMissingDrop' : 'apply.noRowsLeftMissing', { parts: missingParts });
+    return dataError('no-rows-left', text);
   }
 
   // Pass 2: encode.
@@ -297,7 +299,7 @@ export function encodeTable(table: CsvTable, stored: StoredPreprocessing, useTar
   if (dropped > unseenClasses && missingParts.length > 0) {
     warnings.push({
       code: 'dropped-missing-rows',
-      message: `Dropped ${plural(dropped - unseenClasses, 'row')} with a missing value (${missingParts.join(', ')}), first on line ${lineOfRow(table, firstDroppedRow)}; ${plural(kept, 'row')} remain.`,
+      ...dataText('apply.droppedMissing', { rows: unitsOf('row', dropped - unseenClasses), parts: missingParts, line: lineOfRow(table, firstDroppedRow), kept: unitsOf('row', kept) }),
       line: lineOfRow(table, firstDroppedRow),
       count: dropped - unseenClasses,
     });
@@ -308,7 +310,7 @@ export function encodeTable(table: CsvTable, stored: StoredPreprocessing, useTar
       const total = filled.reduce((sum, reader) => sum + reader.filled, 0);
       warnings.push({
         code: 'filled-missing-values',
-        message: `Filled ${plural(total, 'missing value')} with the column mean (most frequent category for categorical columns): ${filled.map((f) => `${f.name}: ${f.filled}`).join(', ')}.`,
+        ...dataText('apply.filledMissing', { values: unitsOf('missingValue', total), parts: filled.map((f) => `${f.name}: ${f.filled}`) }),
         count: total,
       });
     }
@@ -317,7 +319,7 @@ export function encodeTable(table: CsvTable, stored: StoredPreprocessing, useTar
     if (reader.kind === 'one-hot' && reader.unseen > 0) {
       warnings.push({
         code: 'unseen-category',
-        message: `Column ${quoteName(reader.name)} has ${plural(reader.unseen, 'value')} not seen in training; they are encoded as all zeros.`,
+        ...dataText('apply.unseenCategory', { name: quoteName(reader.name), values: unitsOf('value', reader.unseen) }),
         column: reader.name,
         count: reader.unseen,
       });
@@ -327,7 +329,7 @@ export function encodeTable(table: CsvTable, stored: StoredPreprocessing, useTar
     const column = (target as { column: string }).column;
     warnings.push({
       code: 'unseen-class',
-      message: `Dropped ${plural(unseenClasses, 'row')} whose ${quoteName(column)} is a class not seen in training (first on line ${lineOfRow(table, firstUnseenClassRow)}).`,
+      ...dataText('apply.unseenClass', { rows: unitsOf('row', unseenClasses), column: quoteName(column), line: lineOfRow(table, firstUnseenClassRow) }),
       column,
       line: lineOfRow(table, firstUnseenClassRow),
       count: unseenClasses,

@@ -6,11 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph, type DataContext } from '../compile/analyze.ts';
 import { assessHealth } from '../train/health.ts';
+import type { DataError, DataWarning } from '../data/data-result.ts';
+import { inspectCsv } from '../data/inspect-csv.ts';
+import { prepareDataset, type PrepareDatasetOptions } from '../data/prepare-dataset.ts';
+import { applyPreprocessing } from '../data/preprocessing.ts';
 import { DiagnosticCode, type Diagnostic } from '../graph/diagnostics.ts';
 import { ACTIVATION_TYPES, type Graph } from '../graph/types.ts';
 import { makeGraph, chainGraph, type NodeSpec } from '../testing/graphs.ts';
 import en from './locales/en/diagnostics.ts';
-import { createTranslator, diagnosticText, flattenCatalog, healthText, trainingText, isMessageRef, type MessageParam, type MessageParams, type TFunction } from './index.ts';
+import { createTranslator, dataIssueText, diagnosticText, flattenCatalog, healthText, trainingText, isMessageRef, type MessageParam, type MessageParams, type TFunction } from './index.ts';
 
 const regression: DataContext = { inputWidth: 13, target: { task: 'regression', width: 1, names: ['MEDV'] } };
 const iris: DataContext = { inputWidth: 4, target: { task: 'classification', numClasses: 3, names: ['species'], classes: ['a', 'b', 'c'] } };
@@ -149,5 +153,50 @@ describe('health signals and training stops in both languages', () => {
     const diverged = { message: 'x', messageKey: 'divergedNaN', params: { epoch: 3, step: 2, globalStep: 12, lr: 10, suggestedLr: 1 } };
     expect(trainingText(ko, diverged)).toMatch(/^에포크 3의 스텝 2\(이번 학습의 12번째 스텝\)에서 손실이 NaN이 되어 학습이 발산했습니다\..*학습률\(10\).*1 이하로/);
     expect(trainingText(ko, { message: null })).toBeNull();
+  });
+});
+
+describe('data errors and warnings in both languages', () => {
+  const issues: (DataError | DataWarning)[] = [];
+  const collect = (result: { type: 'ok'; warnings: DataWarning[] } | DataError): void => {
+    if (result.type === 'error') issues.push(result);
+    else issues.push(...result.warnings);
+  };
+  const tableOf = (text: string) => {
+    const r = inspectCsv(text);
+    if (r.type === 'error') throw new Error(r.message);
+    issues.push(...r.warnings);
+    return r.table;
+  };
+  for (const text of ['', 'a,b\n', 'a,b\n1,2\n3\n', 'a,b\n"1,2\n', 'a,b\n"1"x,2\n', 'name,kind\nx,y\nz,w\n', ',a,a,\n1,2,3,4\n5,6,7,8\n']) collect(inspectCsv(text));
+  collect(inspectCsv('a,b\n1,2\n3\n4,5\n', { skipRaggedRows: true }));
+  collect(inspectCsv(`a,b\n${Array.from({ length: 30 }, (_, i) => `${i},${i}`).join('\n')}\nx,31\n`));
+  const t = tableOf('x,y,c,id,k\n1,1.5,a,r1,1\n2,,b,r2,2\n3,2.5,a,r3,1\n,3.5,b,r4,2\n5,4.5,a,r5,1\n6,5.5,b,r6,2\n7,7,a,r7,1\n8,1e999,b,r8,2\n');
+  const cases: PrepareDatasetOptions[] = [
+    { targets: [] }, { targets: ['nope'] }, { targets: ['y', 'y'] }, { targets: ['y'], features: ['y'] }, { targets: ['y'], features: ['x', 'x'] },
+    { targets: ['y'], features: [] }, { targets: ['y'], features: ['x'], categorical: ['c'] }, { targets: ['c'], features: ['x'], task: 'regression' },
+    { targets: ['y', 'k'], features: ['x'], task: 'classification' }, { targets: ['x'], features: ['c'], validation: { fraction: 1, seed: 1 } },
+    { targets: ['k'], features: ['x'] }, { targets: ['x'], features: ['y'] }, { targets: ['x'], features: ['id'] }, { targets: ['id'], features: ['x'], task: 'classification' },
+  ];
+  for (const options of cases) collect(prepareDataset(t, options));
+  const fitted = prepareDataset(tableOf('x,c,y\n1,a,1\n2,b,2\n3,a,3\n4,b,4\n'), { targets: ['y'], missing: 'mean' });
+  if (fitted.type === 'ok') {
+    collect(applyPreprocessing(tableOf('x,c,y\n1,z,1\n,a,2\n3,b,\n'), fitted.preprocessing));
+    collect(applyPreprocessing(tableOf('x,c\n1,a\n'), fitted.preprocessing, { targets: 'require' }));
+    collect(applyPreprocessing(tableOf('x,c,y\nq,a,1\n2,a,2\n'), fitted.preprocessing));
+  }
+
+  it('produces a good share of the catalog', () => {
+    const used = new Set(issues.map((i) => i.messageKey));
+    expect(used.size).toBeGreaterThan(25);
+  });
+
+  it.each(issues.map((i) => [`${i.code} ${i.messageKey}`, i] as const))('%s', (_name, issue) => {
+    expect(issue.messageKey).toBeDefined();
+    expect(dataIssueText(english, issue)).toBe(issue.message);
+    const text = dataIssueText(ko, issue);
+    expect(text).toMatch(/[가-힣]/);
+    expect(text).not.toMatch(/\{\{|\}\}|undefined|data:/);
+    for (const value of literals(issue.params, ko)) expect(text).toContain(Number.isFinite(Number(value)) ? Number(value).toLocaleString('ko') : value);
   });
 });

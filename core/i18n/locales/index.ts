@@ -5,16 +5,18 @@
 import type { Resources } from '../catalog.ts';
 import enCli from './en/cli.ts';
 import enCommon from './en/common.ts';
+import enData from './en/data.ts';
 import enDiagnostics from './en/diagnostics.ts';
 import enHealth from './en/health.ts';
 import enTraining from './en/training.ts';
 import koCli from './ko/cli.ts';
 import koCommon from './ko/common.ts';
+import koData from './ko/data.ts';
 import koDiagnostics from './ko/diagnostics.ts';
 import koHealth from './ko/health.ts';
 import koTraining from './ko/training.ts';
 
 export const CORE_RESOURCES: Resources = {
-  en: { cli: enCli, common: enCommon, diagnostics: enDiagnostics, health: enHealth, training: enTraining },
-  ko: { cli: koCli, common: koCommon, diagnostics: koDiagnostics, health: koHealth, training: koTraining },
+  en: { cli: enCli, common: enCommon, data: enData, diagnostics: enDiagnostics, health: enHealth, training: enTraining },
+  ko: { cli: koCli, common: koCommon, data: koData, diagnostics: koDiagnostics, health: koHealth, training: koTraining },
 };
