@@ -1,6 +1,6 @@
 import { labelIndexReader, MISSING_LABEL, UNSEEN_LABEL } from './column-access.ts';
 import type { ColumnRole } from './column-report.ts';
-import { dataError, dataText, kindWord, quoteName, quoteValue, unitsOf } from './data-result.ts';
+import { dataError, dataText, quoteName, quoteValue, unitsOf } from './data-result.ts';
 import type { DataError, DataWarning } from './data-result.ts';
 import type { Dataset, Task } from './dataset.ts';
 import type { ScalingMethod } from './scaling.ts';
