@@ -16,6 +16,7 @@ import { widthText } from '../canvas/flow-elements.ts';
 import type { Command } from '../document/commands.ts';
 import type { Selection } from '../document/editor.ts';
 import { visibleParamFields, type ParamField } from '../document/fields.ts';
+import { ConnectControls } from './ConnectControls.tsx';
 import { CheckboxField, ChoiceField, NumberField, TextField } from './fields.tsx';
 import { SeverityBadge } from './SeverityBadge.tsx';
 
@@ -128,6 +129,7 @@ function InspectorView({ doc, analysis, selection, run, closeMerge, applyFix, on
       {visibleParamFields(node).map((field) => (
         <ParamEditor key={`${node.id}.${field.key}`} node={node} field={field} run={run} closeMerge={closeMerge} />
       ))}
+      <ConnectControls graph={doc.graph} nodeId={node.id} run={run} />
       <div className="lb-button-row">
         <button type="button" className="lb-button" onClick={onDuplicate}>Duplicate</button>
         <button type="button" className="lb-button lb-button--danger" onClick={onDelete}>Delete</button>

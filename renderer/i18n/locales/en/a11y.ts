@@ -1,0 +1,58 @@
+/** Accessibility: the keyboard's connect controls, React Flow's screen-reader texts, announcements. */
+export default {
+  connect: {
+    title: 'Connections',
+    outputTo: 'Connect output to',
+    inputFrom: 'Take input from',
+    choose: 'Choose a layer…',
+    none: 'No layer can be connected here',
+    option: '{{name}} ({{type}})',
+    optionReplaces: '{{name}} ({{type}}), replaces {{replaced}}',
+    connect: 'Connect',
+    connectOutputLabel: 'Connect the output of {{id}} to the chosen layer',
+    connectInputLabel: 'Connect the chosen layer into {{id}}',
+    inputs: 'Inputs',
+    outputs: 'Feeds',
+    disconnect: 'Disconnect',
+    disconnectLabel: 'Disconnect {{from}} from {{to}}',
+    edge: '{{from}} → {{to}}',
+  },
+  flow: {
+    nodeDescription: 'Press Enter or Space to select a layer and show it in the inspector; F6 moves to the inspector. Arrow keys move the selected layers. Delete removes them, Escape cancels the selection.',
+    nodeDescriptionNoKeys: 'Press Enter or Space to select a layer and show it in the inspector. Delete removes it, Escape cancels the selection.',
+    moved: 'Moved the selected layer {{direction}}. Now at x {{x}}, y {{y}}.',
+    edgeDescription: 'Press Enter or Space to select a connection; Delete removes it, Escape cancels the selection.',
+    controls: 'Zoom controls',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitView: 'Fit the network in view',
+    interactive: 'Lock or unlock editing',
+    minimap: 'Minimap of the network',
+    handle: 'Connection point',
+    directions: { up: 'up', down: 'down', left: 'left', right: 'right' },
+  },
+  handle: {
+    input: 'Input of {{id}}: drag another layer’s output here (keyboard: the inspector’s Connections)',
+    output: 'Output of {{id}}: drag it onto another layer’s input (keyboard: the inspector’s Connections)',
+  },
+  announce: {
+    training: {
+      starting: 'Training is starting.',
+      running: 'Training is running.',
+      paused: 'Training is paused.',
+      stopping: 'Training is stopping.',
+      outcome: '{{title}}. {{message}}',
+    },
+    problems: {
+      newOne: 'New problem: {{list}}',
+      newMany: '{{count}} new problems: {{list}}',
+      item: '{{severity}} {{code}} on {{target}}: {{message}}',
+      itemNoTarget: '{{severity}} {{code}}: {{message}}',
+      resolved: 'No problems left.',
+      severity: { error: 'error', warning: 'warning', info: 'note' },
+    },
+  },
+  regions: {
+    skip: 'F6 moves between the window’s parts: menu, toolbar, training, palette, tabs, canvas, problems, inspector.',
+  },
+} as const;

@@ -1,0 +1,58 @@
+/** 접근성: 키보드로 연결하는 컨트롤, React Flow의 화면 낭독기 문구, 알림. */
+export default {
+  connect: {
+    title: '연결',
+    outputTo: '출력을 연결할 계층',
+    inputFrom: '입력을 받을 계층',
+    choose: '계층을 고르세요…',
+    none: '여기에 연결할 수 있는 계층이 없습니다',
+    option: '{{name}} ({{type}})',
+    optionReplaces: '{{name}} ({{type}}), {{replaced}} 대신 연결',
+    connect: '연결',
+    connectOutputLabel: '{{id}}의 출력을 고른 계층에 연결',
+    connectInputLabel: '고른 계층을 {{id}}의 입력으로 연결',
+    inputs: '입력',
+    outputs: '출력이 가는 곳',
+    disconnect: '연결 끊기',
+    disconnectLabel: '{{from}}에서 {{to}}(으)로 가는 연결 끊기',
+    edge: '{{from}} → {{to}}',
+  },
+  flow: {
+    nodeDescription: 'Enter나 Space를 누르면 계층을 선택하고 속성 패널에 보여 줍니다. F6을 누르면 속성 패널로 갑니다. 화살표 키로 선택한 계층을 옮기고, Delete로 지우며, Escape로 선택을 취소합니다.',
+    nodeDescriptionNoKeys: 'Enter나 Space를 누르면 계층을 선택하고 속성 패널에 보여 줍니다. Delete로 지우고, Escape로 선택을 취소합니다.',
+    moved: '선택한 계층을 {{direction}}(으)로 옮겼습니다. 현재 위치 x {{x}}, y {{y}}.',
+    edgeDescription: 'Enter나 Space를 누르면 연결을 선택합니다. Delete로 지우고, Escape로 선택을 취소합니다.',
+    controls: '확대·축소 도구',
+    zoomIn: '확대',
+    zoomOut: '축소',
+    fitView: '신경망 전체 보기',
+    interactive: '편집 잠그기 또는 풀기',
+    minimap: '신경망 미니맵',
+    handle: '연결 지점',
+    directions: { up: '위', down: '아래', left: '왼쪽', right: '오른쪽' },
+  },
+  handle: {
+    input: '{{id}}의 입력: 다른 계층의 출력을 여기로 끌어 놓으세요 (키보드로는 속성 패널의 연결)',
+    output: '{{id}}의 출력: 다른 계층의 입력으로 끌어 놓으세요 (키보드로는 속성 패널의 연결)',
+  },
+  announce: {
+    training: {
+      starting: '학습을 시작하는 중입니다.',
+      running: '학습 중입니다.',
+      paused: '학습을 일시 정지했습니다.',
+      stopping: '학습을 멈추는 중입니다.',
+      outcome: '{{title}}. {{message}}',
+    },
+    problems: {
+      newOne: '새 문제: {{list}}',
+      newMany: '새 문제 {{count}}개: {{list}}',
+      item: '{{target}}의 {{severity}} {{code}}: {{message}}',
+      itemNoTarget: '{{severity}} {{code}}: {{message}}',
+      resolved: '남은 문제가 없습니다.',
+      severity: { error: '오류', warning: '경고', info: '참고' },
+    },
+  },
+  regions: {
+    skip: 'F6을 누르면 창의 각 부분(메뉴, 도구 모음, 학습, 팔레트, 탭, 캔버스, 문제, 속성 패널) 사이를 옮겨 다닙니다.',
+  },
+} as const;

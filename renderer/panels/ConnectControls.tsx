@@ -1,0 +1,123 @@
+/**
+ * Connecting layers without a mouse: the inspector lists the selected layer's connections (each
+ * can be disconnected) and offers the layers it can take input from or feed, as the `connect`
+ * and `deleteElements` commands, so Undo covers them like a drag between handles.
+ */
+import { memo, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { edgeId, OPS, type Graph, type GraphEdge } from '../../core/index.ts';
+import type { Command } from '../document/commands.ts';
+import { connectSources, connectTargets, type ConnectOption } from '../document/connect-targets.ts';
+
+export interface ConnectControlsProps {
+  graph: Graph;
+  nodeId: string;
+  run(command: Command): void;
+}
+
+interface PickerProps {
+  label: string;
+  buttonLabel: string;
+  options: readonly ConnectOption[];
+  testId: string;
+  onConnect(id: string): void;
+  selectRef: RefObject<HTMLSelectElement | null>;
+}
+
+function ConnectPicker({ label, buttonLabel, options, testId, onConnect, selectRef }: PickerProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [chosen, setChosen] = useState('');
+  const valid = options.some((o) => o.id === chosen);
+  if (chosen !== '' && !valid) setChosen('');
+  const text = (o: ConnectOption) => {
+    const name = o.label ? `${o.label} (${o.id})` : o.id;
+    const type = OPS[o.type]?.title ?? o.type;
+    return o.replaces !== undefined ? t('a11y:connect.optionReplaces', { name, type, replaced: o.replaces }) : t('a11y:connect.option', { name, type });
+  };
+  return (
+    <div className="lb-field lb-connect__picker">
+      {options.length === 0 ? (
+        <>
+          <span className="lb-field__label">{label}</span>
+          <p className="lb-muted lb-connect__none">{t('a11y:connect.none')}</p>
+        </>
+      ) : (
+        <div className="lb-connect__row">
+          <label htmlFor={id} className="lb-field__label">{label}</label>
+          <select id={id} ref={selectRef} className="lb-input" value={chosen} data-testid={`${testId}-select`} onChange={(e) => setChosen(e.target.value)}>
+            <option value="">{t('a11y:connect.choose')}</option>
+            {options.map((o) => <option key={o.id} value={o.id}>{text(o)}</option>)}
+          </select>
+          <button type="button" className="lb-button" aria-label={buttonLabel} data-testid={`${testId}-button`} disabled={!valid}
+            onClick={() => {
+              if (!valid) return;
+              onConnect(chosen);
+              setChosen('');
+              // The button is disabled once nothing is chosen: give focus back to the list.
+              selectRef.current?.focus();
+            }}>
+            {t('a11y:connect.connect')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ConnectControlsView({ graph, nodeId, run }: ConnectControlsProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const node = graph.nodes.find((n) => n.id === nodeId);
+  const sources = useMemo(() => connectSources(graph, nodeId), [graph, nodeId]);
+  const targets = useMemo(() => connectTargets(graph, nodeId), [graph, nodeId]);
+  const inputRef = useRef<HTMLSelectElement>(null);
+  const outputRef = useRef<HTMLSelectElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  if (!node) return null;
+  const incoming = graph.edges.filter((e) => e.to === nodeId);
+  const outgoing = graph.edges.filter((e) => e.from === nodeId);
+  const takesInput = (OPS[node.type]?.maxInputs ?? 1) > 0;
+  const givesOutput = node.type !== 'output';
+
+  const disconnect = (edge: GraphEdge, after: RefObject<HTMLSelectElement | null>) => {
+    run({ name: 'deleteElements', args: { edgeIds: [edgeId(edge)] } });
+    // The pressed button goes away with its edge: focus stays in this section.
+    (after.current ?? headingRef.current)?.focus();
+  };
+  const edgeList = (edges: readonly GraphEdge[], title: string, after: RefObject<HTMLSelectElement | null>) =>
+    edges.length > 0 && (
+      <>
+        <h4 className="lb-connect__subtitle">{title}</h4>
+        <ul className="lb-connect__edges">
+          {edges.map((e, i) => (
+            <li key={`${edgeId(e)}:${i}`}>
+              <span>{t('a11y:connect.edge', { from: e.from, to: e.to })}</span>
+              <button type="button" className="lb-button lb-button--small" aria-label={t('a11y:connect.disconnectLabel', { from: e.from, to: e.to })}
+                onClick={() => disconnect(e, after)}>
+                {t('a11y:connect.disconnect')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+
+  return (
+    <section className="lb-connect" aria-labelledby={headingId} data-testid="connect-controls">
+      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="lb-connect__title">{t('a11y:connect.title')}</h3>
+      {takesInput && edgeList(incoming, t('a11y:connect.inputs'), inputRef)}
+      {givesOutput && edgeList(outgoing, t('a11y:connect.outputs'), outputRef)}
+      {takesInput && (
+        <ConnectPicker label={t('a11y:connect.inputFrom')} buttonLabel={t('a11y:connect.connectInputLabel', { id: nodeId })} options={sources}
+          testId="connect-input" selectRef={inputRef} onConnect={(from) => run({ name: 'connect', args: { from, to: nodeId } })} />
+      )}
+      {givesOutput && (
+        <ConnectPicker label={t('a11y:connect.outputTo')} buttonLabel={t('a11y:connect.connectOutputLabel', { id: nodeId })} options={targets}
+          testId="connect-output" selectRef={outputRef} onConnect={(to) => run({ name: 'connect', args: { from: nodeId, to } })} />
+      )}
+    </section>
+  );
+}
+
+export const ConnectControls = memo(ConnectControlsView);
