@@ -16,6 +16,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useFlowAriaLabels } from './flow-aria.ts';
 import { NODE_TYPES, type Graph, type GraphAnalysis, type NodeType, type Position } from '../../core/index.ts';
 import type { Command } from '../document/commands.ts';
 import type { EditorAction, Selection } from '../document/editor.ts';
@@ -56,6 +57,7 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
   const nodes = useMemo(() => toFlowNodes(graph, analysis, selection, measured), [toFlowNodes, graph, analysis, selection, measured]);
   const edges = useMemo(() => toFlowEdges(graph, analysis, selection), [graph, analysis, selection]);
   const gesture = useRef(0);
+  const ariaLabelConfig = useFlowAriaLabels();
 
   useEffect(() => {
     // After the new graph has rendered and been measured.
@@ -154,10 +156,11 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
         minZoom={0.15}
         maxZoom={2.5}
         aria-label="Network canvas"
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background gap={24} />
         <Controls showInteractive={false} position="bottom-left" />
-        {showMinimap && <MiniMap pannable zoomable position="bottom-right" ariaLabel="Minimap of the network" nodeClassName={minimapNodeClass} />}
+        {showMinimap && <MiniMap pannable zoomable position="bottom-right" nodeClassName={minimapNodeClass} />}
       </ReactFlow>
       {graph.nodes.length === 0 && (
         <div className="lb-canvas__empty" role="note">

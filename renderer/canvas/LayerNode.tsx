@@ -5,15 +5,25 @@
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useEditorActions } from '../app/editor-actions.ts';
 import { SeverityBadge } from '../panels/SeverityBadge.tsx';
 import { ExplainButton } from '../learn/ExplainButton.tsx';
 import { widthText, type LayerFlowNode } from './flow-elements.ts';
 
+/**
+ * Handles are for the pointer (React Flow gives them no role or focus): a tooltip says what they
+ * do, and screen readers skip them. The keyboard connects in the inspector's Connections.
+ */
+function handleA11y(title: string) {
+  return { title, 'aria-hidden': true } as const;
+}
+
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const actions = useEditorActions();
+  const { t } = useTranslation();
   const { node, title, summary, outWidth, issues, severity } = data;
   const shown = issues.filter((i) => i.severity !== 'info');
   const notes = issues.filter((i) => i.severity === 'info');
@@ -21,7 +31,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   return (
     <div className={className} data-node-id={id} data-severity={severity ?? 'none'}>
       {data.acceptsInput && (
-        <Handle type="target" position={Position.Left} className="lb-handle" aria-label={`${id} input${data.multiInput ? 's (several, in order)' : ''}`} />
+        <Handle type="target" position={Position.Left} className="lb-handle" {...handleA11y(t('a11y:handle.input', { id }))} />
       )}
       <div className="lb-node__title">
         {title}
@@ -56,7 +66,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           ))}
         </div>
       )}
-      {data.producesOutput && <Handle type="source" position={Position.Right} className="lb-handle" aria-label={`${id} output`} />}
+      {data.producesOutput && <Handle type="source" position={Position.Right} className="lb-handle" {...handleA11y(t('a11y:handle.output', { id }))} />}
     </div>
   );
 }
