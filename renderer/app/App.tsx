@@ -9,6 +9,8 @@
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
+import { LiveAnnouncer } from '../panels/LiveAnnouncer.tsx';
+import { useRegionCycling } from './region-focus.ts';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import {
   analyzeGraph,
@@ -130,6 +132,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const [confirm, setConfirm] = useState<{ message: string; resolve(choice: ConfirmChoice): void } | null>(null);
   const [tab, setTab] = useState<Tab>('network');
   const { t } = useTranslation();
+  useRegionCycling();
   const [client] = useState(() => new TrainingClient({
     createConnection: typeof host.createTrainer === 'function' ? () => host.createTrainer!() : undefined,
   }));
@@ -861,6 +864,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         </footer>
         <Notices notices={notices} onDismiss={dismiss} />
         {recoveryDialog}
+        <LiveAnnouncer client={client} diagnostics={analysis.diagnostics} projectKey={ready ? projectKey : -1} />
         {confirm && <ConfirmDialog title="Unsaved changes" message={confirm.message} onChoose={confirm.resolve} />}
         {explanation.panel}
       </div>
