@@ -16,10 +16,15 @@ export function ConfirmDialog({ title, message, onChoose }: ConfirmDialogProps) 
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    // The dialog is unmounted rather than closed, so the browser does not give the focus back itself.
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      if (before?.isConnected) before.focus();
+    };
   }, []);
   return (
-    <dialog ref={ref} className="lb-dialog" aria-labelledby="lb-dialog-title" aria-describedby="lb-dialog-message"
+    <dialog ref={ref} className="lb-dialog" aria-modal="true" aria-labelledby="lb-dialog-title" aria-describedby="lb-dialog-message"
       onCancel={(e) => {
         e.preventDefault();
         onChoose('cancel');

@@ -65,6 +65,8 @@ export interface MenuBarProps {
 function MenuBarView({ mac, disabled, onCommand }: MenuBarProps) {
   const [open, setOpen] = useState<number | null>(null);
   const bar = useRef<HTMLDivElement>(null);
+  // Where the focus was before the menu bar took it: a chosen command gives it back there.
+  const returnFocus = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     if (open === null) return;
@@ -77,13 +79,13 @@ function MenuBarView({ mac, disabled, onCommand }: MenuBarProps) {
 
   useEffect(() => {
     if (open === null) return;
-    bar.current?.querySelector<HTMLButtonElement>(`[data-menu="${open}"] [role="menuitem"]:not([disabled])`)?.focus();
+    bar.current?.querySelector<HTMLButtonElement>(`[data-menu="${open}"] [role="menu"] [role="menuitem"]:not([disabled])`)?.focus();
   }, [open]);
 
   const focusMenuButton = (index: number) => bar.current?.querySelector<HTMLButtonElement>(`[data-menu-button="${index}"]`)?.focus();
 
   const onMenuKey = (event: KeyboardEvent, index: number) => {
-    const items = [...(bar.current?.querySelectorAll<HTMLButtonElement>(`[data-menu="${index}"] [role="menuitem"]:not([disabled])`) ?? [])];
+    const items = [...(bar.current?.querySelectorAll<HTMLButtonElement>(`[data-menu="${index}"] [role="menu"] [role="menuitem"]:not([disabled])`) ?? [])];
     const at = items.indexOf(document.activeElement as HTMLButtonElement);
     if (event.key === 'ArrowDown') items[(at + 1) % items.length]?.focus();
     else if (event.key === 'ArrowUp') items[(at - 1 + items.length) % items.length]?.focus();
@@ -98,7 +100,14 @@ function MenuBarView({ mac, disabled, onCommand }: MenuBarProps) {
   };
 
   return (
-    <div className="lb-menubar" role="menubar" aria-label="Main menu" ref={bar}>
+    <div className="lb-menubar" role="menubar" aria-label="Main menu" ref={bar}
+      onFocus={(e) => {
+        if (!bar.current?.contains(e.relatedTarget as Node | null)) returnFocus.current = e.relatedTarget instanceof HTMLElement ? e.relatedTarget : null;
+      }}
+      onBlur={(e) => {
+        // Tabbing out of an open menu closes it.
+        if (open !== null && !bar.current?.contains(e.relatedTarget as Node | null)) setOpen(null);
+      }}>
       {MENUS.map((menu, index) => (
         <div key={menu.label} className="lb-menubar__menu" data-menu={index}>
           <button type="button" role="menuitem" aria-haspopup="menu" aria-expanded={open === index} data-menu-button={index}
@@ -122,8 +131,9 @@ function MenuBarView({ mac, disabled, onCommand }: MenuBarProps) {
                   <button key={item.command} type="button" role="menuitem" className="lb-menubar__item" disabled={disabled.has(item.command)}
                     data-command={item.command}
                     onClick={() => {
-                      onCommand(item.command);
                       setOpen(null);
+                      if (returnFocus.current?.isConnected) returnFocus.current.focus();
+                      onCommand(item.command);
                     }}>
                     <span>{item.label}</span>
                     <span className="lb-menubar__shortcut">{shortcutLabel(item.command, mac)}</span>
