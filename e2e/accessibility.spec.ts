@@ -148,6 +148,28 @@ test('keyboard only: add a Linear from the palette, select it on the canvas, set
   await expect(edgeLabel(page, 'linear4', 'output')).toHaveText('N × 1');
 });
 
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the focus ring is drawn in the theme's focus colour (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openApp(page);
+    const focusColour = await page.evaluate(() => {
+      const probe = document.createElement('div');
+      probe.style.color = 'var(--lb-focus)';
+      document.body.append(probe);
+      const colour = getComputedStyle(probe).color;
+      probe.remove();
+      return colour;
+    });
+    await tabTo(page, '.lb-palette__item[data-node-type="relu"]');
+    await expect(focused(page)).toHaveCSS('outline-style', 'solid');
+    await expect(focused(page)).toHaveCSS('outline-color', focusColour);
+    await f6To(page, '.lb-canvas');
+    await expect(focused(page).locator('.lb-node')).toHaveCSS('outline-color', focusColour);
+    await f6To(page, '.lb-inspector');
+    await expect(focused(page)).toHaveCSS('outline-style', 'solid');
+  });
+}
+
 test('Escape closes the menu and the dialog, and the focus goes back where it was', async ({ page }) => {
   await openApp(page);
   await showLectureBug(page);
