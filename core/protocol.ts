@@ -61,7 +61,7 @@ export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];
  * checks at compile time that the two agree).
  */
 export type MenuCommandName =
-  | 'new' | 'open' | 'save' | 'saveAs' | 'importCsv' | 'undo' | 'redo' | 'selectAll' | 'duplicate' | 'delete'
+  | 'new' | 'open' | 'openSample' | 'save' | 'saveAs' | 'importCsv' | 'undo' | 'redo' | 'selectAll' | 'duplicate' | 'delete'
   | 'copy' | 'paste' | 'autoLayout' | 'fitView' | 'toggleMinimap' | 'train' | 'stop' | 'about' | 'export';
 
 /** A file the user picked (or main opened for the user). `ref` is opaque: only main knows its path. */

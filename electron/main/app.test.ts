@@ -267,6 +267,20 @@ describe('titles and menu commands', () => {
     expect(fake.windows).toHaveLength(1);
   });
 
+  it('File › Open Sample… reaches the window it was chosen in as openSample, through the preload', async () => {
+    const { fake } = await boot();
+    const [window] = fake.windows;
+    const { commands } = listen(window);
+    const file = fake.menus.at(-1)!.find((m) => m.label === '&File')!;
+    const items = file.submenu as { id?: string; label?: string; click?: (item: unknown, window: unknown) => void }[];
+    const item = items.find((i) => i.id === 'openSample')!;
+    expect(item.label).toBe('Open Sample…');
+    // Right after Open…, before Open Recent.
+    expect(items.indexOf(item)).toBe(items.findIndex((i) => i.id === 'open') + 1);
+    item.click!({}, { id: window.id });
+    expect(commands).toEqual(['openSample']);
+  });
+
   it('reopens a window on macOS activate when none is open', async () => {
     const { fake } = await boot(() => undefined, { platform: 'darwin' });
     fake.windows[0].close();

@@ -44,6 +44,7 @@ describe('the native menu', () => {
   const commands: [MenuCommandName, string | undefined, string | undefined, string | undefined][] = [
     ['new', 'CmdOrCtrl+N', 'CmdOrCtrl+N', 'CmdOrCtrl+N'],
     ['open', 'CmdOrCtrl+O', 'CmdOrCtrl+O', 'CmdOrCtrl+O'],
+    ['openSample', undefined, undefined, undefined],
     ['save', 'CmdOrCtrl+S', 'CmdOrCtrl+S', 'CmdOrCtrl+S'],
     ['saveAs', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+Shift+S'],
     ['importCsv', 'CmdOrCtrl+I', 'CmdOrCtrl+I', 'CmdOrCtrl+I'],

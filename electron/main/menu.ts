@@ -92,6 +92,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
       { id: 'newWindow', label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newWindow() },
       separator,
       command('Open…', 'open', 'CmdOrCtrl+O'),
+      command('Open Sample…', 'openSample'),
       openRecent,
       separator,
       command('Save', 'save', 'CmdOrCtrl+S'),

@@ -85,12 +85,13 @@ describe('window.layerboard', () => {
     api.onMenuCommand((...args: unknown[]) => seen.push(args));
     api.onOpenFile((...args: unknown[]) => seen.push(args));
     emit('layerboard:menu-command', 'save');
+    emit('layerboard:menu-command', 'openSample');
     emit('layerboard:menu-command', 'rm -rf');
     emit('layerboard:menu-command', { command: 'save' });
     const file = { name: 'a.layerboard', ref: null, bytes: new Uint8Array([1]) };
     emit('layerboard:open-file', file);
     emit('layerboard:open-file', { name: 'a', ref: 5, bytes: [] });
-    expect(seen).toEqual([['save'], [file]]);
+    expect(seen).toEqual([['save'], ['openSample'], [file]]);
   });
 
   it('tells main once that files may be delivered, and unsubscribes cleanly', () => {

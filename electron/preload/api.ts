@@ -69,7 +69,7 @@ function checkChannel(allowed: ReadonlySet<IpcChannelName>, channel: string): vo
 }
 
 const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommandName>([
-  'new', 'open', 'save', 'saveAs', 'importCsv', 'undo', 'redo', 'selectAll', 'duplicate', 'delete', 'copy', 'paste',
+  'new', 'open', 'openSample', 'save', 'saveAs', 'importCsv', 'undo', 'redo', 'selectAll', 'duplicate', 'delete', 'copy', 'paste',
   'autoLayout', 'fitView', 'toggleMinimap', 'train', 'stop', 'about', 'export',
 ]);
 

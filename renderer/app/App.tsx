@@ -50,6 +50,8 @@ import { TrainingSettings } from '../panels/TrainingSettings.tsx';
 import { TrainingClient, type FinishedMessage, type RunContext } from '../train/training-client.ts';
 import { isActive } from '../train/training-state.ts';
 import { DataView } from '../views/DataView.tsx';
+import { fetchGuidedSample, type GuidedSample } from '../samples/catalog.ts';
+import { SampleDialog } from '../samples/SampleDialog.tsx';
 import { EditorActionsContext, type EditorActions } from './editor-actions.ts';
 import { ExplainContext } from '../learn/explain-context.ts';
 import { useExplanationPanel } from '../learn/use-explanation-panel.tsx';
@@ -131,6 +133,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const [projectKey, setProjectKey] = useState(0);
   const [confirm, setConfirm] = useState<{ message: string; resolve(choice: ConfirmChoice): void } | null>(null);
   const [tab, setTab] = useState<Tab>('network');
+  const [samplesOpen, setSamplesOpen] = useState(false);
   const { t } = useTranslation();
   useRegionCycling();
   const [client] = useState(() => new TrainingClient({
@@ -332,13 +335,13 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     if (!latest.current.tables.has(project.data.path)) void readData(project, file?.ref ?? null);
   }, [readData, client]);
 
-  const openFile = useCallback(async (file: OpenedFile) => {
+  const openFile = useCallback(async (file: OpenedFile, csv?: OpenedFile) => {
     const read = readProjectFile(file);
     if (read.type === 'error') {
       notify('error', read.problem.title, read.problem.details);
       return;
     }
-    await showProject(read.project, { name: file.name, ref: file.ref });
+    await showProject(read.project, { name: file.name, ref: file.ref }, csv);
     if (read.warnings.length > 0) notify('warning', `Opened ${file.name}; some parts were dropped`, read.warnings);
   }, [notify, showProject]);
 
@@ -391,6 +394,19 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   useLayoutEffect(() => {
     saveRef.current = save;
   });
+
+  /** File › Open sample…: the chosen project opens with its CSV linked, after the unsaved-changes question. */
+  const openSample = useCallback((sample: GuidedSample) => {
+    setSamplesOpen(false);
+    whenSafeToReplace(() => {
+      fetchGuidedSample(sample).then(async ({ project, csv }) => {
+        await openFile(project, csv);
+        setTab('network');
+      },
+        (error: unknown) => notify('error', t('samples:dialog.failed', { file: sample.file }), [messageOf(error)]));
+    });
+  }, [whenSafeToReplace, openFile, notify, t]);
+  const closeSamples = useCallback(() => setSamplesOpen(false), []);
 
   const pickAndOpen = useCallback(() => {
     host.openProject().then((result) => {
@@ -569,6 +585,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     switch (command) {
       case 'new': return whenSafeToReplace(newProject);
       case 'open': return whenSafeToReplace(pickAndOpen);
+      case 'openSample': return setSamplesOpen(true);
       case 'save': return void save(false);
       case 'saveAs': return void save(true);
       case 'importCsv': return importCsv();
@@ -865,6 +882,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         <Notices notices={notices} onDismiss={dismiss} />
         {recoveryDialog}
         <LiveAnnouncer client={client} diagnostics={analysis.diagnostics} projectKey={ready ? projectKey : -1} />
+        {samplesOpen && <SampleDialog onOpen={openSample} onClose={closeSamples} />}
         {confirm && <ConfirmDialog title="Unsaved changes" message={confirm.message} onChoose={confirm.resolve} />}
         {explanation.panel}
       </div>

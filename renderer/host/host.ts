@@ -26,7 +26,7 @@ export type HostResult<T> = { type: 'ok'; value: T } | { type: 'cancelled' } | {
 
 /** Commands that arrive from a native menu (Electron) or the in-window menu bar (browser). */
 export const MENU_COMMANDS = [
-  'new', 'open', 'save', 'saveAs', 'importCsv', 'undo', 'redo', 'selectAll', 'duplicate', 'delete', 'copy', 'paste',
+  'new', 'open', 'openSample', 'save', 'saveAs', 'importCsv', 'undo', 'redo', 'selectAll', 'duplicate', 'delete', 'copy', 'paste',
   'autoLayout', 'fitView', 'toggleMinimap', 'train', 'stop', 'about', 'export',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -18,6 +18,7 @@ const MENUS: { label: string; items: (MenuItem | 'separator')[] }[] = [
     items: [
       { command: 'new', label: 'New project' },
       { command: 'open', label: 'Open…' },
+      { command: 'openSample', label: 'Open sample…' },
       'separator',
       { command: 'save', label: 'Save' },
       { command: 'saveAs', label: 'Save as…' },
