@@ -3,6 +3,7 @@
  * and trains; the pairs show their lesson in numbers read off the Training tab (the charts' CSV
  * exports, the metrics, the health signals).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { edgeLabel, menu, node, openApp, shot } from './helpers.ts';
 import { chartCsv, parseCsv, trainUntil } from './training-helpers.ts';
@@ -59,6 +60,9 @@ test('the sample list shows each sample with what to try; opening one over unsav
   await expect(dialog.locator('[data-sample="sine-linear"]')).toContainText('Try: train it');
   await expect(dialog.getByRole('heading', { name: 'Vanishing gradients', exact: true })).toBeVisible();
   await shot(page, testInfo, '30-sample-list');
+  // The list is a modal dialog that axe finds no serious problem in.
+  const axe = await new AxeBuilder({ page }).include('[data-testid="sample-dialog"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // Escape closes the list and changes nothing.
   await page.keyboard.press('Escape');
@@ -177,4 +181,18 @@ test('6 and 7: iris and wine train to held-out accuracy well above chance', asyn
   await expect(edgeLabel(page, 'input', 'linear1')).toHaveText('N × 13');
   await trainUntil(page, 'completed');
   await expect.poll(() => accuracy('validation')).toBeGreaterThan(0.8);
+});
+
+test('in Korean, the list and what to try are in Korean', async ({ page }) => {
+  await page.evaluate(() => localStorage.setItem('layerboard.locale', 'ko'));
+  await page.reload();
+  await expect(page.locator('.lb-app[data-ready="true"]')).toBeVisible();
+  await page.getByRole('menubar').getByRole('menuitem').first().click();
+  await page.locator('[data-command="openSample"]').click();
+  const dialog = page.getByTestId('sample-dialog');
+  await expect(dialog.getByRole('heading', { name: '예제 열기' })).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: '그레디언트 소실', exact: true })).toBeVisible();
+  await expect(dialog.locator('[data-sample="dying-relu"]')).toContainText('해 볼 것: 학습시킨 뒤 죽은 ReLU 비율 차트');
+  await dialog.getByRole('button', { name: '붓꽃 분류 열기' }).click();
+  await expect(page.getByTestId('project-title')).toHaveText('Iris classification');
 });
