@@ -10,11 +10,13 @@ import type { DataError, DataWarning } from '../data/data-result.ts';
 import { inspectCsv } from '../data/inspect-csv.ts';
 import { prepareDataset, type PrepareDatasetOptions } from '../data/prepare-dataset.ts';
 import { applyPreprocessing } from '../data/preprocessing.ts';
+import { loadProject, parseProject } from '../project/project-file.ts';
+import type { ProjectIssue } from '../project/issues.ts';
 import { DiagnosticCode, type Diagnostic } from '../graph/diagnostics.ts';
 import { ACTIVATION_TYPES, type Graph } from '../graph/types.ts';
 import { makeGraph, chainGraph, type NodeSpec } from '../testing/graphs.ts';
 import en from './locales/en/diagnostics.ts';
-import { createTranslator, dataIssueText, diagnosticText, flattenCatalog, healthText, trainingText, isMessageRef, type MessageParam, type MessageParams, type TFunction } from './index.ts';
+import { createTranslator, dataIssueText, diagnosticText, flattenCatalog, healthText, projectIssueText, trainingText, isMessageRef, type MessageParam, type MessageParams, type TFunction } from './index.ts';
 
 const regression: DataContext = { inputWidth: 13, target: { task: 'regression', width: 1, names: ['MEDV'] } };
 const iris: DataContext = { inputWidth: 4, target: { task: 'classification', numClasses: 3, names: ['species'], classes: ['a', 'b', 'c'] } };
@@ -198,5 +200,37 @@ describe('data errors and warnings in both languages', () => {
     expect(text).toMatch(/[가-힣]/);
     expect(text).not.toMatch(/\{\{|\}\}|undefined|data:/);
     for (const value of literals(issue.params, ko)) expect(text).toContain(Number.isFinite(Number(value)) ? Number(value).toLocaleString('ko') : value);
+  });
+});
+
+describe('project load problems in both languages', () => {
+  const minimal = { format: 'layerboard', version: 2, graph: { nodes: [], edges: [] }, data: { path: 'x.csv', features: [], targets: [] } };
+  const issues: ProjectIssue[] = [];
+  const collect = (r: ReturnType<typeof parseProject>): void => {
+    if (r.type === 'error') issues.push(...r.errors);
+    else issues.push(...r.warnings);
+  };
+  collect(parseProject('{"format": "layerboard",\n "version": ', { fileName: 'a.layerboard' }));
+  collect(parseProject('[1, 2]'));
+  collect(parseProject('{"format": "excalidraw"}', { fileName: 'notes.json' }));
+  collect(parseProject('{"format": "layerboard"}'));
+  collect(parseProject('{"format": "layerboard", "version": 99}'));
+  collect(parseProject(JSON.stringify({ format: 'layerboard', version: 1, data: { standardize: 1 } })));
+  collect(loadProject({ ...minimal, theme: 'dark', graph: { nodes: [{ id: 'r', type: 'relu', slope: 0.2 }, { id: 'q', type: 'conv' }, { type: 'linear' }], edges: [] } }));
+  collect(loadProject({ ...minimal, data: { path: '', features: ['a', 'a'], targets: ['a'] }, training: { epochs: 2.5, batchSize: 'NaN' } }));
+  collect(loadProject({ ...minimal, graph: { nodes: [{ id: 'l', type: 'linear', outFeatures: 2 }], edges: [] }, weights: { l: { weight: { shape: [3, 1], data: [1, 2, 3] } }, gone: { weight: { shape: [1, 1], data: [1, 2] } } }, history: { epoch: [1, 2], trainLoss: [1], valLoss: [null, null] } }));
+
+  it('covers the common problems', () => {
+    expect(new Set(issues.map((i) => i.messageKey)).size).toBeGreaterThan(10);
+  });
+
+  it.each(issues.map((i) => [`${i.path} ${i.messageKey ?? '(English only)'}`, i] as const))('%s', (_name, issue) => {
+    expect(projectIssueText(english, issue)).toBe(issue.message);
+    if (issue.messageKey === undefined) return;
+    const text = projectIssueText(ko, issue);
+    expect(text).toMatch(/[가-힣]/);
+    expect(text).not.toMatch(/\{\{|\}\}|undefined|project:/);
+    if (issue.message.startsWith(`${issue.path}: `) && issue.path !== '') expect(text.startsWith(`${issue.path}: `)).toBe(true);
+    for (const value of literals(issue.params, ko)) expect(text).toContain(value);
   });
 });

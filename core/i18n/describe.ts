@@ -55,5 +55,6 @@ export function dataIssueText(t: TFunction, issue: DataError | DataWarning): str
 export function projectIssueText(t: TFunction, issue: ProjectIssue): string {
   const text = issue.messageKey !== undefined ? tryRenderMessage(t, `project:${issue.messageKey}`, issue.params) : undefined;
   if (text === undefined) return issue.message;
-  return issue.path === '' ? text : `${issue.path}: ${text}`;
+  // Most issues name their field first; an issue about the whole file (its format, its version) does not.
+  return issue.path !== '' && issue.message.startsWith(`${issue.path}: `) ? `${issue.path}: ${text}` : text;
 }

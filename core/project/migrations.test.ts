@@ -61,7 +61,7 @@ describe('version 1 -> 2', () => {
     const result = migrate({ format: 'layerboard', version: 1, data: { standardize: 1 } }, 1);
     expect(result).toEqual({
       type: 'error',
-      errors: [{ path: 'data.standardize', message: 'data.standardize: expected true or false, got 1 (while upgrading the file from version 1 to 2)' }],
+      errors: [expect.objectContaining({ path: 'data.standardize', message: 'data.standardize: expected true or false, got 1 (while upgrading the file from version 1 to 2)' })],
     });
   });
 });

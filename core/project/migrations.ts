@@ -9,7 +9,8 @@
  * Every version has a fixture in fixtures/ (vN.layerboard) that the tests load.
  */
 import type { PathSegment, ProjectIssue } from './issues.ts';
-import { expectedGot, issueAt } from './issues.ts';
+import { expectedGot, issueAt, projectText } from './issues.ts';
+import { english, type MessageRef } from '../i18n/message.ts';
 import type { JsonObject } from './json-text.ts';
 import { isJsonObject } from './json-text.ts';
 import { CURRENT_VERSION } from './schema.ts';
@@ -26,8 +27,8 @@ export interface Migration {
 
 /** A field an old-version file got wrong in a way the migration cannot carry over. */
 export class MigrationError extends Error {
-  constructor(readonly path: PathSegment[], message: string) {
-    super(message);
+  constructor(readonly path: PathSegment[], readonly text: MessageRef) {
+    super(english(text.key, text.params));
     this.name = 'MigrationError';
   }
 }
@@ -40,7 +41,7 @@ const v1ToV2: Migration = {
     if (!isJsonObject(data)) return doc;
     const { standardize, ...rest } = data;
     if (standardize !== undefined && typeof standardize !== 'boolean') {
-      throw new MigrationError(['data', 'standardize'], expectedGot('true or false', standardize));
+      throw new MigrationError(['data', 'standardize'], expectedGot(projectText('expected.boolean'), standardize));
     }
     return {
       ...doc,
@@ -74,13 +75,13 @@ export function migrate(doc: JsonObject, version: number): MigrationResult {
   for (let v = version; v < CURRENT_VERSION; v++) {
     const step = migrations[v];
     if (step === undefined) {
-      return { type: 'error', errors: [issueAt(['version'], `this Layerboard cannot upgrade files of version ${v}`)] };
+      return { type: 'error', errors: [issueAt(['version'], projectText('file.cannotUpgrade', { version: v }))] };
     }
     try {
       current = { ...step.up(current), version: v + 1 };
     } catch (e) {
       if (!(e instanceof MigrationError)) throw e;
-      return { type: 'error', errors: [issueAt(e.path, `${e.message} (while upgrading the file from version ${v} to ${v + 1})`)] };
+      return { type: 'error', errors: [issueAt(e.path, projectText('file.whileUpgrading', { problem: e.text, from: v, to: v + 1 }))] };
     }
   }
   return { type: 'ok', doc: current };

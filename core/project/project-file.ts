@@ -8,7 +8,8 @@
  * Nothing here throws for bad input; results are `{type: 'ok' | 'error'}` unions.
  */
 import type { ProjectIssue } from './issues.ts';
-import { describeValue, expectedGot, fromZodIssues, issueAt } from './issues.ts';
+import { describeValue, expectedGot, fromZodIssues, issueAt, projectText } from './issues.ts';
+import { english, type MessageParam, type MessageRef } from '../i18n/message.ts';
 import type { JsonObject } from './json-text.ts';
 import { isJsonObject, parseJsonText, stringifyStable } from './json-text.ts';
 import type { ProjectLimits } from './limits.ts';
@@ -43,12 +44,12 @@ function refuse(...errors: ProjectIssue[]): ProjectResult {
 }
 
 /** An issue about the file as a whole that a field gives away: the message reads without the path. */
-function wholeFileIssue(path: string, message: string): ProjectIssue {
-  return { path, message };
+function wholeFileIssue(path: string, text: MessageRef): ProjectIssue {
+  return { path, message: english(text.key, text.params), messageKey: text.key.replace(/^project:/, ''), params: text.params ?? {} };
 }
 
-function fileLabel(options: ParseOptions): string {
-  return options.fileName ? `"${options.fileName}"` : 'this file';
+function fileLabel(options: ParseOptions): MessageParam {
+  return options.fileName ? `"${options.fileName}"` : projectText('file.thisFile');
 }
 
 /**
@@ -59,13 +60,13 @@ function fileLabel(options: ParseOptions): string {
  * defaults; unknown fields and weights that no longer fit the graph are dropped with a warning.
  */
 export function parseProject(text: string, options: ParseOptions = {}): ProjectResult {
-  if (typeof text !== 'string') return refuse(issueAt([], expectedGot('the text of a project file', text)));
+  if (typeof text !== 'string') return refuse(issueAt([], expectedGot(projectText('expected.projectText'), text)));
   const limits = { ...PROJECT_LIMITS, ...options.limits };
   const tooBig = checkFileSize(text, limits);
   if (tooBig) return refuse(tooBig);
   const parsed = parseJsonText(text);
   if (parsed.type === 'error') {
-    return refuse(issueAt([], `${fileLabel(options)} is not valid JSON: line ${parsed.line}, column ${parsed.column}: ${parsed.reason}`));
+    return refuse(issueAt([], projectText('file.notJson', { file: fileLabel(options), line: parsed.line, column: parsed.column, reason: parsed.reason })));
   }
   return loadProject(parsed.value, options);
 }
@@ -81,28 +82,28 @@ export function loadProject(value: unknown, options: ParseOptions = {}): Project
   } catch (e) {
     // Only a bug can get here (every stage reports bad input as issues), but a file that
     // triggers one must still be refused, not crash the window that opened it.
-    return refuse(issueAt([], `internal error while loading the project: ${String(e)}`));
+    return refuse(issueAt([], projectText('file.internalError', { error: String(e) })));
   }
 }
 
 function loadChecked(value: unknown, options: ParseOptions, limits: ProjectLimits): ProjectResult {
   const label = fileLabel(options);
   if (!isJsonObject(value)) {
-    return refuse(issueAt([], `${label} is not a Layerboard project: expected a JSON object at the top level, got ${describeValue(value)}`));
+    return refuse(issueAt([], projectText('file.notObject', { file: label, got: describeValue(value) })));
   }
   if (value.format !== FORMAT_NAME) {
     return refuse(wholeFileIssue('format', value.format === undefined
-      ? `${label} is not a Layerboard project: it has no "format": "${FORMAT_NAME}" field`
-      : `${label} is not a Layerboard project: its format is ${describeValue(value.format)}, expected "${FORMAT_NAME}"`));
+      ? projectText('file.noFormat', { file: label, format: FORMAT_NAME })
+      : projectText('file.wrongFormat', { file: label, got: describeValue(value.format), format: FORMAT_NAME })));
   }
   const version = value.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return refuse(issueAt(['version'], version === undefined
-      ? `is required (the format version, a whole number such as ${CURRENT_VERSION})`
-      : expectedGot('a whole number of at least 1', version)));
+      ? projectText('file.versionRequired', { current: CURRENT_VERSION })
+      : expectedGot(projectText('expected.versionNumber'), version)));
   }
   if (version > CURRENT_VERSION) {
-    return refuse(wholeFileIssue('version', `${label} was made by a newer Layerboard (version ${version}); this one reads up to ${CURRENT_VERSION}. Update Layerboard to open it.`));
+    return refuse(wholeFileIssue('version', projectText('file.newerVersion', { file: label, version, current: CURRENT_VERSION })));
   }
   const migrated = migrate(value, version);
   if (migrated.type === 'error') return refuse(...migrated.errors);
@@ -120,7 +121,7 @@ function loadChecked(value: unknown, options: ParseOptions, limits: ProjectLimit
     }
     for (const issue of unknownKeys) {
       doc = withoutKeys(doc, issue.path, issue.keys);
-      for (const key of issue.keys) warnings.push(issueAt([...issue.path, key], 'unknown field, ignored'));
+      for (const key of issue.keys) warnings.push(issueAt([...issue.path, key], projectText('issue.unknownFieldIgnored')));
     }
     result = projectSchema.safeParse(doc);
     if (!result.success) return refuse(...fromZodIssues(result.error.issues, doc));
@@ -161,13 +162,13 @@ function dropStaleWeights(project: Project, warnings: ProjectIssue[]): Project {
   for (const [id, stored] of Object.entries(project.weights)) {
     const node = linear.get(id);
     const [out, inWidth] = stored.weight.shape;
-    let problem: string | undefined;
-    if (node === undefined) problem = `there is no linear node "${id}" in the graph`;
-    else if (out !== node.outFeatures) problem = `weight shape [${out}, ${inWidth}] does not fit outFeatures ${node.outFeatures} of node "${id}"`;
-    else if (node.inFeatures !== undefined && inWidth !== node.inFeatures) problem = `weight shape [${out}, ${inWidth}] does not fit inFeatures ${node.inFeatures} of node "${id}"`;
-    else if ((node.bias === false) !== (stored.bias === undefined)) problem = node.bias === false ? `node "${id}" has no bias, but a bias is stored` : `node "${id}" has a bias, but none is stored`;
+    let problem: MessageRef | undefined;
+    if (node === undefined) problem = projectText('weights.noNode', { id });
+    else if (out !== node.outFeatures) problem = projectText('weights.outMismatch', { out, inWidth, outFeatures: node.outFeatures, id });
+    else if (node.inFeatures !== undefined && inWidth !== node.inFeatures) problem = projectText('weights.inMismatch', { out, inWidth, inFeatures: node.inFeatures, id });
+    else if ((node.bias === false) !== (stored.bias === undefined)) problem = projectText(node.bias === false ? 'weights.noBias' : 'weights.missingBias', { id });
     if (problem === undefined) kept[id] = stored;
-    else warnings.push(issueAt(['weights', id], `${problem}; these weights were dropped (train again to recreate them)`));
+    else warnings.push(issueAt(['weights', id], projectText('weights.dropped', { problem })));
   }
   return { ...project, weights: kept };
 }

@@ -16,7 +16,7 @@ import type { ScalingMethod } from '../data/scaling.ts';
 import type { Graph, GraphNode } from '../graph/types.ts';
 import { INIT_TYPES, LOSS_TYPES } from '../graph/types.ts';
 import type { OptimizerSettings, StoredLinearWeights, StoredWeights, TrainingHistory, TrainingSettings } from '../train/settings.ts';
-import { expectedGot } from './issues.ts';
+import { customIssueText, expectedGot, projectText } from './issues.ts';
 
 /** The format version this build writes, and the newest it reads. */
 export const CURRENT_VERSION = 2;
@@ -82,13 +82,13 @@ function numberArray<T extends number | null>(nullable: boolean) {
   const schema = z.custom<T[]>().check((ctx) => {
     const value: unknown = ctx.value;
     if (!Array.isArray(value)) {
-      ctx.issues.push({ code: 'custom', input: value, message: expectedGot('a list of numbers', value) });
+      ctx.issues.push({ code: 'custom', input: value, ...customIssueText(expectedGot(projectText('expected.listOfNumbers'), value)) });
       return;
     }
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       if ((typeof item === 'number' && Number.isFinite(item)) || (nullable && item === null)) continue;
-      ctx.issues.push({ code: 'custom', input: item, path: [i], message: expectedGot(nullable ? 'a number or null' : 'a number', item) });
+      ctx.issues.push({ code: 'custom', input: item, path: [i], ...customIssueText(expectedGot(projectText(nullable ? 'expected.numberOrNull' : 'expected.number'), item)) });
       return;
     }
   });
@@ -160,9 +160,7 @@ const dataSchema = z.strictObject({
         ctx.addIssue({
           code: 'custom',
           path: [role, i],
-          message: earlier === role
-            ? `column "${column}" is listed twice`
-            : `column "${column}" is already listed in data.${earlier}; a column has one role`,
+          ...customIssueText(earlier === role ? projectText('schema.listedTwice', { column }) : projectText('schema.otherRole', { column, role: earlier })),
         });
       } else {
         roleOf.set(column, role);
@@ -278,7 +276,7 @@ const storedTensorSchema = z.strictObject({
     ctx.addIssue({
       code: 'custom',
       path: ['data'],
-      message: `holds ${tensor.data.length} numbers, but shape [${tensor.shape.join(', ')}] needs ${size}`,
+      ...customIssueText(projectText('schema.tensorSize', { actual: tensor.data.length, shape: tensor.shape.join(', '), size })),
     });
   }
 });
@@ -288,11 +286,11 @@ const storedLinearWeightsSchema = z.strictObject({
   bias: storedTensorSchema.optional().meta({ description: 'Shape [out], as torch.nn.Linear.bias.' }),
 }).superRefine((w, ctx) => {
   if (w.weight.shape.length !== 2) {
-    ctx.addIssue({ code: 'custom', path: ['weight', 'shape'], message: `expected [out, in] (2 numbers), got [${w.weight.shape.join(', ')}]` });
+    ctx.addIssue({ code: 'custom', path: ['weight', 'shape'], ...customIssueText(projectText('schema.weightShape', { shape: w.weight.shape.join(', ') })) });
     return;
   }
   if (w.bias && (w.bias.shape.length !== 1 || w.bias.shape[0] !== w.weight.shape[0])) {
-    ctx.addIssue({ code: 'custom', path: ['bias', 'shape'], message: `expected [${w.weight.shape[0]}] to match weight [${w.weight.shape.join(', ')}], got [${w.bias.shape.join(', ')}]` });
+    ctx.addIssue({ code: 'custom', path: ['bias', 'shape'], ...customIssueText(projectText('schema.biasShape', { out: w.weight.shape[0], weight: w.weight.shape.join(', '), bias: w.bias.shape.join(', ') })) });
   }
 });
 
@@ -306,7 +304,7 @@ const historySchema = z.strictObject({
 }).superRefine((h, ctx) => {
   for (const key of ['trainLoss', 'valLoss'] as const) {
     if (h[key].length !== h.epoch.length) {
-      ctx.addIssue({ code: 'custom', path: [key], message: `has ${h[key].length} entries but history.epoch has ${h.epoch.length}; they must be equally long` });
+      ctx.addIssue({ code: 'custom', path: [key], ...customIssueText(projectText('schema.historyLength', { entries: h[key].length, epochs: h.epoch.length })) });
     }
   }
 });

@@ -8,15 +8,17 @@ import enCommon from './en/common.ts';
 import enData from './en/data.ts';
 import enDiagnostics from './en/diagnostics.ts';
 import enHealth from './en/health.ts';
+import enProject from './en/project.ts';
 import enTraining from './en/training.ts';
 import koCli from './ko/cli.ts';
 import koCommon from './ko/common.ts';
 import koData from './ko/data.ts';
 import koDiagnostics from './ko/diagnostics.ts';
 import koHealth from './ko/health.ts';
+import koProject from './ko/project.ts';
 import koTraining from './ko/training.ts';
 
 export const CORE_RESOURCES: Resources = {
-  en: { cli: enCli, common: enCommon, data: enData, diagnostics: enDiagnostics, health: enHealth, training: enTraining },
-  ko: { cli: koCli, common: koCommon, data: koData, diagnostics: koDiagnostics, health: koHealth, training: koTraining },
+  en: { cli: enCli, common: enCommon, data: enData, diagnostics: enDiagnostics, health: enHealth, project: enProject, training: enTraining },
+  ko: { cli: koCli, common: koCommon, data: koData, diagnostics: koDiagnostics, health: koHealth, project: koProject, training: koTraining },
 };
