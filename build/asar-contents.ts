@@ -16,6 +16,17 @@ export const ALLOWED_IN_ASAR: readonly RegExp[] = [
   /^assets\/samples\/[\w.-]+\.(csv|layerboard|md)$/,
 ];
 
+/**
+ * The guided samples (File › Open sample…, assets/samples/README.md) and their CSVs. The
+ * renderer fetches them from its own bundle, so each must ship there too, as Vite's hashed copy.
+ */
+export const GUIDED_SAMPLE_FILES: readonly string[] = [
+  'deep-regression.layerboard', 'deep-regression-output-width.layerboard', 'sine-linear.layerboard', 'sine-relu.layerboard',
+  'vanishing-sigmoid.layerboard', 'vanishing-relu.layerboard', 'dying-relu.layerboard', 'dying-relu-leaky.layerboard',
+  'iris-classifier.layerboard', 'wine-classifier.layerboard',
+  'boston-housing.csv', 'sine.csv', 'iris.csv', 'wine.csv',
+];
+
 /** What the app cannot start without. */
 export const REQUIRED_IN_ASAR: readonly string[] = [
   'package.json',
@@ -23,8 +34,15 @@ export const REQUIRED_IN_ASAR: readonly string[] = [
   'out/main/trainer-worker.js',
   'out/preload/preload.cjs',
   'out/renderer/index.html',
-  'assets/samples/deep-regression.layerboard',
+  ...GUIDED_SAMPLE_FILES.map((file) => `assets/samples/${file}`),
 ];
+
+/** Vite's copy of a bundled file in the renderer's assets: `name-<8-character hash>.ext`. */
+export function rendererCopyPattern(file: string): RegExp {
+  const dot = file.lastIndexOf('.');
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^out/renderer/assets/${escape(file.slice(0, dot))}-[\\w-]{8}${escape(file.slice(dot))}$`);
+}
 
 /** Named so a failure says what leaked, not only that a path was unexpected. */
 const FORBIDDEN: readonly [RegExp, string][] = [
@@ -58,6 +76,9 @@ export function asarContentProblems(files: readonly string[]): string[] {
     else if (!ALLOWED_IN_ASAR.some((pattern) => pattern.test(file))) problems.push(`${file}: not part of the built app or its assets`);
   }
   for (const file of REQUIRED_IN_ASAR) if (!files.includes(file)) problems.push(`${file}: missing`);
+  for (const file of GUIDED_SAMPLE_FILES) {
+    if (!files.some((f) => rendererCopyPattern(file).test(f))) problems.push(`out/renderer/assets/${file}: missing (the sample list fetches it from the renderer's bundle)`);
+  }
   return problems;
 }
 

@@ -1,7 +1,7 @@
 // Packaging as data: the fuse map and the hook against a stub binary, the asar rules, the
 // electron-builder configuration, the icon set, the release workflow and the electronegativity
 // gate. The full pack runs in npm run test:packaging (build/check-packaging.ts).
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { afterPack, fuseConfig, fuseSettings, INSPECT_ENV, packagedExecutable } from './after-pack.mjs';
-import { asarContentProblems, hasInlineSourceMap, packagedManifestProblems, REQUIRED_IN_ASAR } from './asar-contents.ts';
+import { asarContentProblems, GUIDED_SAMPLE_FILES, hasInlineSourceMap, packagedManifestProblems, REQUIRED_IN_ASAR } from './asar-contents.ts';
 import { REVIEWED_HIGH, securityProblems, type Finding } from './electronegativity.ts';
 import { ELECTRON_DEFAULT_FUSES, writeStubElectronDist } from './stub-electron-dist.ts';
 
@@ -84,7 +84,22 @@ describe('fuses', () => {
 });
 
 describe('app.asar contents', () => {
-  const good = [...REQUIRED_IN_ASAR, 'out/main/chunks/schemas-3pkNTaso.js', 'out/renderer/assets/index-8ygCYv3i.js', 'out/renderer/assets/index-Duk-1TKw.css', 'assets/samples/iris.csv', 'assets/samples/README.md'];
+  const rendererCopy = (file: string) => `out/renderer/assets/${file.replace(/(\.[a-z]+)$/, '-Ab3_x-9Z$1')}`;
+  const good = [...REQUIRED_IN_ASAR, 'out/main/chunks/schemas-3pkNTaso.js', 'out/renderer/assets/index-8ygCYv3i.js', 'out/renderer/assets/index-Duk-1TKw.css', 'assets/samples/diabetes.csv', 'assets/samples/README.md',
+    ...GUIDED_SAMPLE_FILES.map(rendererCopy)];
+
+  it('requires every guided sample and its CSV, in assets/samples and in the renderer’s bundle', () => {
+    const shipped = readdirSync(fileURLToPath(new URL('../assets/samples/', import.meta.url)));
+    const projects = shipped.filter((f) => f.endsWith('.layerboard'));
+    const csvs = new Set(projects.map((f) => JSON.parse(readFileSync(fileURLToPath(new URL(`../assets/samples/${f}`, import.meta.url)), 'utf8')).data.path as string));
+    expect([...GUIDED_SAMPLE_FILES].sort()).toEqual([...projects, ...csvs].sort());
+    expect(asarContentProblems(good.filter((f) => f !== rendererCopy('sine.csv')))).toEqual([
+      "out/renderer/assets/sine.csv: missing (the sample list fetches it from the renderer's bundle)",
+    ]);
+    // The lecture sample's pattern does not accept the output-width sample's copy in its place.
+    expect(asarContentProblems(good.filter((f) => f !== rendererCopy('deep-regression.layerboard')))).toHaveLength(1);
+    expect(asarContentProblems(good.filter((f) => f !== 'assets/samples/sine-relu.layerboard'))).toEqual(['assets/samples/sine-relu.layerboard: missing']);
+  });
 
   it('accepts exactly the built app and its assets', () => {
     expect(asarContentProblems(good)).toEqual([]);
