@@ -13,7 +13,6 @@ import { LiveAnnouncer } from '../panels/LiveAnnouncer.tsx';
 import { useRegionCycling } from './region-focus.ts';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import {
-  analyzeGraph,
   createProject,
   edgeId,
   OPS,
@@ -33,6 +32,7 @@ import { createNode, weightsFitGraph, type Command } from '../document/commands.
 import { dataHashOf, sameDataHash } from '../data/data-hash.ts';
 import { fetchSampleData, type SampleData } from '../data/sample-data.ts';
 import { deriveDataStatus, rolesForImport } from '../document/data-context.ts';
+import { createGraphAnalyzer } from '../document/graph-analysis.ts';
 import { canRedo, canUndo } from '../document/history.ts';
 import { createEditorState, editorReducer, isDirty, redoLabel, undoLabel, type ProjectFile, type Selection } from '../document/editor.ts';
 import { LAYER_SPACING, ROW_SPACING } from '../document/layout.ts';
@@ -148,7 +148,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const dirty = isDirty(state);
   const loaded = tables.get(doc.data.path);
   const dataStatus = useMemo(() => deriveDataStatus(loaded?.table, doc.data), [loaded, doc.data]);
-  const analysis = useMemo(() => analyzeGraph(doc.graph, dataStatus.context), [doc.graph, dataStatus.context]);
+  // Positions do not change the analysis: a drag reuses it (graph-analysis.ts).
+  const [analyze] = useState(createGraphAnalyzer);
+  const analysis = useMemo(() => analyze(doc.graph, dataStatus.context), [analyze, doc.graph, dataStatus.context]);
 
   // Async handlers read the latest state through refs, so they never act on a stale document.
   const latest = useRef({ state, dataStatus, tables, ready, analysis, projectKey });

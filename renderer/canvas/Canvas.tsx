@@ -1,7 +1,9 @@
 /**
  * The canvas: React Flow in controlled mode over the project's graph. Every change React Flow
  * reports (a drag, a new connection, a selection) becomes an editor command or a selection
- * update; nothing is kept here that the document does not hold, except measured node sizes.
+ * update; nothing is kept here that the document does not hold, except measured node sizes and
+ * the positions of a drag in progress (committed as one command when the drag ends, so the
+ * document, its analysis and the panels do not change on every pointer move).
  */
 import {
   Background,
@@ -20,7 +22,7 @@ import { useFlowAriaLabels } from './flow-aria.ts';
 import { NODE_TYPES, type Graph, type GraphAnalysis, type NodeType, type Position } from '../../core/index.ts';
 import type { Command } from '../document/commands.ts';
 import type { EditorAction, Selection } from '../document/editor.ts';
-import { createNodeMapper, toFlowEdges, type LayerFlowNode, type Size, type WidthFlowEdge } from './flow-elements.ts';
+import { createEdgeMapper, createNodeMapper, withDragPositions, type LayerFlowNode, type Size, type WidthFlowEdge } from './flow-elements.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { WidthEdge } from './WidthEdge.tsx';
 
@@ -50,12 +52,19 @@ function isNodeType(value: string): value is NodeType {
   return (NODE_TYPES as readonly string[]).includes(value);
 }
 
+const NO_DRAG: ReadonlyMap<string, Position> = new Map();
+
 export function Canvas({ graph, analysis, selection, showMinimap, projectKey, run, dispatch, addNodeAt }: CanvasProps) {
   const flow = useReactFlow<LayerFlowNode, WidthFlowEdge>();
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  // A drag in progress: positions shown here and committed as one command when it ends.
+  const [dragged, setDragged] = useState<ReadonlyMap<string, Position>>(NO_DRAG);
+  const dragging = useRef<ReadonlyMap<string, Position>>(NO_DRAG);
   const toFlowNodes = useMemo(createNodeMapper, []);
-  const nodes = useMemo(() => toFlowNodes(graph, analysis, selection, measured), [toFlowNodes, graph, analysis, selection, measured]);
-  const edges = useMemo(() => toFlowEdges(graph, analysis, selection), [graph, analysis, selection]);
+  const documentNodes = useMemo(() => toFlowNodes(graph, analysis, selection, measured), [toFlowNodes, graph, analysis, selection, measured]);
+  const nodes = useMemo(() => withDragPositions(documentNodes, dragged), [documentNodes, dragged]);
+  const toFlowEdges = useMemo(createEdgeMapper, []);
+  const edges = useMemo(() => toFlowEdges(graph, analysis, selection), [toFlowEdges, graph, analysis, selection]);
   const gesture = useRef(0);
   const ariaLabelConfig = useFlowAriaLabels();
 
@@ -68,7 +77,7 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
   const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
     const positions: Record<string, Position> = {};
     let moved = false;
-    let dragging = false;
+    let inDrag = false;
     const selected: Record<string, boolean> = {};
     let selectionChanged = false;
     const sizes: [string, Size][] = [];
@@ -76,7 +85,7 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
       if (change.type === 'position' && change.position) {
         positions[change.id] = { x: Math.round(change.position.x), y: Math.round(change.position.y) };
         moved = true;
-        dragging ||= change.dragging === true;
+        inDrag ||= change.dragging === true;
       } else if (change.type === 'select') {
         selected[change.id] = change.selected;
         selectionChanged = true;
@@ -92,7 +101,20 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
         return next;
       });
     }
-    if (moved) run({ name: 'moveNodes', args: { positions } }, { mergeKey: dragging ? `drag:${gesture.current}` : 'nudge' });
+    if (moved && inDrag) {
+      // Each pointer move: only the canvas re-renders, with the dragged nodes where they are now.
+      const next = new Map(dragging.current);
+      for (const [id, p] of Object.entries(positions)) next.set(id, p);
+      dragging.current = next;
+      setDragged(next);
+    } else if (moved) {
+      // The drag's end (one undo step), or a move by the arrow keys.
+      const wasDrag = dragging.current.size > 0;
+      const all = { ...Object.fromEntries(dragging.current), ...positions };
+      dragging.current = NO_DRAG;
+      setDragged(NO_DRAG);
+      run({ name: 'moveNodes', args: { positions: all } }, { mergeKey: wasDrag ? `drag:${gesture.current}` : 'nudge' });
+    }
     if (selectionChanged) dispatch({ type: 'selectDelta', nodes: selected });
   }, [run, dispatch]);
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../core/index.ts';
-import { addNode, connect, createNode, setNodeParam } from '../document/commands.ts';
+import { addNode, connect, createNode, moveNodes, setNodeParam } from '../document/commands.ts';
 import { deriveDataStatus } from '../document/data-context.ts';
 import { EMPTY_SELECTION } from '../document/editor.ts';
 import { sampleProject, sampleTable } from '../testing/sample.ts';
-import { createNodeMapper, parameterCount, toFlowEdges, widthText } from './flow-elements.ts';
+import { createEdgeMapper, createNodeMapper, parameterCount, toFlowEdges, widthText, withDragPositions } from './flow-elements.ts';
 
 const doc = sampleProject();
 const context = deriveDataStatus(sampleTable(), doc.data).context;
@@ -41,6 +41,41 @@ describe('flow elements', () => {
     expect(linear4.ariaLabel).toBe('Linear linear4, has an error');
     // linear4 changed, and the output's width with it; the other seven are the same objects.
     expect(second.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(['linear4', 'output']);
+  });
+
+  it('a move renews only the moved node, and a change that renews nothing gives back the same array', () => {
+    const toFlowNodes = createNodeMapper();
+    const analysis = analyzeGraph(doc.graph, context);
+    const first = toFlowNodes(doc.graph, analysis, EMPTY_SELECTION, new Map());
+    const moved = moveNodes(doc, { positions: { act2: { x: 999, y: 5 } } });
+    const second = toFlowNodes(moved.graph, analysis, EMPTY_SELECTION, new Map());
+    expect(second.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(['act2']);
+    expect(second.find((n) => n.id === 'act2')!.position).toEqual({ x: 999, y: 5 });
+    expect(toFlowNodes(moved.graph, analysis, { nodes: [], edges: [] }, new Map())).toBe(second);
+    const selected = toFlowNodes(moved.graph, analysis, { nodes: ['linear3'], edges: [] }, new Map());
+    expect(selected.filter((n, i) => n !== second[i]).map((n) => n.id)).toEqual(['linear3']);
+  });
+
+  it('edges keep their objects, and the array, unless their width, severity or selection changes', () => {
+    const toEdges = createEdgeMapper();
+    const first = toEdges(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION);
+    const moved = moveNodes(doc, { positions: { linear1: { x: 10, y: 10 } } });
+    expect(toEdges(moved.graph, analyzeGraph(moved.graph, context), EMPTY_SELECTION)).toBe(first);
+    const wider = setNodeParam(moved, { nodeId: 'linear1', param: 'outFeatures', value: 5 });
+    const second = toEdges(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION);
+    // linear1's output feeds act1, and act1's feeds linear2: those two edges carry 5 now.
+    expect(second.filter((e, i) => e !== first[i]).map((e) => [e.id, e.data!.width])).toEqual([['linear1->act1', 5], ['act1->linear2', 5]]);
+    const selected = toEdges(wider.graph, analyzeGraph(wider.graph, context), { nodes: [], edges: ['input->linear1'] });
+    expect(selected.filter((e, i) => e !== second[i]).map((e) => e.id)).toEqual(['input->linear1']);
+    expect(toEdges(wider.graph, analyzeGraph(wider.graph, context), { nodes: [], edges: ['input->linear1'] })).toBe(selected);
+  });
+
+  it('a drag in progress moves only the dragged nodes, over the document\'s', () => {
+    const nodes = createNodeMapper()(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, new Map());
+    expect(withDragPositions(nodes, new Map())).toBe(nodes);
+    const dragged = withDragPositions(nodes, new Map([['linear2', { x: 1, y: 2 }], ['gone', { x: 0, y: 0 }]]));
+    expect(dragged.filter((n, i) => n !== nodes[i]).map((n) => [n.id, n.position])).toEqual([['linear2', { x: 1, y: 2 }]]);
+    expect(dragged.find((n) => n.id === 'linear2')!.data).toBe(nodes.find((n) => n.id === 'linear2')!.data);
   });
 
   it('counts parameters once every width is known', () => {

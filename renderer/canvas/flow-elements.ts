@@ -12,6 +12,7 @@ import {
   type Graph,
   type GraphAnalysis,
   type GraphNode,
+  type Position,
   type Severity,
 } from '../../core/index.ts';
 import { paramSummary } from '../document/fields.ts';
@@ -64,9 +65,13 @@ function worst(issues: readonly { severity: Severity }[]): Severity | null {
   return best;
 }
 
+// One formatter for every label: `toLocaleString(locale)` builds a new ICU formatter on each call
+// (~30 µs), and the canvas formats a width per edge and per node on every change.
+const WIDTH_FORMAT = new Intl.NumberFormat('en-US');
+
 /** `N × 13`, or `N × ?` while the width is unknown (N: the rows of a batch). */
 export function widthText(width: number | undefined): string {
-  return `N × ${width === undefined ? '?' : width.toLocaleString('en-US')}`;
+  return `N × ${width === undefined ? '?' : WIDTH_FORMAT.format(width)}`;
 }
 
 export function issuesByNode(diagnostics: readonly Diagnostic[]): Map<string, NodeIssue[]> {
@@ -90,6 +95,7 @@ function sameIssues(a: readonly NodeIssue[], b: readonly NodeIssue[]): boolean {
  */
 export function createNodeMapper() {
   let previous = new Map<string, LayerFlowNode>();
+  let previousList: LayerFlowNode[] = [];
   return function toFlowNodes(graph: Graph, analysis: GraphAnalysis, selection: Selection, measured: ReadonlyMap<string, Size>): LayerFlowNode[] {
     const issues = issuesByNode(analysis.diagnostics);
     const selected = new Set(selection.nodes);
@@ -130,8 +136,34 @@ export function createNodeMapper() {
       return flowNode;
     });
     previous = next;
+    // Nothing changed (a selection elsewhere, a data setting that left every width as it was):
+    // the same array, so React Flow does not even walk its nodes.
+    if (sameItems(nodes, previousList)) return previousList;
+    previousList = nodes;
     return nodes;
   };
+}
+
+/**
+ * The nodes with the positions of a drag in progress laid over them. A drag is held by the
+ * canvas, not the document, until it ends (one command then): only the dragged nodes become new
+ * objects, and no document, analysis or panel changes while the pointer moves.
+ */
+export function withDragPositions(nodes: LayerFlowNode[], positions: ReadonlyMap<string, Position>): LayerFlowNode[] {
+  if (positions.size === 0) return nodes;
+  return nodes.map((node) => {
+    const p = positions.get(node.id);
+    return p && (p.x !== node.position.x || p.y !== node.position.y) ? { ...node, position: p } : node;
+  });
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sameEdge(a: WidthFlowEdge, b: WidthFlowEdge): boolean {
+  return a.id === b.id && a.source === b.source && a.target === b.target && a.selected === b.selected && a.ariaLabel === b.ariaLabel
+    && a.data!.width === b.data!.width && a.data!.inputIndex === b.data!.inputIndex && a.data!.severity === b.data!.severity;
 }
 
 /** React Flow edges with their widths; duplicate edges get distinct ids so each still renders. */
@@ -163,6 +195,30 @@ export function toFlowEdges(graph: Graph, analysis: GraphAnalysis, selection: Se
       data: { width, inputIndex: multiInput.has(e.to) ? index : null, severity: edgeSeverity.get(id) ?? null },
     };
   });
+}
+
+/**
+ * `toFlowEdges` with memory: an edge whose ends, width, input position, severity and selection
+ * are unchanged keeps its previous object, and when no edge changed (a node was dragged, a
+ * parameter that changes no width was typed) the previous array itself comes back, so React
+ * Flow neither rebuilds its connection lookup nor re-renders an edge.
+ */
+export function createEdgeMapper() {
+  let previous = new Map<string, WidthFlowEdge>();
+  let previousList: WidthFlowEdge[] = [];
+  return function toFlowEdgesShared(graph: Graph, analysis: GraphAnalysis, selection: Selection): WidthFlowEdge[] {
+    const next = new Map<string, WidthFlowEdge>();
+    const edges = toFlowEdges(graph, analysis, selection).map((edge) => {
+      const old = previous.get(edge.id);
+      const kept = old && sameEdge(old, edge) ? old : edge;
+      next.set(edge.id, kept);
+      return kept;
+    });
+    previous = next;
+    if (sameItems(edges, previousList)) return previousList;
+    previousList = edges;
+    return edges;
+  };
 }
 
 /** Trainable parameters of the graph (Linear weights and biases), when every width is known. */

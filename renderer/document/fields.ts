@@ -54,9 +54,12 @@ export function parseNumberText(text: string, rule: NumberRule): ParseResult<num
   return { type: 'ok', value: Object.is(value, -0) ? 0 : value };
 }
 
+// toLocaleString(locale) builds an ICU formatter per call; every number field's hint calls this.
+const GROUPED = new Intl.NumberFormat('en-US');
+
 /** Shortest text for a number as people write it (1e-4 for 0.0001, 65,536 with grouping). */
 export function formatNumber(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) >= 10_000) return value.toLocaleString('en-US');
+  if (Number.isInteger(value) && Math.abs(value) >= 10_000) return GROUPED.format(value);
   return String(value);
 }
 
