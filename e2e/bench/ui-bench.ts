@@ -98,6 +98,9 @@ async function main(): Promise<void> {
     await page.addInitScript(() => {
       for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) Reflect.deleteProperty(window, name);
     });
+    // Chromium intercepts file choosers only once a listener exists, and turning that on is not
+    // awaited: listening from the start keeps Ctrl+O from opening (and cancelling) a real one.
+    page.on('filechooser', () => {});
     await page.goto(base);
     await page.locator('.lb-app[data-ready="true"]').waitFor();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);

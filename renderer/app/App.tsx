@@ -275,6 +275,24 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   // ---------------------------------------------------------------------------------------------
   // Files
 
+  /** Records the CSV's digest, and says so when it is not the one the project recorded. */
+  const checkDataHash = useCallback(async (project: Project, path: string, bytes: Uint8Array) => {
+    const hash = await dataHashOf(bytes);
+    setTables((m) => {
+      const entry = m.get(path);
+      return entry && entry.bytes === bytes ? new Map(m).set(path, { ...entry, hash }) : m;
+    });
+    const recorded = latest.current.state.history.present.data;
+    if (recorded.path === path && recorded.hash && !sameDataHash(recorded.hash, hash)) {
+      notify('warning', `${path} has changed since the project recorded it`, [
+        `Its SHA-256 is not the one saved in the project${project.weights ? ', so the saved weights were trained on an earlier version of the file' : ''}. Relink the right file, or keep this one.`,
+      ], [
+        { label: 'Relink CSV…', run: () => importCsvRef.current() },
+        { label: 'Use this file', run: () => run({ name: 'setDataHash', args: { hash } }) },
+      ]);
+    }
+  }, [notify, run]);
+
   const readData = useCallback(async (project: Project, projectRef: string | null, csv?: OpenedFile) => {
     const path = project.data.path;
     let file: OpenedFile | undefined = csv;
@@ -301,22 +319,10 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       next.delete(path);
       return next;
     });
-    // The digest tells whether this is still the file the project was trained on.
-    const hash = await dataHashOf(bytes);
-    setTables((m) => {
-      const entry = m.get(path);
-      return entry && entry.bytes === bytes ? new Map(m).set(path, { ...entry, hash }) : m;
-    });
-    const recorded = latest.current.state.history.present.data;
-    if (recorded.path === path && recorded.hash && !sameDataHash(recorded.hash, hash)) {
-      notify('warning', `${path} has changed since the project recorded it`, [
-        `Its SHA-256 is not the one saved in the project${project.weights ? ', so the saved weights were trained on an earlier version of the file' : ''}. Relink the right file, or keep this one.`,
-      ], [
-        { label: 'Relink CSV…', run: () => importCsvRef.current() },
-        { label: 'Use this file', run: () => run({ name: 'setDataHash', args: { hash } }) },
-      ]);
-    }
-  }, [host, notify, run]);
+    // The digest tells whether this is still the file the project was trained on. Not awaited:
+    // the canvas shows as soon as the table has read, and the digest follows.
+    checkDataHash(project, path, bytes).catch((error: unknown) => notify('error', `Could not check ${path}`, [messageOf(error)]));
+  }, [host, notify, checkDataHash]);
 
   const showProject = useCallback(async (project: Project, file: ProjectFile | null, csv?: OpenedFile) => {
     // A run of the project being closed must not write into the one being opened.

@@ -70,9 +70,13 @@ export class BrowserHost implements Host {
   private readonly openListeners = new Set<(file: OpenedFile) => void>();
   private nextRef = 1;
   private readonly fs: FileSystemAccessWindow;
+  private sample: Promise<{ project: OpenedFile; csv: OpenedFile }> | null = null;
 
   constructor(private readonly win: Window = window) {
     this.fs = win as unknown as FileSystemAccessWindow;
+    // The first start shows the sample: fetch it now, so it arrives while React renders the
+    // window's first frame instead of after it (the app's own loadSample() gets this fetch).
+    void this.loadSample();
     // A .layerboard file dropped anywhere on the window opens, as in a desktop app.
     win.addEventListener('dragover', (event) => {
       if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
@@ -196,12 +200,20 @@ export class BrowserHost implements Host {
     };
   }
 
-  async loadSample(): Promise<{ project: OpenedFile; csv: OpenedFile }> {
-    const [project, csv] = await Promise.all([fetchBytes(sampleProjectUrl), fetchBytes(sampleCsvUrl)]);
-    return {
-      project: { name: 'deep-regression.layerboard', ref: SAMPLE_REF, bytes: project },
-      csv: { name: SAMPLE_CSV_NAME, ref: null, bytes: csv },
-    };
+  /** The bundled sample, fetched once (its bytes are never changed by their readers). */
+  loadSample(): Promise<{ project: OpenedFile; csv: OpenedFile }> {
+    if (!this.sample) {
+      const loading = Promise.all([fetchBytes(sampleProjectUrl), fetchBytes(sampleCsvUrl)]).then(([project, csv]) => ({
+        project: { name: 'deep-regression.layerboard', ref: SAMPLE_REF, bytes: project },
+        csv: { name: SAMPLE_CSV_NAME, ref: null, bytes: csv },
+      }));
+      // A failure goes to whoever asks (the early fetch above asks no one), and the next call tries again.
+      loading.catch(() => {
+        if (this.sample === loading) this.sample = null;
+      });
+      this.sample = loading;
+    }
+    return this.sample;
   }
 
   setTitle(title: string, dirty: boolean): void {
