@@ -234,3 +234,25 @@ describe('project load problems in both languages', () => {
     for (const value of literals(issue.params, ko)) expect(text).toContain(value);
   });
 });
+
+describe('trainer failures in both languages', () => {
+  it('a data failure names the file and line and says the data problem in Korean', async () => {
+    const { createTrainerSession } = await import('../train/session.ts');
+    const sent: unknown[] = [];
+    let listener: ((m: unknown) => void) | undefined;
+    createTrainerSession({
+      postMessage: (m) => sent.push(m),
+      onMessage: (l) => {
+        listener = l;
+        return () => {};
+      },
+    });
+    const project = { format: 'layerboard', version: 2, graph: { nodes: [], edges: [] }, data: { path: 'x.csv', features: ['a'], targets: ['b'] } };
+    listener!({ type: 'start', runId: 'r', project, csv: 'a,b\n1,2\n3\n', resume: false });
+    await new Promise((r) => setTimeout(r, 50));
+    const failed = sent.find((m) => (m as { type: string }).type === 'failed') as { message: string; messageKey?: string; params?: MessageParams };
+    expect(failed.message).toBe('x.csv, line 3: Line 3 has 1 field but the header has 2. Fix the line, or import with "skip ragged rows" to leave such lines out.');
+    expect(trainingText(english, failed)).toBe(failed.message);
+    expect(trainingText(ko, failed)).toBe('x.csv, 3행: 3행에는 필드 1개가 있지만 헤더에는 2개가 있습니다. 그 행을 고치거나, "필드 수가 다른 행 건너뛰기"로 가져와 그런 행을 빼세요.');
+  });
+});

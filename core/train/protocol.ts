@@ -4,6 +4,7 @@
  * worker side is `createTrainerSession` (session.ts). Messages are structured-clone friendly:
  * plain objects, strings, numbers and typed arrays.
  */
+import type { MessageParams } from '../i18n/message.ts';
 import type { Diagnostic } from '../graph/diagnostics.ts';
 import type { StoredPreprocessing } from '../data/preprocessing.ts';
 import type { ProjectInput } from '../project/schema.ts';
@@ -57,7 +58,10 @@ export type TrainerMessage =
       runId: string;
       /** 'data': the CSV or roles; 'graph': compile errors (see diagnostics); 'settings'; 'busy': a run is active; 'internal': a bug. */
       reason: 'data' | 'graph' | 'settings' | 'busy' | 'internal';
+      /** English; `trainingText(t, failed)` renders `training:<messageKey>` with `params` in another language. */
       message: string;
+      messageKey?: string;
+      params?: MessageParams;
       diagnostics?: Diagnostic[];
     };
 

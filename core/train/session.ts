@@ -17,8 +17,30 @@ import { evaluate } from './predict.ts';
 import type { PredictionsSnapshot, TrainerMessage, TrainerPort, TrainerRequest } from './protocol.ts';
 import { runTraining, TrainingController, validateTrainingSettings, type TrainerEvent } from './run.ts';
 import type { Dataset } from '../data/dataset.ts';
+import type { DataError } from '../data/data-result.ts';
+import { english, type MessageParam, type MessageParams, type MessageRef } from '../i18n/message.ts';
 
 const REQUESTS = new Set(['start', 'pause', 'resume', 'stop', 'requestPredictions']);
+
+/** A failure's English text, and its `training` key and values for `trainingText`. */
+function failedText(text: string | MessageRef): { message: string; messageKey?: string; params?: MessageParams } {
+  if (typeof text === 'string') return { message: text };
+  return { message: english(text.key, text.params), messageKey: text.key.replace(/^training:/, ''), params: text.params ?? {} };
+}
+
+/** "a; b; c" with each item said in the reader's language. */
+function semicolonList(items: MessageParam[]): MessageParam {
+  return items.length <= 1 ? (items[0] ?? '') : { key: 'training:failed.problems', params: { first: items[0], rest: semicolonList(items.slice(1)) } };
+}
+
+/** "x.csv, line 3, column "age": <the data problem>", the problem in the reader's language. */
+function dataFailure(file: string, line: number | undefined, column: string | undefined, e: DataError): MessageRef {
+  const problem: MessageParam = e.messageKey !== undefined ? { key: `data:${e.messageKey}`, params: e.params } : e.message;
+  if (line && column) return { key: 'training:failed.dataAtLineColumn', params: { file, line, column, problem } };
+  if (line) return { key: 'training:failed.dataAtLine', params: { file, line, problem } };
+  if (column) return { key: 'training:failed.dataAtColumn', params: { file, column, problem } };
+  return { key: 'training:failed.dataAt', params: { file, problem } };
+}
 
 function isRequest(message: unknown): message is TrainerRequest {
   if (typeof message !== 'object' || message === null) return false;
@@ -44,12 +66,17 @@ export function createTrainerSession(port: TrainerPort, options: TrainerSessionO
 
   async function start(request: Extract<TrainerRequest, { type: 'start' }>): Promise<void> {
     const { runId } = request;
-    const fail = (reason: Extract<TrainerMessage, { type: 'failed' }>['reason'], message: string, extra: Partial<Extract<TrainerMessage, { type: 'failed' }>> = {}): void =>
-      post({ type: 'failed', runId, reason, message, ...extra });
+    const fail = (reason: Extract<TrainerMessage, { type: 'failed' }>['reason'], message: string | MessageRef, extra: Partial<Extract<TrainerMessage, { type: 'failed' }>> = {}): void =>
+      post({ type: 'failed', runId, reason, ...failedText(message), ...extra });
 
     const loaded = loadProject(request.project);
     if (loaded.type === 'error') {
-      fail('settings', `The project is not valid: ${loaded.errors.slice(0, 3).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}`);
+      const problems = loaded.errors.slice(0, 3).map((e): MessageParam => {
+        if (e.messageKey === undefined) return e.message; // English only; it already names its field
+        const text = { key: `project:${e.messageKey}`, params: e.params };
+        return e.path ? { key: 'training:failed.problemAt', params: { path: e.path, text } } : text;
+      });
+      fail('settings', { key: 'training:failed.projectInvalid', params: { problems: semicolonList(problems) } });
       return;
     }
     const project: Project = loaded.project;
@@ -63,13 +90,13 @@ export function createTrainerSession(port: TrainerPort, options: TrainerSessionO
     post({ type: 'preparing', runId, stage: 'reading' });
     const csv = inspectCsv(request.csv);
     if (csv.type === 'error') {
-      fail('data', `${project.data.path}${csv.line ? `, line ${csv.line}` : ''}: ${csv.message}`);
+      fail('data', dataFailure(project.data.path, csv.line, undefined, csv));
       return;
     }
     post({ type: 'preparing', runId, stage: 'preparing' });
     const prepared = prepareProjectDataset({ ...project, training: settings }, csv.table);
     if (prepared.type === 'error') {
-      fail('data', `${project.data.path}${prepared.line ? `, line ${prepared.line}` : ''}${prepared.column ? `, column "${prepared.column}"` : ''}: ${prepared.message}`);
+      fail('data', dataFailure(project.data.path, prepared.line, prepared.column, prepared));
       return;
     }
     post({ type: 'preparing', runId, stage: 'compiling' });
@@ -77,7 +104,7 @@ export function createTrainerSession(port: TrainerPort, options: TrainerSessionO
     const validation = prepared.split ? prepared.split.validation : null;
     const compiled = compileGraph(project.graph, dataContextOf(prepared.dataset), { seed: settings.seed, capacity: Math.min(train.n, settings.batchSize ?? train.n) });
     if (compiled.type === 'error') {
-      fail('graph', 'The network has errors; fix them before training.', { diagnostics: compiled.diagnostics });
+      fail('graph', { key: 'training:failed.graphErrors' }, { diagnostics: compiled.diagnostics });
       return;
     }
     const plan = compiled.plan;
@@ -85,7 +112,7 @@ export function createTrainerSession(port: TrainerPort, options: TrainerSessionO
     if (request.resume && project.weights && Object.keys(project.weights).length > 0) {
       const loadedWeights = plan.loadWeights(project.weights);
       if (loadedWeights.type === 'error') {
-        fail('graph', `The saved weights do not fit the network any more (${loadedWeights.message}) Reset the weights to train from scratch.`);
+        fail('graph', { key: 'training:failed.weightsDoNotFit', params: { reason: loadedWeights.message } });
         return;
       }
       startEpoch = project.history?.epoch.at(-1) ?? 0;
@@ -122,12 +149,12 @@ export function createTrainerSession(port: TrainerPort, options: TrainerSessionO
     if (!isRequest(message)) return;
     if (message.type === 'start') {
       if (active) {
-        post({ type: 'failed', runId: message.runId, reason: 'busy', message: 'A training run is already in progress; stop it first.' });
+        post({ type: 'failed', runId: message.runId, reason: 'busy', ...failedText({ key: 'training:failed.busy' }) });
         return;
       }
       start(message).catch((error: unknown) => {
         active = null;
-        post({ type: 'failed', runId: message.runId, reason: 'internal', message: `Training stopped on an internal error: ${error instanceof Error ? error.message : String(error)}. The last saved weights are unchanged.` });
+        post({ type: 'failed', runId: message.runId, reason: 'internal', ...failedText({ key: 'training:failed.internal', params: { error: error instanceof Error ? error.message : String(error) } }) });
       });
       return;
     }

@@ -6,4 +6,17 @@ export default {
     'The last finite weights are kept. The learning rate ({{lr}}) is probably too high; try {{suggestedLr}} or lower, or turn on gradient clipping.',
   earlyStopped_one: 'Validation loss has not improved for {{count}} epoch; stopped and restored the best weights (epoch {{bestEpoch}}).',
   earlyStopped_other: 'Validation loss has not improved for {{count}} epochs; stopped and restored the best weights (epoch {{bestEpoch}}).',
+  failed: {
+    projectInvalid: 'The project is not valid: {{problems}}',
+    problemAt: '{{path}}: {{text}}',
+    problems: '{{first}}; {{rest}}',
+    dataAt: '{{file}}: {{problem}}',
+    dataAtLine: '{{file}}, line {{line}}: {{problem}}',
+    dataAtColumn: '{{file}}, column "{{column}}": {{problem}}',
+    dataAtLineColumn: '{{file}}, line {{line}}, column "{{column}}": {{problem}}',
+    graphErrors: 'The network has errors; fix them before training.',
+    weightsDoNotFit: 'The saved weights do not fit the network any more ({{reason}}) Reset the weights to train from scratch.',
+    busy: 'A training run is already in progress; stop it first.',
+    internal: 'Training stopped on an internal error: {{error}}. The last saved weights are unchanged.',
+  },
 } as const;
