@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { Floats } from './backend.ts';
 import { cpuBackend } from './cpu.ts';
 import { Rng } from './random.ts';
-import { createWasmKernels, panelBytes, wasmAvailable } from './wasm.ts';
+import { createWasmKernels, panelBytes, wasmAvailable, wasmRelaxedSimd } from './wasm.ts';
+import { KERNELS_WASM_BASE64 } from './wasm/kernels.wasm.ts';
 import type { GraphNode } from '../graph/types.ts';
 import type { StepBinding } from '../ops/op.ts';
 import { OPS } from '../ops/table.ts';
@@ -30,6 +31,50 @@ describe('the WebAssembly kernels', () => {
 
   it('run in this runtime (Node has WebAssembly SIMD)', () => {
     expect(wasmAvailable()).toBe(true);
+  });
+
+  it('in all four variants are valid WebAssembly where the runtime has their features', () => {
+    const bytes = (name: keyof typeof KERNELS_WASM_BASE64) => Buffer.from(KERNELS_WASM_BASE64[name], 'base64');
+    // @types/node declares WebAssembly's types but not the global value.
+    const { WebAssembly } = globalThis as unknown as { WebAssembly: { validate(bytes: Uint8Array): boolean } };
+    expect(WebAssembly.validate(bytes('plain'))).toBe(true);
+    expect(WebAssembly.validate(bytes('shared'))).toBe(true);
+    // Node 20 has Relaxed SIMD only behind a flag; without it the loader must fall back.
+    expect(WebAssembly.validate(bytes('relaxed'))).toBe(wasmRelaxedSimd());
+  });
+
+  it('with fused multiply-adds (Relaxed SIMD, as in Electron) agree with the plain backend, on one thread and on three', () => {
+    // In a child process: the flag is process-wide, and this one's kernels must stay unfused.
+    const script = `
+      import { createWasmKernels, panelBytes, wasmRelaxedSimd } from './core/kernels/wasm.ts';
+      import { cpuBackend } from './core/kernels/cpu.ts';
+      import { nodeKernelThreads } from './core/cli/kernel-threads.ts';
+      let worst = 0;
+      for (const threads of [null, nodeKernelThreads(3, 0)]) {
+        for (const [m, k, n] of [[7, 3, 9], [9, 100, 33], [64, 256, 10], [131, 70, 37]]) {
+          const K = createWasmKernels(threads);
+          const scratch = Math.max(panelBytes(k, n), panelBytes(n, k));
+          const buffer = K.reserve(K.base + 4 * (2 * m * k + 2 * k * n + m * n) + scratch + 1024);
+          let at = K.base;
+          const view = (length) => { const v = new Float32Array(buffer, at, length); at += Math.ceil(length / 4) * 16; return v.map((_, i) => Math.sin(i * 0.37 + m)); };
+          const a = view(m * k), b = view(k * n), bias = view(n), c = view(m * n);
+          K.useScratch(at, scratch);
+          K.linearForward(a, b, bias, c, m, k, n);
+          const want = new Float32Array(m * n);
+          cpuBackend.linearForward(a, b, bias, want, m, k, n);
+          c.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - want[i]) / (2e-6 * k))));
+          K.dispose();
+        }
+      }
+      console.log(JSON.stringify({ relaxed: wasmRelaxedSimd(), worst }));
+      process.exit(0);`;
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const r = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const { relaxed, worst } = JSON.parse(r.stdout) as { relaxed: boolean; worst: number };
+    expect(relaxed).toBe(true);
+    // The same bound as the plain kernels' (2e-6 per term of the reduction).
+    expect(worst).toBeLessThanOrEqual(1);
   });
 
   // [m, k, n]: row blocks of four and their remainder, panels of eight and a partial last one.
