@@ -170,6 +170,24 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+test('the view tabs: arrows choose a tab, and Tab goes into the view it shows', async ({ page }) => {
+  await openApp(page);
+  await f6To(page, '.lb-tabs');
+  await expect(focused(page)).toHaveAttribute('data-testid', 'tab-network');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tab-data')).toHaveAttribute('aria-selected', 'true');
+  await expect(focused(page)).toHaveAttribute('data-testid', 'tab-data');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('#lb-view-data') !== null)).toBe(true);
+  await page.keyboard.press('Shift+Tab');
+  await expect(focused(page)).toHaveAttribute('data-testid', 'tab-data');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('tab-training')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tab-network')).toHaveAttribute('aria-selected', 'true');
+  await expect(focused(page)).toHaveAttribute('data-testid', 'tab-network');
+});
+
 test('Escape closes the menu and the dialog, and the focus goes back where it was', async ({ page }) => {
   await openApp(page);
   await showLectureBug(page);

@@ -11,6 +11,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { LiveAnnouncer } from '../panels/LiveAnnouncer.tsx';
 import { useRegionCycling } from './region-focus.ts';
+import { tablistKeyHandler } from './tablist-keys.ts';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import {
   createProject,
@@ -836,16 +837,16 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         <main className="lb-main">
           <Palette onAdd={addNode} />
           <div className="lb-center">
-            <div className="lb-tabs" role="tablist" aria-label="Views">
+            <div className="lb-tabs" role="tablist" aria-label="Views" onKeyDown={tablistKeyHandler(TABS, tab, setTab, (id) => `lb-tab-${id}`)}>
               {TABS.map((id) => (
-                <button key={id} type="button" role="tab" id={`lb-tab-${id}`} aria-selected={tab === id} aria-controls={`lb-view-${id}`}
+                <button key={id} type="button" role="tab" id={`lb-tab-${id}`} aria-selected={tab === id} aria-controls={`lb-view-${id}`} tabIndex={tab === id ? 0 : -1}
                   className="lb-tabs__tab" data-testid={`tab-${id}`} onClick={() => setTab(id)}>{t(`app:tabs.${id}`)}</button>
               ))}
             </div>
             <div className="lb-views">
               {/* The canvas stays mounted under the other views, so React Flow keeps its viewport and measurements. */}
               <div className="lb-view lb-view--network" id="lb-view-network" role="tabpanel" aria-labelledby="lb-tab-network"
-                data-hidden={tab !== 'network'}>
+                data-hidden={tab !== 'network'} inert={tab !== 'network'}>
                 <div className="lb-canvas-area" ref={canvasArea}>
                   {ready ? (
                     <Canvas graph={doc.graph} analysis={analysis} selection={state.selection} showMinimap={showMinimap} projectKey={projectKey}

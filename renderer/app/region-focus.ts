@@ -39,7 +39,8 @@ function entryPoint(region: HTMLElement): HTMLElement {
     const node = region.querySelector<HTMLElement>('.react-flow__node.selected') ?? region.querySelector<HTMLElement>('.react-flow__node');
     if (node) return node;
   }
-  const first = [...region.querySelectorAll<HTMLElement>(FOCUSABLE)].find(visible);
+  // tabIndex -1 marks a control reached otherwise (the tabs other than the selected one).
+  const first = [...region.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => el.tabIndex >= 0 && visible(el));
   if (first) return first;
   if (!region.hasAttribute('tabindex')) region.tabIndex = -1;
   return region;
