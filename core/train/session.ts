@@ -142,6 +142,8 @@ export function createTrainerSession(port: TrainerPort, options: TrainerSessionO
       post({ type: 'finished', runId, result, weights: plan.exportWeights(), fitted: preprocessing, metrics });
     } finally {
       active = null;
+      // Hands the plan's kernel worker threads back for the next run.
+      plan.dispose();
     }
   }
 
