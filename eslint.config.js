@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const runtimeModules = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'url', 'electron', 'electron/*', 'react', 'react-dom', 'react-dom/*', '@xyflow/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', '.tsbuild/', 'test-results/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', '.tsbuild/', 'test-results/', '**/*.d.ts', 'core/export/proto/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,10 @@
 /**
- * The part of ONNX's protobuf schema (onnx/onnx.proto, IR version 7) that an inference model of
- * Layerboard's layers needs, as a protobufjs JSON descriptor. Field numbers and types are
- * ONNX's; field names are camelCase because protobufjs matches object keys to them (names never
- * reach the wire). protobufjs does the encoding: no byte is written by hand here.
+ * A second, independent reading of ONNX's schema (the messages of onnx/onnx.proto an inference
+ * model of Layerboard's layers needs) as a protobufjs JSON descriptor, for decoding models in
+ * tests and for checking the static encoder (proto/onnx-subset.js, which the app uses) byte for
+ * byte. protobufjs's reflection builds its code with `new Function`, which the app's CSP forbids:
+ * Node and tests only. Field numbers and types are ONNX's; names are camelCase as protobufjs
+ * matches object keys to them.
  */
 import protobuf from 'protobufjs/light.js';
 
@@ -108,10 +110,7 @@ const descriptor = {
   },
 };
 
-/** TensorProto.DataType.FLOAT. */
-export const ONNX_FLOAT = 1;
-/** AttributeProto.AttributeType. */
-export const ATTRIBUTE_TYPE = { FLOAT: 1, INT: 2, STRING: 3 } as const;
+export { ATTRIBUTE_TYPE, ONNX_FLOAT } from './onnx.ts';
 
 let modelType: protobuf.Type | null = null;
 
@@ -119,6 +118,14 @@ let modelType: protobuf.Type | null = null;
 export function onnxModelType(): protobuf.Type {
   modelType ??= protobuf.Root.fromJSON(descriptor).lookupType('onnx.ModelProto');
   return modelType;
+}
+
+/** Encodes a ModelProto message through reflection (the cross-check of the static encoder). */
+export function encodeOnnxModelWithReflection(message: object): Uint8Array {
+  const type = onnxModelType();
+  const problem = type.verify(message);
+  if (problem) throw new Error(`ModelProto: ${problem}`);
+  return type.encode(type.fromObject(message)).finish();
 }
 
 /** Decodes a model back into plain objects (for tests and inspection). */

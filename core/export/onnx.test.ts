@@ -14,7 +14,9 @@ import { describe, expect, it } from 'vitest';
 import { createProject, evaluate, inspectCsv, runTraining, TrainingController, type CsvTable, type Project, type ProjectInit } from '../index.ts';
 import { PYTHON } from '../testing/torch-oracle.ts';
 import { exportProject, loadExportModel } from './index.ts';
-import { decodeOnnxModel } from './onnx-schema.ts';
+import { onnxModelMessage } from './onnx.ts';
+import { decodeOnnxModel, encodeOnnxModelWithReflection } from './onnx-schema.ts';
+import { onnx } from './proto/onnx-subset.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shared = join(root, '..', 'shared');
@@ -133,6 +135,25 @@ describe('ONNX export, run in ONNX Runtime', () => {
     expect(meta['layerboard.input']).toMatch(/^float32 \[batch, 13\], columns in this order: CRIM: \(value - 3\.\d+\) \/ 8\.\d+; ZN:/);
     expect(meta['layerboard.output']).toBe('float32 [batch, 1]: MEDV, in original units.');
     expect(decoded.graph.node.map((n) => n.opType)).toEqual(['Gemm', 'LeakyRelu', 'Gemm', 'LeakyRelu', 'Gemm', 'LeakyRelu', 'Gemm', 'Identity']);
+  });
+
+  it('the static encoder (no eval, CSP-safe) writes the same bytes as protobufjs reflection, for every case', async () => {
+    for (const c of CASES) {
+      const p = await trained(c.project, csv(c.csv), 1);
+      const model = loadExportModel(p);
+      if (model.type !== 'ok') throw new Error(model.message);
+      const message = onnxModelMessage(model);
+      const staticBytes = onnx.ModelProto.encode(message).finish();
+      expect(staticBytes.length).toBeGreaterThan(100);
+      const reflected = encodeOnnxModelWithReflection(message);
+      let at = 0;
+      while (at < staticBytes.length && staticBytes[at] === reflected[at]) at++;
+      expect(at, `${c.name}: first difference at byte ${at} of ${staticBytes.length}/${reflected.length}: ${Buffer.from(staticBytes.slice(Math.max(0, at - 16), at + 16)).toString('hex')} vs ${Buffer.from(reflected.slice(Math.max(0, at - 16), at + 16)).toString('hex')}`).toBe(reflected.length);
+      expect(staticBytes.length).toBe(reflected.length);
+      // And the generated decoder reads it back.
+      const back = onnx.ModelProto.decode(staticBytes);
+      expect(back.graph?.node?.filter((n) => n.opType === 'Gemm').length).toBe(p.graph.nodes.filter((n) => n.type === 'linear').length);
+    }
   });
 
   it('refuses a project without trained weights, in plain words', () => {

@@ -11,8 +11,13 @@
  */
 import type { StoredPreprocessing } from '../data/preprocessing.ts';
 import type { GraphNode } from '../graph/types.ts';
-import { ATTRIBUTE_TYPE, ONNX_FLOAT, onnxModelType } from './onnx-schema.ts';
+import { onnx } from './proto/onnx-subset.js';
 import { orderedNodes, type ExportModel } from './source.ts';
+
+/** TensorProto.DataType.FLOAT. */
+export const ONNX_FLOAT = 1;
+/** AttributeProto.AttributeType. */
+export const ATTRIBUTE_TYPE = { FLOAT: 1, INT: 2, STRING: 3 } as const;
 
 /** ai.onnx opset 13: Gemm without C, Erf, Sum, Where; read by every current runtime. */
 export const ONNX_OPSET = 13;
@@ -56,11 +61,8 @@ function describeOutput(p: StoredPreprocessing, width: number): string {
   return `float32 [batch, ${width}]: ${t.columns.map((c) => c.column).join(', ')}${scaled ? `, scaled; original units = value * scale + offset with ${t.columns.map((c) => `${c.column}: scale ${c.scale}, offset ${c.offset}`).join('; ')}` : ', in original units'}.`;
 }
 
-/**
- * Builds the ONNX model (serialized ModelProto bytes) from the plan's current weights. Pure;
- * encoding is protobufjs's, from ONNX's schema (onnx-schema.ts).
- */
-export function onnxModel(model: ExportModel): Uint8Array {
+/** The ONNX ModelProto, as plain data, from the plan's current weights. Pure. */
+export function onnxModelMessage(model: ExportModel): onnx.ModelProto.$Properties {
   const { plan, structure, preprocessing, project } = model;
   const inputId = structure.inputId!;
   const nodes: OnnxNode[] = [];
@@ -156,7 +158,8 @@ export function onnxModel(model: ExportModel): Uint8Array {
     irVersion: IR_VERSION,
     producerName: 'Layerboard',
     docString: `${project.name}: the trained network for inference. Input "input": ${metadata['layerboard.input']} Output "prediction": ${metadata['layerboard.output']}`,
-    opsetImport: [{ domain: '', version: ONNX_OPSET }],
+    // No domain: an absent one is ai.onnx, the default (and encodes the same in proto2 and proto3 readers).
+    opsetImport: [{ version: ONNX_OPSET }],
     metadataProps: Object.entries(metadata).map(([key, value]) => ({ key, value })),
     graph: {
       name: 'layerboard',
@@ -166,8 +169,14 @@ export function onnxModel(model: ExportModel): Uint8Array {
       output: [{ name: 'prediction', type: tensorType(plan.outputWidth), docString: metadata['layerboard.output'] }],
     },
   };
-  const type = onnxModelType();
-  const problem = type.verify(message);
-  if (problem) throw new Error(`onnxModel: ${problem}`);
-  return type.encode(type.fromObject(message)).finish();
+  return message;
+}
+
+/**
+ * The trained network as an ONNX model's bytes. Encoded by the static encoder pbjs generated from
+ * proto/onnx-subset.proto (ONNX's own messages and field numbers): plain code, no `new Function`,
+ * so it runs under the app's Content-Security-Policy as well as in Node.
+ */
+export function onnxModel(model: ExportModel): Uint8Array {
+  return onnx.ModelProto.encode(onnxModelMessage(model)).finish();
 }
