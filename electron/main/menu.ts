@@ -99,6 +99,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
       command('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
       separator,
       command('Import CSV…', 'importCsv', 'CmdOrCtrl+I'),
+      command('Export…', 'export', 'CmdOrCtrl+E'),
       separator,
       { role: 'close', label: 'Close Window', accelerator: 'CmdOrCtrl+W' },
       ...(mac ? [] : [separator, { role: 'quit', label: 'E&xit', ...(options.platform === 'linux' ? { accelerator: 'Ctrl+Q' } : {}) } as Item]),

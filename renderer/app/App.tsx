@@ -60,6 +60,7 @@ import { useStepThrough } from '../learn/use-step-through.tsx';
 import { readCsvFile, readProjectFile, suggestedFileName } from './file-reading.ts';
 import { shortcutFor, shortcutLabel } from './shortcuts.ts';
 import { useRecovery } from './use-recovery.tsx';
+import { useExport } from '../export/use-export.tsx';
 
 export interface AppProps {
   host: Host;
@@ -172,6 +173,8 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     setNotices((list) => [...list.filter((n) => n.title !== title), { id, kind, title, details, ...(actions ? { actions } : {}) }]);
   }, []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+  const exporter = useExport({ host, doc, table: loaded?.table, notify });
+  const openExport = exporter.open;
 
   // ---------------------------------------------------------------------------------------------
   // Editing
@@ -598,6 +601,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       case 'save': return void save(false);
       case 'saveAs': return void save(true);
       case 'importCsv': return importCsv();
+      case 'export': return openExport();
       case 'undo': return dispatch({ type: 'undo' });
       case 'redo': return dispatch({ type: 'redo' });
       case 'selectAll': return dispatch({ type: 'selectAll' });
@@ -622,7 +626,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       case 'about':
         return notify('info', APP_NAME, ['Draw a network for tabular data, see every width and every mistake on the node that made it.']);
     }
-  }, [confirm, whenSafeToReplace, newProject, pickAndOpen, save, importCsv, duplicate, deleteSelection, copy, pasteFromMemory, run, flow, notify, client, startTraining]);
+  }, [confirm, whenSafeToReplace, newProject, pickAndOpen, save, importCsv, openExport, duplicate, deleteSelection, copy, pasteFromMemory, run, flow, notify, client, startTraining]);
 
   const handler = useRef(handleCommand);
   useLayoutEffect(() => {
@@ -892,6 +896,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         {recoveryDialog}
         <LiveAnnouncer client={client} diagnostics={analysis.diagnostics} projectKey={ready ? projectKey : -1} />
         {samplesOpen && <SampleDialog onOpen={openSample} onClose={closeSamples} />}
+        {exporter.dialog}
         {confirm && <ConfirmDialog title="Unsaved changes" message={confirm.message} onChoose={confirm.resolve} />}
         {explanation.panel}
       </div>

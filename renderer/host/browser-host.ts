@@ -130,12 +130,12 @@ export class BrowserHost implements Host {
           });
         } catch (error) {
           if (isAbort(error)) return { type: 'cancelled' };
-          return { type: 'ok', value: { name: this.downloadBlob(blob, file.suggestedName), location: null } };
+          return { type: 'ok', value: { name: this.downloadBlob(blob, file.suggestedName), location: null, downloaded: true } };
         }
         await this.write(handle, blob);
-        return { type: 'ok', value: { name: handle.name, location: null } };
+        return { type: 'ok', value: { name: handle.name, location: null, downloaded: false } };
       }
-      return { type: 'ok', value: { name: this.downloadBlob(blob, file.suggestedName), location: null } };
+      return { type: 'ok', value: { name: this.downloadBlob(blob, file.suggestedName), location: null, downloaded: true } };
     } catch (error) {
       return { type: 'error', message: `Could not save ${file.suggestedName}: ${describe(error)}` };
     }

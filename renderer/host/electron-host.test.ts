@@ -47,7 +47,7 @@ describe('createElectronHost', () => {
     expect(await host.recovery!.list()).toEqual([]);
     const bytes = new Uint8Array([1, 2, 3]);
     expect(await host.saveExport!({ bytes, suggestedName: 'model.onnx', extension: 'onnx', description: 'ONNX model', mimeType: 'application/octet-stream' }))
-      .toEqual({ type: 'ok', value: { name: 'model.onnx', location: '/home/u/Documents' } });
+      .toEqual({ type: 'ok', value: { name: 'model.onnx', location: '/home/u/Documents', downloaded: false } });
     expect(api.saveExport).toHaveBeenCalledWith({ bytes, suggestedName: 'model.onnx', extension: 'onnx', filterName: 'ONNX model' });
   });
 

@@ -177,7 +177,7 @@ export function createElectronHost(scope: unknown = globalThis): Host | null {
     },
     async saveExport(file) {
       const result = await api.saveExport({ bytes: file.bytes, suggestedName: file.suggestedName, extension: file.extension, filterName: file.description });
-      return result.type === 'ok' ? { type: 'ok', value: { name: result.value.name, location: result.value.location } } : result;
+      return result.type === 'ok' ? { type: 'ok', value: { name: result.value.name, location: result.value.location, downloaded: false } } : result;
     },
   };
 }

@@ -90,6 +90,8 @@ export interface ExportFile {
 export interface SavedExport {
   name: string;
   location: string | null;
+  /** The browser put it in its downloads folder (no picker). */
+  downloaded: boolean;
 }
 
 export interface Host {

@@ -24,6 +24,7 @@ const MENUS: { label: string; items: (MenuItem | 'separator')[] }[] = [
       { command: 'saveAs', label: 'Save as…' },
       'separator',
       { command: 'importCsv', label: 'Import CSV…' },
+      { command: 'export', label: 'Export…' },
     ],
   },
   {
