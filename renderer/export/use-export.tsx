@@ -6,7 +6,7 @@
  */
 import { useCallback, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_FORMAT_INFO, exportProject, type ExportFormat } from '../../core/export/index.ts';
+import { EXPORT_FORMAT_INFO, type ExportFormat } from '../../core/export/formats.ts';
 import type { CsvTable, Project } from '../../core/index.ts';
 import { suggestedFileName } from '../app/file-reading.ts';
 import type { Host } from '../host/host.ts';
@@ -39,6 +39,8 @@ export function useExport({ host, doc, table, notify }: UseExportOptions): { ope
     const script = format === 'pytorch' || format === 'pytorch-ddp';
     let result;
     try {
+      // The exporters (script writer, ONNX encoder, predictions) load on first use, not with the app.
+      const { exportProject } = await import('../../core/export/index.ts');
       result = exportProject({ format, project: doc, table, ...(script ? { weights, fileName } : {}) });
     } catch (error) {
       result = { type: 'error' as const, message: error instanceof Error ? error.message : String(error) };

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_FORMATS, SCRIPT_WEIGHTS, type ExportFormat, type ScriptWeights } from '../../core/export/index.ts';
+import { EXPORT_FORMATS, SCRIPT_WEIGHTS, type ExportFormat } from '../../core/export/formats.ts';
+import type { ScriptWeights } from '../../core/export/pytorch-script.ts';
 
 export interface ExportChoice {
   format: ExportFormat;
