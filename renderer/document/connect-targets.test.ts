@@ -62,4 +62,37 @@ describe('connections offered from the keyboard', () => {
       }
     }
   });
+
+  it('agrees, node by node, with asking "would this edge close a loop?" one candidate at a time', () => {
+    // A branch into a Concat, and a loop already in the document (act3 -> linear3), which
+    // a file can hold: every answer must match the definition walked per candidate.
+    let d = withConcat(doc);
+    d = connect(d, { from: 'act1', to: 'concat1' });
+    d = connect(d, { from: 'act2', to: 'concat1' });
+    d = { ...d, graph: { ...d.graph, edges: [...d.graph.edges, { from: 'act3', to: 'linear3' }] } };
+    const g = d.graph;
+    const reaches = (start: string, goal: string): boolean => {
+      const seen = new Set([start]);
+      const stack = [start];
+      while (stack.length > 0) {
+        const id = stack.pop()!;
+        if (id === goal) return true;
+        for (const e of g.edges) {
+          if (e.from !== id || seen.has(e.to)) continue;
+          seen.add(e.to);
+          stack.push(e.to);
+        }
+      }
+      return false;
+    };
+    const ok = (from: string, to: string) => {
+      const a = g.nodes.find((n) => n.id === from)!;
+      const b = g.nodes.find((n) => n.id === to)!;
+      return from !== to && a.type !== 'output' && b.type !== 'input' && !g.edges.some((e) => e.from === from && e.to === to) && !reaches(to, from);
+    };
+    for (const node of g.nodes) {
+      expect(connectTargets(g, node.id).map((o) => o.id)).toEqual(g.nodes.filter((n) => ok(node.id, n.id)).map((n) => n.id));
+      expect(connectSources(g, node.id).map((o) => o.id)).toEqual(g.nodes.filter((n) => ok(n.id, node.id)).map((n) => n.id));
+    }
+  });
 });

@@ -24,29 +24,41 @@ function producesOutput(node: GraphNode): boolean {
   return node.type !== 'output';
 }
 
-/** True when `to` can already reach `from` along edges (so from -> to would close a loop). */
-function reaches(graph: Graph, start: string, goal: string): boolean {
+/**
+ * `start` and every node it reaches along edges (`forward`), or every node that reaches it
+ * (`backward`). One walk per list, not one per candidate: on a 200-node graph a walk per
+ * candidate took tens of milliseconds on every keystroke in the inspector.
+ */
+function reachable(graph: Graph, start: string, direction: 'forward' | 'backward'): Set<string> {
   const next = new Map<string, string[]>();
-  for (const e of graph.edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  for (const e of graph.edges) {
+    const [a, b] = direction === 'forward' ? [e.from, e.to] : [e.to, e.from];
+    const list = next.get(a);
+    if (list) list.push(b);
+    else next.set(a, [b]);
+  }
   const seen = new Set<string>([start]);
   const stack = [start];
   while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (id === goal) return true;
-    for (const n of next.get(id) ?? []) {
+    for (const n of next.get(stack.pop()!) ?? []) {
       if (!seen.has(n)) {
         seen.add(n);
         stack.push(n);
       }
     }
   }
-  return false;
+  return seen;
 }
 
-function canConnect(graph: Graph, from: GraphNode, to: GraphNode): boolean {
+/** `closesLoop`: whether `to` already reaches `from` (so from -> to would close a loop). */
+function canConnect(edges: ReadonlySet<string>, from: GraphNode, to: GraphNode, closesLoop: boolean): boolean {
   if (from.id === to.id || !producesOutput(from) || !acceptsInput(to)) return false;
-  if (graph.edges.some((e) => e.from === from.id && e.to === to.id)) return false;
-  return !reaches(graph, to.id, from.id);
+  if (edges.has(`${from.id}\u0000${to.id}`)) return false;
+  return !closesLoop;
+}
+
+function edgeKeys(graph: Graph): Set<string> {
+  return new Set(graph.edges.map((e) => `${e.from}\u0000${e.to}`));
 }
 
 function option(graph: Graph, node: GraphNode, target: GraphNode): ConnectOption {
@@ -58,12 +70,16 @@ function option(graph: Graph, node: GraphNode, target: GraphNode): ConnectOption
 export function connectTargets(graph: Graph, fromId: string): ConnectOption[] {
   const from = graph.nodes.find((n) => n.id === fromId);
   if (!from) return [];
-  return graph.nodes.filter((to) => canConnect(graph, from, to)).map((to) => option(graph, to, to));
+  const edges = edgeKeys(graph);
+  const reachesFrom = reachable(graph, fromId, 'backward');
+  return graph.nodes.filter((to) => canConnect(edges, from, to, reachesFrom.has(to.id))).map((to) => option(graph, to, to));
 }
 
 /** The nodes that can feed `toId`, in document order. */
 export function connectSources(graph: Graph, toId: string): ConnectOption[] {
   const to = graph.nodes.find((n) => n.id === toId);
   if (!to) return [];
-  return graph.nodes.filter((from) => canConnect(graph, from, to)).map((from) => option(graph, from, to));
+  const edges = edgeKeys(graph);
+  const reachedFromTo = reachable(graph, toId, 'forward');
+  return graph.nodes.filter((from) => canConnect(edges, from, to, reachedFromTo.has(from.id))).map((from) => option(graph, from, to));
 }
