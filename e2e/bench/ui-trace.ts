@@ -1,0 +1,108 @@
+/**
+ * The scenarios of ui-bench.ts, measured as the page's main-thread CPU time (Chrome trace
+ * events' thread durations) instead of wall time: on a shared, loaded machine wall-clock frames
+ * stretch with the load, CPU time much less. For comparing two builds (ROOT=<checkout>), not a
+ * budget. `PARTS=1` splits each scenario into script, style, layout, paint, hit testing.
+ * Run `npm run build:web` first; `PORT` as for bench:ui, `N` cold first loads (default 2).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = process.env.ROOT ?? fileURLToPath(new URL('../..', import.meta.url));
+const port = Number(process.env.PORT ?? 4187);
+const base = `http://127.0.0.1:${port}/`;
+const child = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+for (let i = 0; i < 600; i++) { try { if ((await fetch(base)).ok) break; } catch { /* */ } await new Promise((r) => setTimeout(r, 100)); }
+
+function bigProject(): string {
+  const sample = JSON.parse(readFileSync(join(root, 'assets/samples/deep-regression.layerboard'), 'utf8'));
+  const nodes: Record<string, unknown>[] = [{ id: 'input', type: 'input', position: { x: 0, y: 0 } }];
+  for (let i = 1; i <= 99; i++) {
+    nodes.push({ id: `linear${i}`, type: 'linear', outFeatures: i === 99 ? 1 : 8, position: { x: 0, y: 0 } });
+    if (i < 99) nodes.push({ id: `act${i}`, type: 'relu', position: { x: 0, y: 0 } });
+    else nodes.push({ id: 'act99', type: 'dropout', p: 0, position: { x: 0, y: 0 } });
+  }
+  nodes.push({ id: 'output', type: 'output', loss: 'mse', position: { x: 0, y: 0 } });
+  nodes.forEach((n, i) => (n.position = { x: (i % 20) * 220, y: Math.floor(i / 20) * 120 }));
+  const edges = nodes.slice(1).map((n, i) => ({ from: nodes[i].id, to: n.id }));
+  return JSON.stringify({ ...sample, name: '200 nodes', graph: { nodes, edges } });
+}
+
+interface Ev { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string } }
+async function traced(browser: Browser, page: Page, action: () => Promise<void>): Promise<string> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  await action();
+  const ev = (JSON.parse((await browser.stopTracing()).toString()).traceEvents) as Ev[];
+  const threads = new Map<string, string>();
+  for (const e of ev) if (e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const mains = [...threads].filter(([, n]) => n === 'CrRendererMain').map(([k]) => k);
+  // The renderer main thread with the most work (the page's, not about:blank's).
+  let best: Ev[] = [];
+  for (const k of mains) {
+    const tasks = ev.filter((e) => `${e.pid}:${e.tid}` === k && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.tdur !== undefined);
+    if (tasks.reduce((s, e) => s + (e.tdur ?? 0), 0) > best.reduce((s, e) => s + (e.tdur ?? 0), 0)) best = tasks;
+  }
+  const key = best[0] ? `${best[0].pid}:${best[0].tid}` : '';
+  const parts = new Map<string, number>();
+  for (const e of ev) {
+    if (`${e.pid}:${e.tid}` !== key || e.ph !== 'X' || e.tdur === undefined) continue;
+    if (['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'Commit', 'FunctionCall', 'EventDispatch', 'FireAnimationFrame', 'TimerFire', 'RunMicrotasks', 'HitTest', 'ParseHTML', 'v8.evaluateModule', 'EvaluateScript', 'IntersectionObserverController::computeIntersections', 'UpdateLayer', 'UpdateLayerTree', 'ScrollLayer'].includes(e.name)) parts.set(e.name, (parts.get(e.name) ?? 0) + e.tdur / 1000);
+  }
+  if (process.env.PARTS) console.log('   ', [...parts].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '));
+  const cpu = best.map((e) => (e.tdur ?? 0) / 1000).sort((a, b) => b - a);
+  const total = cpu.reduce((s, x) => s + x, 0);
+  return `CPU ${total.toFixed(0)} ms in ${cpu.length} tasks; longest ${cpu.slice(0, 5).map((x) => x.toFixed(0)).join(', ')}; over 50 ms: ${cpu.filter((x) => x > 50).length}`;
+}
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+try {
+  for (let k = 0; k < Number(process.env.N ?? 2); k++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto('about:blank');
+    console.log('first render  ', await traced(browser, page, async () => {
+      await page.goto(base);
+      await page.locator('.react-flow__node[data-id="linear4"]').waitFor();
+    }));
+    await context.close();
+  }
+  if (!process.env.FIRST_ONLY) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => { for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) Reflect.deleteProperty(window, name); });
+    // Chromium intercepts file choosers only once a listener exists, and turning that on is not
+    // awaited: listening from the start keeps Ctrl+O from opening (and cancelling) a real one.
+    page.on('filechooser', () => {});
+    await page.goto(base);
+    await page.locator('.lb-app[data-ready="true"]').waitFor();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+    await chooser.setFiles({ name: '200-nodes.layerboard', mimeType: 'application/json', buffer: Buffer.from(bigProject()) });
+    await page.locator('.react-flow__node[data-id="linear1"]').waitFor();
+    await page.waitForTimeout(300);
+    const box = (await page.locator('.react-flow__node[data-id="linear1"]').boundingBox())!;
+    console.log('drag 40 moves', await traced(browser, page, async () => {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      for (let s = 1; s <= 40; s++) await page.mouse.move(box.x + box.width / 2 + s * 6, box.y + box.height / 2 + s * 3);
+      await page.mouse.up();
+    }));
+    console.log('edit field   ', await traced(browser, page, async () => {
+      await page.mouse.click(box.x + box.width / 2 + 240, box.y + box.height / 2 + 120);
+      const field = page.getByTestId('param-outFeatures');
+      await field.fill('');
+      for (const ch of '16') await field.type(ch);
+      await page.keyboard.press('Escape');
+    }));
+    console.log('undo/redo ×3 ', await traced(browser, page, async () => {
+      await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+z');
+    }));
+  }
+} finally {
+  await browser.close();
+  child.kill();
+}
