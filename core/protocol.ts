@@ -52,6 +52,8 @@ export const IpcChannel = {
   restoreRecovery: 'layerboard:restore-recovery',
   /** invoke: asks where to save an export (main's Save dialog) and writes it there atomically. */
   saveExport: 'layerboard:save-export',
+  /** send: the window's language choice (View › Language); main rebuilds the native menu in it. */
+  setLocale: 'layerboard:set-locale',
 } as const;
 
 export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];
@@ -62,7 +64,11 @@ export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];
  */
 export type MenuCommandName =
   | 'new' | 'open' | 'openSample' | 'save' | 'saveAs' | 'importCsv' | 'undo' | 'redo' | 'selectAll' | 'duplicate' | 'delete'
-  | 'copy' | 'paste' | 'autoLayout' | 'fitView' | 'toggleMinimap' | 'train' | 'stop' | 'about' | 'export';
+  | 'copy' | 'paste' | 'autoLayout' | 'fitView' | 'toggleMinimap' | 'train' | 'stop' | 'about' | 'export'
+  | 'languageSystem' | 'languageEn' | 'languageKo';
+
+/** The language the user chose in View › Language: a supported one, or the system's. */
+export type LocalePreferenceName = 'system' | 'en' | 'ko';
 
 /** A file the user picked (or main opened for the user). `ref` is opaque: only main knows its path. */
 export interface FilePayload {
@@ -112,6 +118,10 @@ export interface TrainerRef {
 
 export interface SetTrainingActiveRequest {
   active: boolean;
+}
+
+export interface SetLocaleRequest {
+  preference: LocalePreferenceName;
 }
 
 /** A trainer process that ended without the page asking: the UI keeps its last good weights and can start another. */
@@ -204,6 +214,7 @@ export interface SendContract {
   [IpcChannel.openFileReady]: void;
   [IpcChannel.stopTrainer]: TrainerRef;
   [IpcChannel.setTrainingActive]: SetTrainingActiveRequest;
+  [IpcChannel.setLocale]: SetLocaleRequest;
 }
 
 /** Payload of each event channel (main -> renderer). */
@@ -245,6 +256,8 @@ export interface LayerboardApi {
   stopTrainer(trainerId: string): void;
   /** Tells main whether a run is in progress, so closing or quitting asks first. */
   setTrainingActive(active: boolean): void;
+  /** Tells main the window's language choice, so the native menu speaks it too. */
+  setLocale(preference: LocalePreferenceName): void;
   /** A trainer process ended without being asked. Returns a function that unsubscribes. */
   onTrainerExit(listener: (exit: TrainerExitPayload) => void): () => void;
   /** Recovery copies an earlier session left (crashed or killed); each is offered to one window only. */

@@ -7,7 +7,8 @@
  */
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
 import { basename, dirname, join } from 'node:path';
-import { IpcChannel, type EventContract, type FilePayload, type IpcResult, type MenuCommandName } from '../../core/protocol.ts';
+import { pickLocale } from '../../core/i18n/index.ts';
+import { IpcChannel, type EventContract, type FilePayload, type IpcResult, type LocalePreferenceName, type MenuCommandName } from '../../core/protocol.ts';
 import { APP_INDEX_URL, APP_SCHEME, isTrustedPageUrl } from './app-url.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
 import { contentSecurityPolicy } from './csp.ts';
@@ -72,6 +73,9 @@ export interface AppPort {
   quit(): void;
   addRecentDocument(path: string): void;
   clearRecentDocuments(): void;
+  /** The OS's languages in order of preference (BCP 47): the native menu's language until a window picks one. */
+  getPreferredSystemLanguages?(): string[];
+  getLocale?(): string;
 }
 
 /** Electron's dialog module; `null` parent: no window (macOS with every window closed). */
@@ -500,9 +504,16 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
 
   // --- Menu ------------------------------------------------------------------------------
 
+  /** The windows' language choice (they share it: it is stored per origin); 'system' until one says otherwise. */
+  let localePreference: LocalePreferenceName = 'system';
+  function menuLanguage() {
+    const system = pickLocale([...(app.getPreferredSystemLanguages?.() ?? []), app.getLocale?.()]);
+    return { preference: localePreference, locale: localePreference === 'system' ? system : localePreference, system };
+  }
+
   function rebuildMenu(): void {
     ports.setApplicationMenu(buildMenuTemplate(
-      { platform: config.platform, appName: config.appName, recent: recent?.list() ?? [], isPackaged: config.isPackaged, displayName: (p) => basename(p) },
+      { platform: config.platform, appName: config.appName, recent: recent?.list() ?? [], isPackaged: config.isPackaged, displayName: (p) => basename(p), language: menuLanguage() },
       {
         command: (command, windowId) => menuCommand(command, windowId),
         newWindow: () => { openWindow(); },
@@ -513,6 +524,11 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
   }
 
   function menuCommand(command: MenuCommandName, windowId: number | undefined): void {
+    // The language is the app's, not one window's: every window switches.
+    if (command === 'languageSystem' || command === 'languageEn' || command === 'languageKo') {
+      for (const record of records()) if (alive(record)) send(record, IpcChannel.menuCommand, command);
+      return;
+    }
     const record = (windowId !== undefined ? byWindowId.get(windowId) : undefined) ?? lastFocused;
     if (record !== null && record !== undefined && alive(record)) return send(record, IpcChannel.menuCommand, command);
     // No window (macOS keeps running without one): New and Open start a window; Open asks for the file first.
@@ -626,6 +642,12 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
 
     async [IpcChannel.saveExport](caller, request) {
       return files.saveExport(caller.window, request, caller.projectPath === null ? null : dirname(caller.projectPath));
+    },
+
+    [IpcChannel.setLocale](_caller, { preference }) {
+      if (preference === localePreference) return;
+      localePreference = preference;
+      rebuildMenu();
     },
 
     [IpcChannel.setTrainingActive](caller, { active }) {

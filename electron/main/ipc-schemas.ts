@@ -63,6 +63,8 @@ export const saveExportRequestSchema = z.strictObject({
   filterName: z.string().min(1).max(200),
 });
 
+export const setLocaleRequestSchema = z.strictObject({ preference: z.enum(['system', 'en', 'ko']) });
+
 /** Argument tuple of each invoke channel. */
 export const invokeArgsSchemas = {
   [IpcChannel.openProject]: z.tuple([]),
@@ -84,4 +86,5 @@ export const sendArgsSchemas = {
   [IpcChannel.openFileReady]: z.tuple([]),
   [IpcChannel.stopTrainer]: z.tuple([trainerRefSchema]),
   [IpcChannel.setTrainingActive]: z.tuple([setTrainingActiveRequestSchema]),
+  [IpcChannel.setLocale]: z.tuple([setLocaleRequestSchema]),
 } satisfies Record<SendChannel, z.ZodType>;

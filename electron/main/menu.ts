@@ -11,7 +11,8 @@
  * commands: the renderer applies them to a focused text field itself, else to the graph.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommandName } from '../../core/protocol.ts';
+import { createTranslator, type Locale, type TFunction } from '../../core/i18n/index.ts';
+import type { LocalePreferenceName, MenuCommandName } from '../../core/protocol.ts';
 
 export type Platform = 'darwin' | 'win32' | 'linux';
 
@@ -32,7 +33,25 @@ export interface MenuOptions {
   isPackaged: boolean;
   /** Display name of a recent path (its file name). */
   displayName(path: string): string;
+  /**
+   * The menu's language: the window's choice in View › Language (`preference`) and the language
+   * that resolves to (`locale`); `system` is the OS's language, named in the System item.
+   */
+  language?: { preference: LocalePreferenceName; locale: Locale; system: Locale };
 }
+
+const translators = new Map<Locale, TFunction>();
+/** core's translator for the menu's words (one per language, built once: i18next's init is not free). */
+export function menuTranslator(locale: Locale): TFunction {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createTranslator(locale).t;
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+const LANGUAGE_COMMANDS = { system: 'languageSystem', en: 'languageEn', ko: 'languageKo' } as const satisfies Record<LocalePreferenceName, MenuCommandName>;
 
 type Item = MenuItemConstructorOptions;
 
@@ -43,6 +62,11 @@ export function redoAccelerator(platform: Platform): string {
 
 export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): Item[] {
   const mac = options.platform === 'darwin';
+  const language = options.language ?? { preference: 'system', locale: 'en', system: 'en' };
+  const t = menuTranslator(language.locale);
+  const appName = options.appName;
+  // Top-level menus carry access keys on Windows and Linux (`&File`, `파일(&F)`).
+  const top = (menu: 'file' | 'edit' | 'view' | 'train' | 'help') => t(`menu:${menu}.${mac ? 'title' : 'mnemonic'}`);
   const command = (label: string, name: MenuCommandName, accelerator?: string, extra: Partial<Item> = {}): Item => ({
     id: name,
     label,
@@ -53,12 +77,12 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
   const separator: Item = { type: 'separator' };
 
   const openRecent: Item = mac
-    ? { label: 'Open Recent', role: 'recentDocuments', submenu: [{ label: 'Clear Menu', role: 'clearRecentDocuments' }] }
+    ? { label: t('menu:file.openRecent'), role: 'recentDocuments', submenu: [{ label: t('menu:file.clearMenu'), role: 'clearRecentDocuments' }] }
     : {
-        label: 'Open Recent',
+        label: t('menu:file.openRecent'),
         submenu: [
           ...(options.recent.length === 0
-            ? [{ label: 'No Recent Projects', enabled: false }]
+            ? [{ label: t('menu:file.noRecent'), enabled: false }]
             : options.recent.map((path, i): Item => ({
                 id: `recent-${i}`,
                 label: `${i < 9 ? `&${i + 1} ` : ''}${options.displayName(path).replace(/&/g, '&&')}`,
@@ -66,94 +90,103 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
                 click: () => actions.openRecent(path),
               }))),
           separator,
-          { id: 'clearRecent', label: 'Clear Recently Opened', enabled: options.recent.length > 0, click: () => actions.clearRecent() },
+          { id: 'clearRecent', label: t('menu:file.clearRecent'), enabled: options.recent.length > 0, click: () => actions.clearRecent() },
         ],
       };
 
   const appMenu: Item = {
-    label: options.appName,
+    label: appName,
     submenu: [
-      command(`About ${options.appName}`, 'about'),
+      command(t('menu:app.about', { appName }), 'about'),
       separator,
-      { role: 'services' },
+      { role: 'services', label: t('menu:app.services') },
       separator,
-      { role: 'hide' },
-      { role: 'hideOthers' },
-      { role: 'unhide' },
+      { role: 'hide', label: t('menu:app.hide', { appName }) },
+      { role: 'hideOthers', label: t('menu:app.hideOthers') },
+      { role: 'unhide', label: t('menu:app.showAll') },
       separator,
-      { role: 'quit' },
+      { role: 'quit', label: t('menu:app.quit', { appName }) },
     ],
   };
 
   const fileMenu: Item = {
-    label: mac ? 'File' : '&File',
+    label: top('file'),
     submenu: [
-      command('New Project', 'new', 'CmdOrCtrl+N'),
-      { id: 'newWindow', label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newWindow() },
+      command(t('menu:file.new'), 'new', 'CmdOrCtrl+N'),
+      { id: 'newWindow', label: t('menu:file.newWindow'), accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newWindow() },
       separator,
-      command('Open…', 'open', 'CmdOrCtrl+O'),
-      command('Open Sample…', 'openSample'),
+      command(t('menu:file.open'), 'open', 'CmdOrCtrl+O'),
+      command(t('menu:file.openSample'), 'openSample'),
       openRecent,
       separator,
-      command('Save', 'save', 'CmdOrCtrl+S'),
-      command('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
+      command(t('menu:file.save'), 'save', 'CmdOrCtrl+S'),
+      command(t('menu:file.saveAs'), 'saveAs', 'CmdOrCtrl+Shift+S'),
       separator,
-      command('Import CSV…', 'importCsv', 'CmdOrCtrl+I'),
-      command('Export…', 'export', 'CmdOrCtrl+E'),
+      command(t('menu:file.importCsv'), 'importCsv', 'CmdOrCtrl+I'),
+      command(t('menu:file.export'), 'export', 'CmdOrCtrl+E'),
       separator,
-      { role: 'close', label: 'Close Window', accelerator: 'CmdOrCtrl+W' },
-      ...(mac ? [] : [separator, { role: 'quit', label: 'E&xit', ...(options.platform === 'linux' ? { accelerator: 'Ctrl+Q' } : {}) } as Item]),
+      { role: 'close', label: t('menu:file.closeWindow'), accelerator: 'CmdOrCtrl+W' },
+      ...(mac ? [] : [separator, { role: 'quit', label: t('menu:file.exit'), ...(options.platform === 'linux' ? { accelerator: 'Ctrl+Q' } : {}) } as Item]),
     ],
   };
 
   const editMenu: Item = {
-    label: mac ? 'Edit' : '&Edit',
+    label: top('edit'),
     submenu: [
-      command('Undo', 'undo', 'CmdOrCtrl+Z'),
-      command('Redo', 'redo', redoAccelerator(options.platform)),
+      command(t('menu:edit.undo'), 'undo', 'CmdOrCtrl+Z'),
+      command(t('menu:edit.redo'), 'redo', redoAccelerator(options.platform)),
       separator,
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      command('Duplicate', 'duplicate', 'CmdOrCtrl+D'),
+      { role: 'cut', label: t('menu:edit.cut') },
+      { role: 'copy', label: t('menu:edit.copy') },
+      { role: 'paste', label: t('menu:edit.paste') },
+      command(t('menu:edit.duplicate'), 'duplicate', 'CmdOrCtrl+D'),
       // The Delete key itself belongs to the page (text fields, and the graph's own delete key):
       // shown as a hint on Windows and Linux, never registered; macOS cannot show it unregistered.
-      command('Delete', 'delete', mac ? undefined : 'Delete', mac ? {} : { registerAccelerator: false }),
+      command(t('menu:edit.delete'), 'delete', mac ? undefined : 'Delete', mac ? {} : { registerAccelerator: false }),
       separator,
-      command('Select All', 'selectAll', 'CmdOrCtrl+A'),
+      command(t('menu:edit.selectAll'), 'selectAll', 'CmdOrCtrl+A'),
     ],
   };
 
   const viewMenu: Item = {
-    label: mac ? 'View' : '&View',
+    label: top('view'),
     submenu: [
-      command('Auto Layout', 'autoLayout', 'CmdOrCtrl+Shift+L'),
-      command('Fit to Window', 'fitView', 'CmdOrCtrl+Shift+F'),
-      command('Toggle Minimap', 'toggleMinimap', 'CmdOrCtrl+Shift+M'),
+      command(t('menu:view.autoLayout'), 'autoLayout', 'CmdOrCtrl+Shift+L'),
+      command(t('menu:view.fitView'), 'fitView', 'CmdOrCtrl+Shift+F'),
+      command(t('menu:view.toggleMinimap'), 'toggleMinimap', 'CmdOrCtrl+Shift+M'),
       separator,
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      {
+        id: 'language',
+        label: t('menu:view.language'),
+        submenu: (['system', 'en', 'ko'] as const).map((choice): Item => command(
+          choice === 'system' ? t('menu:language.system', { language: t(`common:language.${language.system}`) }) : t(`common:language.${choice}`),
+          LANGUAGE_COMMANDS[choice], undefined, { type: 'radio', checked: language.preference === choice },
+        )),
+      },
       separator,
-      { role: 'togglefullscreen' },
-      ...(options.isPackaged ? [] : [separator, { role: 'forceReload' } as Item, { role: 'toggleDevTools' } as Item]),
+      { role: 'resetZoom', label: t('menu:view.resetZoom') },
+      { role: 'zoomIn', label: t('menu:view.zoomIn') },
+      { role: 'zoomOut', label: t('menu:view.zoomOut') },
+      separator,
+      { role: 'togglefullscreen', label: t('menu:view.fullScreen') },
+      ...(options.isPackaged ? [] : [separator, { role: 'forceReload', label: t('menu:view.reload') } as Item, { role: 'toggleDevTools', label: t('menu:view.devTools') } as Item]),
     ],
   };
 
   const trainMenu: Item = {
-    label: mac ? 'Train' : '&Train',
+    label: top('train'),
     submenu: [
-      command('Train', 'train', 'CmdOrCtrl+Enter'),
-      command('Stop', 'stop', 'CmdOrCtrl+.'),
+      command(t('menu:train.train'), 'train', 'CmdOrCtrl+Enter'),
+      command(t('menu:train.stop'), 'stop', 'CmdOrCtrl+.'),
     ],
   };
 
-  const windowMenu: Item = { role: 'windowMenu' };
+  const windowMenu: Item = { role: 'windowMenu', label: t('menu:window.title') };
 
   const helpMenu: Item = {
     role: 'help',
-    label: mac ? 'Help' : '&Help',
-    submenu: [command(`About ${options.appName}`, 'about', undefined, mac ? { id: 'aboutHelp' } : {})],
+    label: top('help'),
+    submenu: [command(t('menu:app.about', { appName }), 'about', undefined, mac ? { id: 'aboutHelp' } : {})],
   };
 
   return [...(mac ? [appMenu] : []), fileMenu, editMenu, viewMenu, trainMenu, ...(mac ? [windowMenu] : []), helpMenu];

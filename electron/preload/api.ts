@@ -39,13 +39,14 @@ const CHANNELS: typeof IpcChannel = {
   removeRecovery: 'layerboard:remove-recovery',
   restoreRecovery: 'layerboard:restore-recovery',
   saveExport: 'layerboard:save-export',
+  setLocale: 'layerboard:set-locale',
 };
 
 const PORT_MESSAGE: typeof TRAINER_PORT_MESSAGE = 'layerboard.trainer-port';
 
 const INVOKE: ReadonlySet<IpcChannelName> = new Set<InvokeChannel>([CHANNELS.openProject, CHANNELS.saveProject, CHANNELS.openCsv, CHANNELS.readRelative, CHANNELS.loadSample, CHANNELS.startTrainer,
   CHANNELS.listRecovery, CHANNELS.writeRecovery, CHANNELS.removeRecovery, CHANNELS.restoreRecovery, CHANNELS.saveExport]);
-const SEND: ReadonlySet<IpcChannelName> = new Set<SendChannel>([CHANNELS.setTitle, CHANNELS.openFileReady, CHANNELS.stopTrainer, CHANNELS.setTrainingActive]);
+const SEND: ReadonlySet<IpcChannelName> = new Set<SendChannel>([CHANNELS.setTitle, CHANNELS.openFileReady, CHANNELS.stopTrainer, CHANNELS.setTrainingActive, CHANNELS.setLocale]);
 const EVENTS: ReadonlySet<IpcChannelName> = new Set<EventChannel>([CHANNELS.menuCommand, CHANNELS.openFile, CHANNELS.trainerPort, CHANNELS.trainerExit]);
 
 /**
@@ -70,7 +71,7 @@ function checkChannel(allowed: ReadonlySet<IpcChannelName>, channel: string): vo
 
 const MENU_COMMANDS: ReadonlySet<string> = new Set<MenuCommandName>([
   'new', 'open', 'openSample', 'save', 'saveAs', 'importCsv', 'undo', 'redo', 'selectAll', 'duplicate', 'delete', 'copy', 'paste',
-  'autoLayout', 'fitView', 'toggleMinimap', 'train', 'stop', 'about', 'export',
+  'autoLayout', 'fitView', 'toggleMinimap', 'train', 'stop', 'about', 'export', 'languageSystem', 'languageEn', 'languageKo',
 ]);
 
 function isTrainerId(value: unknown): value is string {
@@ -153,6 +154,7 @@ export function createLayerboardApi(ipc: IpcRendererLike, page: PageWindowLike |
     },
     stopTrainer: (trainerId) => send(CHANNELS.stopTrainer, { trainerId }),
     setTrainingActive: (active) => send(CHANNELS.setTrainingActive, { active }),
+    setLocale: (preference) => send(CHANNELS.setLocale, { preference }),
     onTrainerExit(listener) {
       return subscribe(CHANNELS.trainerExit, (exit) => {
         if (isTrainerExit(exit)) listener({ trainerId: exit.trainerId, reason: exit.reason, exitCode: exit.exitCode });

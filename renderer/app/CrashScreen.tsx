@@ -4,6 +4,7 @@
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { serializeProject, type Project } from '../../core/index.ts';
+import { appI18n } from '../i18n/i18n.ts';
 import { suggestedFileName } from './file-reading.ts';
 
 interface CrashScreenProps {
@@ -36,14 +37,16 @@ export class CrashScreen extends Component<CrashScreenProps, { error: Error | nu
 
   override render() {
     if (!this.state.error) return this.props.children;
+    // A class component outside the tree that failed: the window's translator, not a hook.
+    const t = appI18n().t;
     return (
       <div className="lb-crash" role="alert">
-        <h1>Layerboard stopped drawing the window</h1>
-        <p>{this.state.error.message || 'An unexpected error happened.'}</p>
-        <p>Your project is still here. Download it, then reload the window and open it again.</p>
+        <h1>{t('panels:crash.title')}</h1>
+        <p>{this.state.error.message || t('panels:crash.unexpected')}</p>
+        <p>{t('panels:crash.safe')}</p>
         <div className="lb-button-row">
-          <button type="button" className="lb-button lb-button--primary" onClick={this.download}>Download the project</button>
-          <button type="button" className="lb-button" onClick={() => location.reload()}>Reload</button>
+          <button type="button" className="lb-button lb-button--primary" onClick={this.download}>{t('panels:crash.download')}</button>
+          <button type="button" className="lb-button" onClick={() => location.reload()}>{t('panels:crash.reload')}</button>
         </div>
       </div>
     );

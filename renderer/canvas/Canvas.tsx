@@ -19,6 +19,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useFlowAriaLabels } from './flow-aria.ts';
+import { useTranslation } from 'react-i18next';
 import { NODE_TYPES, type Graph, type GraphAnalysis, type NodeType, type Position } from '../../core/index.ts';
 import type { Command } from '../document/commands.ts';
 import type { EditorAction, Selection } from '../document/editor.ts';
@@ -57,14 +58,16 @@ const NO_DRAG: ReadonlyMap<string, Position> = new Map();
 export function Canvas({ graph, analysis, selection, showMinimap, projectKey, run, dispatch, addNodeAt }: CanvasProps) {
   const flow = useReactFlow<LayerFlowNode, WidthFlowEdge>();
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const { t, i18n } = useTranslation();
+  const words = useMemo(() => ({ t, locale: i18n.language }), [t, i18n.language]);
   // A drag in progress: positions shown here and committed as one command when it ends.
   const [dragged, setDragged] = useState<ReadonlyMap<string, Position>>(NO_DRAG);
   const dragging = useRef<ReadonlyMap<string, Position>>(NO_DRAG);
   const toFlowNodes = useMemo(createNodeMapper, []);
-  const documentNodes = useMemo(() => toFlowNodes(graph, analysis, selection, measured), [toFlowNodes, graph, analysis, selection, measured]);
+  const documentNodes = useMemo(() => toFlowNodes(graph, analysis, selection, measured, words), [toFlowNodes, graph, analysis, selection, measured, words]);
   const nodes = useMemo(() => withDragPositions(documentNodes, dragged), [documentNodes, dragged]);
   const toFlowEdges = useMemo(createEdgeMapper, []);
-  const edges = useMemo(() => toFlowEdges(graph, analysis, selection), [toFlowEdges, graph, analysis, selection]);
+  const edges = useMemo(() => toFlowEdges(graph, analysis, selection, words), [toFlowEdges, graph, analysis, selection, words]);
   const gesture = useRef(0);
   const ariaLabelConfig = useFlowAriaLabels();
 
@@ -177,7 +180,7 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
         fitViewOptions={fitViewOptions}
         minZoom={0.15}
         maxZoom={2.5}
-        aria-label="Network canvas"
+        aria-label={t('canvas:label')}
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background gap={24} />

@@ -19,8 +19,6 @@ function handleA11y(title: string) {
   return { title, 'aria-hidden': true } as const;
 }
 
-const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
-
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const actions = useEditorActions();
   const { t } = useTranslation();
@@ -36,16 +34,16 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       <div className="lb-node__title">
         {title}
         {notes.length > 0 && (
-          <span className="lb-node__note" role="img" aria-label={`Note: ${notes.map((n) => n.message).join(' ')}`} title={notes.map((n) => n.message).join('\n')}>
+          <span className="lb-node__note" role="img" aria-label={t('canvas:node.note', { text: notes.map((n) => n.message).join(' ') })} title={notes.map((n) => n.message).join('\n')}>
             <SeverityBadge severity="info" />
           </span>
         )}
         {notes.map((n) => <ExplainButton key={n.code} target={{ code: n.code, nodeId: id, message: n.message, fix: n.fix }} />)}
       </div>
       <div className="lb-node__meta">
-        <span className="lb-node__id" title={node.label ? `id: ${id}` : undefined}>{node.label ?? id}</span>
+        <span className="lb-node__id" title={node.label ? t('canvas:node.idTitle', { id }) : undefined}>{node.label ?? id}</span>
         {summary && <span className="lb-node__summary"> · {summary}</span>}
-        <span className="visually-hidden">, output width {widthText(outWidth)}</span>
+        <span className="visually-hidden">{t('canvas:node.outputWidth', { width: widthText(outWidth, data.locale) })}</span>
       </div>
       {shown.length > 0 && (
         <div className="lb-node__callout">
@@ -53,13 +51,13 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
             <div key={issue.code + issue.message} className={`lb-node__issue lb-node__issue--${issue.severity}`} role={issue.severity === 'error' ? 'alert' : undefined}>
               <span className="lb-node__issue-text">
                 <SeverityBadge severity={issue.severity} />
-                <span className="visually-hidden">{SEVERITY_WORD[issue.severity]}: </span>
+                <span className="visually-hidden">{t(`panels:severityTitle.${issue.severity}`)}: </span>
                 {issue.message}
                 <ExplainButton target={{ code: issue.code, nodeId: id, message: issue.message, fix: issue.fix }} />
               </span>
               {issue.fix && (
-                <button type="button" className="lb-fix nodrag" onClick={() => actions.applyFix(issue.fix!.patch, id)} title={`${issue.code}: apply this fix (undo with Ctrl+Z)`}>
-                  Fix: {issue.fix.label}
+                <button type="button" className="lb-fix nodrag" onClick={() => actions.applyFix(issue.fix!.patch, id)} title={t('canvas:node.fixTitle', { code: issue.code })}>
+                  {t('panels:fix', { label: issue.fixLabel ?? issue.fix.label })}
                 </button>
               )}
             </div>

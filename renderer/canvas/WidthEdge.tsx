@@ -4,10 +4,12 @@
  */
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { widthText, type WidthFlowEdge } from './flow-elements.ts';
 
 function WidthEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<WidthFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const { t } = useTranslation();
   const severity = data?.severity ?? null;
   const className = ['lb-edge', severity ? `lb-edge--${severity}` : '', selected ? 'lb-edge--selected' : ''].join(' ');
   return (
@@ -18,10 +20,10 @@ function WidthEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY,
           className={`lb-edge-label ${className}`}
           data-edge={`${source}->${target}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          title={data?.inputIndex ? `Input ${data.inputIndex} of ${target}` : undefined}
+          title={data?.inputIndex ? t('canvas:edge.inputOf', { index: data.inputIndex, target }) : undefined}
         >
           {data?.inputIndex ? <span className="lb-edge-label__order">{data.inputIndex}</span> : null}
-          {widthText(data?.width)}
+          {widthText(data?.width, data?.locale)}
         </div>
       </EdgeLabelRenderer>
     </>

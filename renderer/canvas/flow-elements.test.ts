@@ -3,17 +3,20 @@ import { analyzeGraph } from '../../core/index.ts';
 import { addNode, connect, createNode, moveNodes, setNodeParam } from '../document/commands.ts';
 import { deriveDataStatus } from '../document/data-context.ts';
 import { EMPTY_SELECTION } from '../document/editor.ts';
+import { createRendererI18n } from '../i18n/i18n.ts';
 import { sampleProject, sampleTable } from '../testing/sample.ts';
 import { createEdgeMapper, createNodeMapper, parameterCount, toFlowEdges, widthText, withDragPositions } from './flow-elements.ts';
 
 const doc = sampleProject();
+const en = { t: createRendererI18n('en').t, locale: 'en' };
+const ko = { t: createRendererI18n('ko').t, locale: 'ko' };
 const context = deriveDataStatus(sampleTable(), doc.data).context;
 
 describe('flow elements', () => {
   it('every edge carries its width; unknown widths read N × ?', () => {
-    const edges = toFlowEdges(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION);
+    const edges = toFlowEdges(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, en);
     expect(edges.map((e) => widthText(e.data!.width))).toEqual(['N × 13', 'N × 3', 'N × 3', 'N × 3', 'N × 3', 'N × 3', 'N × 3', 'N × 1']);
-    const withoutData = toFlowEdges(doc.graph, analyzeGraph(doc.graph, {}), EMPTY_SELECTION);
+    const withoutData = toFlowEdges(doc.graph, analyzeGraph(doc.graph, {}), EMPTY_SELECTION, en);
     expect(widthText(withoutData[0].data!.width)).toBe('N × ?');
     expect(widthText(withoutData[1].data!.width)).toBe('N × 3');
   });
@@ -23,7 +26,7 @@ describe('flow elements', () => {
     d = connect(d, { from: 'act2', to: 'concat1' });
     d = connect(d, { from: 'input', to: 'concat1' });
     d = { ...d, graph: { ...d.graph, edges: [...d.graph.edges, { from: 'input', to: 'concat1' }] } };
-    const edges = toFlowEdges(d.graph, analyzeGraph(d.graph, context), { nodes: [], edges: ['act2->concat1'] });
+    const edges = toFlowEdges(d.graph, analyzeGraph(d.graph, context), { nodes: [], edges: ['act2->concat1'] }, en);
     const intoConcat = edges.filter((e) => e.target === 'concat1');
     expect(intoConcat.map((e) => [e.id, e.data!.inputIndex])).toEqual([['act2->concat1', 1], ['input->concat1', 2], ['input->concat1#1', 3]]);
     expect(intoConcat[0].selected).toBe(true);
@@ -32,46 +35,52 @@ describe('flow elements', () => {
 
   it('a node with an error carries it, with its fix, and only changed nodes are new objects', () => {
     const toFlowNodes = createNodeMapper();
-    const first = toFlowNodes(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, new Map());
+    const first = toFlowNodes(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, new Map(), en);
     const broken = setNodeParam(doc, { nodeId: 'linear4', param: 'outFeatures', value: 13 });
-    const second = toFlowNodes(broken.graph, analyzeGraph(broken.graph, context), EMPTY_SELECTION, new Map());
+    const second = toFlowNodes(broken.graph, analyzeGraph(broken.graph, context), EMPTY_SELECTION, new Map(), en);
     const linear4 = second.find((n) => n.id === 'linear4')!;
     expect(linear4.data.severity).toBe('error');
     expect(linear4.data.issues[0].fix?.label).toBe('Set linear4.outFeatures to 1');
     expect(linear4.ariaLabel).toBe('Linear linear4, has an error');
     // linear4 changed, and the output's width with it; the other seven are the same objects.
     expect(second.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(['linear4', 'output']);
+    // Another language makes every node anew, with its words.
+    const korean = toFlowNodes(broken.graph, analyzeGraph(broken.graph, context), EMPTY_SELECTION, new Map(), ko);
+    expect(korean.every((n, i) => n !== second[i])).toBe(true);
+    expect(korean.find((n) => n.id === 'linear4')!.ariaLabel).toBe('Linear linear4, 오류 있음');
+    expect(korean.find((n) => n.id === 'output')!.data.title).toBe('출력');
+    expect(korean.find((n) => n.id === 'linear4')!.data.summary).toBe('출력 13');
   });
 
   it('a move renews only the moved node, and a change that renews nothing gives back the same array', () => {
     const toFlowNodes = createNodeMapper();
     const analysis = analyzeGraph(doc.graph, context);
-    const first = toFlowNodes(doc.graph, analysis, EMPTY_SELECTION, new Map());
+    const first = toFlowNodes(doc.graph, analysis, EMPTY_SELECTION, new Map(), en);
     const moved = moveNodes(doc, { positions: { act2: { x: 999, y: 5 } } });
-    const second = toFlowNodes(moved.graph, analysis, EMPTY_SELECTION, new Map());
+    const second = toFlowNodes(moved.graph, analysis, EMPTY_SELECTION, new Map(), en);
     expect(second.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(['act2']);
     expect(second.find((n) => n.id === 'act2')!.position).toEqual({ x: 999, y: 5 });
-    expect(toFlowNodes(moved.graph, analysis, { nodes: [], edges: [] }, new Map())).toBe(second);
-    const selected = toFlowNodes(moved.graph, analysis, { nodes: ['linear3'], edges: [] }, new Map());
+    expect(toFlowNodes(moved.graph, analysis, { nodes: [], edges: [] }, new Map(), en)).toBe(second);
+    const selected = toFlowNodes(moved.graph, analysis, { nodes: ['linear3'], edges: [] }, new Map(), en);
     expect(selected.filter((n, i) => n !== second[i]).map((n) => n.id)).toEqual(['linear3']);
   });
 
   it('edges keep their objects, and the array, unless their width, severity or selection changes', () => {
     const toEdges = createEdgeMapper();
-    const first = toEdges(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION);
+    const first = toEdges(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, en);
     const moved = moveNodes(doc, { positions: { linear1: { x: 10, y: 10 } } });
-    expect(toEdges(moved.graph, analyzeGraph(moved.graph, context), EMPTY_SELECTION)).toBe(first);
+    expect(toEdges(moved.graph, analyzeGraph(moved.graph, context), EMPTY_SELECTION, en)).toBe(first);
     const wider = setNodeParam(moved, { nodeId: 'linear1', param: 'outFeatures', value: 5 });
-    const second = toEdges(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION);
+    const second = toEdges(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION, en);
     // linear1's output feeds act1, and act1's feeds linear2: those two edges carry 5 now.
     expect(second.filter((e, i) => e !== first[i]).map((e) => [e.id, e.data!.width])).toEqual([['linear1->act1', 5], ['act1->linear2', 5]]);
-    const selected = toEdges(wider.graph, analyzeGraph(wider.graph, context), { nodes: [], edges: ['input->linear1'] });
+    const selected = toEdges(wider.graph, analyzeGraph(wider.graph, context), { nodes: [], edges: ['input->linear1'] }, en);
     expect(selected.filter((e, i) => e !== second[i]).map((e) => e.id)).toEqual(['input->linear1']);
-    expect(toEdges(wider.graph, analyzeGraph(wider.graph, context), { nodes: [], edges: ['input->linear1'] })).toBe(selected);
+    expect(toEdges(wider.graph, analyzeGraph(wider.graph, context), { nodes: [], edges: ['input->linear1'] }, en)).toBe(selected);
   });
 
   it('a drag in progress moves only the dragged nodes, over the document\'s', () => {
-    const nodes = createNodeMapper()(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, new Map());
+    const nodes = createNodeMapper()(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, new Map(), en);
     expect(withDragPositions(nodes, new Map())).toBe(nodes);
     const dragged = withDragPositions(nodes, new Map([['linear2', { x: 1, y: 2 }], ['gone', { x: 0, y: 0 }]]));
     expect(dragged.filter((n, i) => n !== nodes[i]).map((n) => [n.id, n.position])).toEqual([['linear2', { x: 1, y: 2 }]]);

@@ -16,17 +16,31 @@ import {
   type Severity,
 } from '../../core/index.ts';
 import { paramSummary } from '../document/fields.ts';
+import type { TFunction } from '../../core/i18n/index.ts';
+import { diagnosticWords } from '../i18n/diagnostics.ts';
+import { formatNumber } from '../i18n/i18n.ts';
 import type { Selection } from '../document/editor.ts';
 
 export interface NodeIssue {
   code: string;
   severity: Severity;
+  /** In the window's language. */
   message: string;
   fix?: FixSuggestion;
+  /** The fix's label in the window's language. */
+  fixLabel?: string;
+}
+
+/** What the canvas's words are made with: the window's translator and its language. */
+export interface FlowWords {
+  t: TFunction;
+  locale: string;
 }
 
 export interface LayerNodeData extends Record<string, unknown> {
   node: GraphNode;
+  /** The language the words below are in. */
+  locale: string;
   /** The op's name: Linear, LeakyReLU, ... */
   title: string;
   summary: string;
@@ -44,6 +58,7 @@ export interface LayerNodeData extends Record<string, unknown> {
 
 export interface WidthEdgeData extends Record<string, unknown> {
   width: number | undefined;
+  locale: string;
   /** 1-based position among the target's inputs, for Add and Concat (input order matters for Concat). */
   inputIndex: number | null;
   severity: Severity | null;
@@ -65,28 +80,27 @@ function worst(issues: readonly { severity: Severity }[]): Severity | null {
   return best;
 }
 
-// One formatter for every label: `toLocaleString(locale)` builds a new ICU formatter on each call
-// (~30 µs), and the canvas formats a width per edge and per node on every change.
-const WIDTH_FORMAT = new Intl.NumberFormat('en-US');
-
+// formatNumber keeps one formatter per language: `toLocaleString(locale)` builds a new ICU
+// formatter on each call (~30 µs), and the canvas formats a width per edge and per node on every change.
 /** `N × 13`, or `N × ?` while the width is unknown (N: the rows of a batch). */
-export function widthText(width: number | undefined): string {
-  return `N × ${width === undefined ? '?' : WIDTH_FORMAT.format(width)}`;
+export function widthText(width: number | undefined, locale = 'en'): string {
+  return `N × ${width === undefined ? '?' : formatNumber(width, locale)}`;
 }
 
-export function issuesByNode(diagnostics: readonly Diagnostic[]): Map<string, NodeIssue[]> {
+export function issuesByNode(diagnostics: readonly Diagnostic[], t: TFunction): Map<string, NodeIssue[]> {
   const map = new Map<string, NodeIssue[]>();
   for (const d of diagnostics) {
     if (d.nodeId === undefined) continue;
     const list = map.get(d.nodeId) ?? [];
-    list.push({ code: d.code, severity: d.severity, message: d.message, ...(d.fix ? { fix: d.fix } : {}) });
+    const words = diagnosticWords(t, d);
+    list.push({ code: d.code, severity: d.severity, message: words.message, ...(d.fix ? { fix: d.fix, fixLabel: words.fix ?? d.fix.label } : {}) });
     map.set(d.nodeId, list);
   }
   return map;
 }
 
 function sameIssues(a: readonly NodeIssue[], b: readonly NodeIssue[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.code === b[i].code && x.message === b[i].message && x.severity === b[i].severity && x.fix?.label === b[i].fix?.label);
+  return a.length === b.length && a.every((x, i) => x.code === b[i].code && x.message === b[i].message && x.severity === b[i].severity && x.fixLabel === b[i].fixLabel);
 }
 
 /**
@@ -96,8 +110,9 @@ function sameIssues(a: readonly NodeIssue[], b: readonly NodeIssue[]): boolean {
 export function createNodeMapper() {
   let previous = new Map<string, LayerFlowNode>();
   let previousList: LayerFlowNode[] = [];
-  return function toFlowNodes(graph: Graph, analysis: GraphAnalysis, selection: Selection, measured: ReadonlyMap<string, Size>): LayerFlowNode[] {
-    const issues = issuesByNode(analysis.diagnostics);
+  return function toFlowNodes(graph: Graph, analysis: GraphAnalysis, selection: Selection, measured: ReadonlyMap<string, Size>, words: FlowWords): LayerFlowNode[] {
+    const { t, locale } = words;
+    const issues = issuesByNode(analysis.diagnostics, t);
     const selected = new Set(selection.nodes);
     const next = new Map<string, LayerFlowNode>();
     const nodes = graph.nodes.map((node) => {
@@ -107,23 +122,25 @@ export function createNodeMapper() {
       const isSelected = selected.has(node.id);
       const size = measured.get(node.id);
       const old = previous.get(node.id);
-      if (old && old.data.node === node && old.data.outWidth === outWidth && old.selected === isSelected
+      if (old && old.data.node === node && old.data.locale === locale && old.data.outWidth === outWidth && old.selected === isSelected
         && old.measured?.width === size?.width && old.measured?.height === size?.height && sameIssues(old.data.issues, nodeIssues)) {
         next.set(node.id, old);
         return old;
       }
       const severity = worst(nodeIssues);
+      const title = t(`panels:nodeTitle.${node.type}`, { defaultValue: op?.title ?? node.type });
       const flowNode: LayerFlowNode = {
         id: node.id,
         type: 'layer',
         position: node.position,
         selected: isSelected,
         ...(size ? { measured: { width: size.width, height: size.height } } : {}),
-        ariaLabel: `${op?.title ?? node.type} ${node.label ?? node.id}${severity === 'error' ? ', has an error' : severity === 'warning' ? ', has a warning' : ''}`,
+        ariaLabel: t(severity === 'error' ? 'canvas:node.labelError' : severity === 'warning' ? 'canvas:node.labelWarning' : 'canvas:node.label', { title, name: node.label ?? node.id }),
         data: {
           node,
-          title: op?.title ?? node.type,
-          summary: paramSummary(node),
+          locale,
+          title,
+          summary: paramSummary(node, t),
           outWidth,
           issues: nodeIssues,
           severity,
@@ -163,11 +180,11 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 
 function sameEdge(a: WidthFlowEdge, b: WidthFlowEdge): boolean {
   return a.id === b.id && a.source === b.source && a.target === b.target && a.selected === b.selected && a.ariaLabel === b.ariaLabel
-    && a.data!.width === b.data!.width && a.data!.inputIndex === b.data!.inputIndex && a.data!.severity === b.data!.severity;
+    && a.data!.width === b.data!.width && a.data!.locale === b.data!.locale && a.data!.inputIndex === b.data!.inputIndex && a.data!.severity === b.data!.severity;
 }
 
 /** React Flow edges with their widths; duplicate edges get distinct ids so each still renders. */
-export function toFlowEdges(graph: Graph, analysis: GraphAnalysis, selection: Selection): WidthFlowEdge[] {
+export function toFlowEdges(graph: Graph, analysis: GraphAnalysis, selection: Selection, words: FlowWords): WidthFlowEdge[] {
   const selected = new Set(selection.edges);
   const edgeSeverity = new Map<string, Severity>();
   for (const d of analysis.diagnostics) {
@@ -191,8 +208,8 @@ export function toFlowEdges(graph: Graph, analysis: GraphAnalysis, selection: Se
       target: e.to,
       type: 'width',
       selected: selected.has(id),
-      ariaLabel: `Edge from ${e.from} to ${e.to}, ${widthText(width)}`,
-      data: { width, inputIndex: multiInput.has(e.to) ? index : null, severity: edgeSeverity.get(id) ?? null },
+      ariaLabel: words.t('canvas:edge.label', { from: e.from, to: e.to, width: widthText(width, words.locale) }),
+      data: { width, locale: words.locale, inputIndex: multiInput.has(e.to) ? index : null, severity: edgeSeverity.get(id) ?? null },
     };
   });
 }
@@ -206,9 +223,9 @@ export function toFlowEdges(graph: Graph, analysis: GraphAnalysis, selection: Se
 export function createEdgeMapper() {
   let previous = new Map<string, WidthFlowEdge>();
   let previousList: WidthFlowEdge[] = [];
-  return function toFlowEdgesShared(graph: Graph, analysis: GraphAnalysis, selection: Selection): WidthFlowEdge[] {
+  return function toFlowEdgesShared(graph: Graph, analysis: GraphAnalysis, selection: Selection, words: FlowWords): WidthFlowEdge[] {
     const next = new Map<string, WidthFlowEdge>();
-    const edges = toFlowEdges(graph, analysis, selection).map((edge) => {
+    const edges = toFlowEdges(graph, analysis, selection, words).map((edge) => {
       const old = previous.get(edge.id);
       const kept = old && sameEdge(old, edge) ? old : edge;
       next.set(edge.id, kept);

@@ -10,6 +10,7 @@ import {
   type GraphNode,
   type NodeType,
 } from '../../core/index.ts';
+import type { TFunction } from '../../core/i18n/index.ts';
 
 export type ParseResult<T> = { type: 'ok'; value: T } | { type: 'error'; message: string };
 
@@ -27,39 +28,45 @@ export interface NumberRule {
 
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** "a whole number ≥ 1", "a number > 0", "a number from 0 to 1": the rule in words. */
-export function describeRule(rule: NumberRule): string {
-  const noun = rule.integer ? 'a whole number' : 'a number';
+/** "a whole number ≥ 1", "a number > 0", "a number from 0 to 1": the rule in words, in `t`'s language. */
+export function describeRule(rule: NumberRule, t: TFunction, locale = 'en'): string {
+  const noun = t(rule.integer ? 'fields:rule.integer' : 'fields:rule.number');
+  const n = (v: number) => formatNumber(v, locale);
   const { min, max } = rule;
-  if (min !== undefined && max !== undefined && !rule.minExclusive && !rule.maxExclusive) return `${noun} from ${formatNumber(min)} to ${formatNumber(max)}`;
+  if (min !== undefined && max !== undefined && !rule.minExclusive && !rule.maxExclusive) return t('fields:rule.range', { noun, min: n(min), max: n(max) });
   const bounds = [
-    min === undefined ? null : `${rule.minExclusive ? '>' : '≥'} ${formatNumber(min)}`,
-    max === undefined ? null : `${rule.maxExclusive ? '<' : '≤'} ${formatNumber(max)}`,
+    min === undefined ? null : t(rule.minExclusive ? 'fields:rule.gt' : 'fields:rule.ge', { value: n(min) }),
+    max === undefined ? null : t(rule.maxExclusive ? 'fields:rule.lt' : 'fields:rule.le', { value: n(max) }),
   ].filter((b): b is string => b !== null);
-  return bounds.length === 0 ? noun : `${noun} ${bounds.join(' and ')}`;
+  if (bounds.length === 0) return noun;
+  return t('fields:rule.bounded', { noun, bounds: bounds.length === 2 ? t('fields:rule.and', { a: bounds[0], b: bounds[1] }) : bounds[0] });
 }
 
-/** Parses the text of a number field: `undefined` for an empty optional field. */
-export function parseNumberText(text: string, rule: NumberRule): ParseResult<number | undefined> {
-  const t = text.trim();
-  if (t === '') return rule.optional ? { type: 'ok', value: undefined } : { type: 'error', message: `Required: enter ${describeRule(rule)}.` };
-  if (!NUMBER_TEXT.test(t)) return { type: 'error', message: `"${t}" is not a number. Enter ${describeRule(rule)}.` };
-  const value = Number(t);
-  if (!Number.isFinite(value)) return { type: 'error', message: `"${t}" is too large. Enter ${describeRule(rule)}.` };
+/** Parses the text of a number field: `undefined` for an empty optional field; messages in `t`'s language. */
+export function parseNumberText(text: string, rule: NumberRule, t: TFunction, locale = 'en'): ParseResult<number | undefined> {
+  const trimmed = text.trim();
+  if (trimmed === '') return rule.optional ? { type: 'ok', value: undefined } : { type: 'error', message: t('fields:parse.required', { rule: describeRule(rule, t, locale) }) };
+  if (!NUMBER_TEXT.test(trimmed)) return { type: 'error', message: t('fields:parse.notNumber', { text: trimmed, rule: describeRule(rule, t, locale) }) };
+  const value = Number(trimmed);
+  if (!Number.isFinite(value)) return { type: 'error', message: t('fields:parse.tooLarge', { text: trimmed, rule: describeRule(rule, t, locale) }) };
   const outOfRange = (rule.integer && !Number.isInteger(value))
     || (rule.min !== undefined && (rule.minExclusive ? value <= rule.min : value < rule.min))
     || (rule.max !== undefined && (rule.maxExclusive ? value >= rule.max : value > rule.max));
-  if (outOfRange) return { type: 'error', message: `Enter ${describeRule(rule)}.` };
+  if (outOfRange) return { type: 'error', message: t('fields:parse.outOfRange', { rule: describeRule(rule, t, locale) }) };
   // -0 would be saved as -0 and read back as -0: harmless, but people mean 0.
   return { type: 'ok', value: Object.is(value, -0) ? 0 : value };
 }
 
 // toLocaleString(locale) builds an ICU formatter per call; every number field's hint calls this.
-const GROUPED = new Intl.NumberFormat('en-US');
+const GROUPED = new Map<string, Intl.NumberFormat>();
 
-/** Shortest text for a number as people write it (1e-4 for 0.0001, 65,536 with grouping). */
-export function formatNumber(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) >= 10_000) return GROUPED.format(value);
+/** Shortest text for a number as people write it (1e-4 for 0.0001, 65,536 with the locale's grouping). */
+export function formatNumber(value: number, locale = 'en'): string {
+  if (Number.isInteger(value) && Math.abs(value) >= 10_000) {
+    let format = GROUPED.get(locale);
+    if (!format) GROUPED.set(locale, (format = new Intl.NumberFormat(locale)));
+    return format.format(value);
+  }
   return String(value);
 }
 
@@ -71,10 +78,13 @@ export function numberToText(value: number | undefined | null): string {
 // ---------------------------------------------------------------------------------------------
 // Node parameters
 
+/** `key` names the parameter and its words: `fields:params.<key>.label` and `.help`. */
 export type ParamField =
-  | { kind: 'number'; key: string; label: string; rule: NumberRule; placeholder?: string; help: string }
-  | { kind: 'boolean'; key: string; label: string; defaultValue: boolean; help: string }
-  | { kind: 'choice'; key: string; label: string; options: readonly string[]; defaultValue?: string; optional: boolean; help: string };
+  | { kind: 'number'; key: ParamKey; rule: NumberRule; placeholder?: string }
+  | { kind: 'boolean'; key: ParamKey; defaultValue: boolean }
+  | { kind: 'choice'; key: ParamKey; options: readonly string[]; defaultValue?: string; optional: boolean };
+
+export type ParamKey = 'outFeatures' | 'inFeatures' | 'bias' | 'init' | 'slope' | 'alpha' | 'beta' | 'threshold' | 'p' | 'loss' | 'delta';
 
 const WIDTH_RULE: NumberRule = { integer: true, min: 1, max: PROJECT_LIMITS.maxLayerWidth };
 
@@ -82,28 +92,28 @@ const WIDTH_RULE: NumberRule = { integer: true, min: 1, max: PROJECT_LIMITS.maxL
 export const PARAM_FIELDS: Record<NodeType, readonly ParamField[]> = {
   input: [],
   linear: [
-    { kind: 'number', key: 'outFeatures', label: 'Output features', rule: WIDTH_RULE, help: 'The width of this layer: how many numbers it outputs per row (nn.Linear out_features).' },
-    { kind: 'number', key: 'inFeatures', label: 'Input features', rule: { ...WIDTH_RULE, optional: true }, placeholder: 'inferred', help: 'Leave empty to take it from the incoming edge; when set, it must match.' },
-    { kind: 'boolean', key: 'bias', label: 'Bias', defaultValue: true, help: 'Learn an additive bias (nn.Linear bias=True).' },
-    { kind: 'choice', key: 'init', label: 'Initialisation', options: INIT_TYPES, defaultValue: 'pytorch', optional: true, help: "pytorch: nn.Linear's default (Kaiming uniform, a = √5); xavier: Glorot uniform; he: Kaiming normal." },
+    { kind: 'number', key: 'outFeatures', rule: WIDTH_RULE },
+    { kind: 'number', key: 'inFeatures', rule: { ...WIDTH_RULE, optional: true }, placeholder: 'inferred' },
+    { kind: 'boolean', key: 'bias', defaultValue: true },
+    { kind: 'choice', key: 'init', options: INIT_TYPES, defaultValue: 'pytorch', optional: true },
   ],
   relu: [],
-  leakyRelu: [{ kind: 'number', key: 'slope', label: 'Negative slope', rule: { optional: true }, placeholder: '0.01', help: 'Slope for negative inputs (nn.LeakyReLU negative_slope).' }],
+  leakyRelu: [{ kind: 'number', key: 'slope', rule: { optional: true }, placeholder: '0.01' }],
   sigmoid: [],
   tanh: [],
-  elu: [{ kind: 'number', key: 'alpha', label: 'Alpha', rule: { optional: true }, placeholder: '1', help: 'Saturation value for negative inputs (nn.ELU alpha).' }],
+  elu: [{ kind: 'number', key: 'alpha', rule: { optional: true }, placeholder: '1' }],
   gelu: [],
   softplus: [
-    { kind: 'number', key: 'beta', label: 'Beta', rule: { min: 0, minExclusive: true, optional: true }, placeholder: '1', help: 'Sharpness (nn.Softplus beta).' },
-    { kind: 'number', key: 'threshold', label: 'Threshold', rule: { optional: true }, placeholder: '20', help: 'Above this, the function is linear (nn.Softplus threshold).' },
+    { kind: 'number', key: 'beta', rule: { min: 0, minExclusive: true, optional: true }, placeholder: '1' },
+    { kind: 'number', key: 'threshold', rule: { optional: true }, placeholder: '20' },
   ],
   silu: [],
-  dropout: [{ kind: 'number', key: 'p', label: 'Drop probability', rule: { min: 0, max: 1, optional: true }, placeholder: '0.5', help: 'Probability of zeroing each value while training (nn.Dropout p).' }],
+  dropout: [{ kind: 'number', key: 'p', rule: { min: 0, max: 1, optional: true }, placeholder: '0.5' }],
   add: [],
   concat: [],
   output: [
-    { kind: 'choice', key: 'loss', label: 'Loss', options: LOSS_TYPES, optional: false, help: 'mse / mae / huber for regression; crossEntropy (logits, one per class) or bce (one logit) for classification.' },
-    { kind: 'number', key: 'delta', label: 'Huber delta', rule: { min: 0, minExclusive: true, optional: true }, placeholder: '1', help: 'Where Huber turns from quadratic to linear (nn.HuberLoss delta).' },
+    { kind: 'choice', key: 'loss', options: LOSS_TYPES, optional: false },
+    { kind: 'number', key: 'delta', rule: { min: 0, minExclusive: true, optional: true }, placeholder: '1' },
   ],
 };
 
@@ -114,12 +124,13 @@ export function visibleParamFields(node: GraphNode): readonly ParamField[] {
 }
 
 /** One-line summary of a node's parameters for the canvas: `out 3`, `slope 0.01`, `mse`. */
-export function paramSummary(node: GraphNode): string {
+export function paramSummary(node: GraphNode, t: TFunction): string {
   switch (node.type) {
     case 'linear':
-      return `out ${node.outFeatures}${node.bias === false ? ', no bias' : ''}${node.init && node.init !== 'pytorch' ? `, ${node.init}` : ''}`;
+      return [t('fields:summary.out', { n: node.outFeatures }), node.bias === false ? t('fields:summary.noBias') : null, node.init && node.init !== 'pytorch' ? node.init : null]
+        .filter((part): part is string => part !== null).join(', ');
     case 'leakyRelu':
-      return node.slope !== undefined ? `slope ${node.slope}` : '';
+      return node.slope !== undefined ? t('fields:summary.slope', { value: node.slope }) : '';
     case 'elu':
       return node.alpha !== undefined ? `α ${node.alpha}` : '';
     case 'softplus':

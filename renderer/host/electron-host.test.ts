@@ -18,6 +18,7 @@ function fakeApi(overrides: Partial<LayerboardApi> = {}): LayerboardApi {
     startTrainer: vi.fn(async () => ({ type: 'ok' as const, value: null })),
     stopTrainer: vi.fn(),
     setTrainingActive: vi.fn(),
+    setLocale: vi.fn(),
     onTrainerExit: vi.fn(() => () => undefined),
     listRecovery: vi.fn(async () => ({ type: 'ok' as const, value: [] })),
     writeRecovery: vi.fn(async () => ({ type: 'ok' as const, value: null })),

@@ -179,5 +179,6 @@ export function createElectronHost(scope: unknown = globalThis): Host | null {
       const result = await api.saveExport({ bytes: file.bytes, suggestedName: file.suggestedName, extension: file.extension, filterName: file.description });
       return result.type === 'ok' ? { type: 'ok', value: { name: result.value.name, location: result.value.location, downloaded: false } } : result;
     },
+    setLocale: (preference) => api.setLocale(preference),
   };
 }

@@ -27,7 +27,7 @@ export type HostResult<T> = { type: 'ok'; value: T } | { type: 'cancelled' } | {
 /** Commands that arrive from a native menu (Electron) or the in-window menu bar (browser). */
 export const MENU_COMMANDS = [
   'new', 'open', 'openSample', 'save', 'saveAs', 'importCsv', 'undo', 'redo', 'selectAll', 'duplicate', 'delete', 'copy', 'paste',
-  'autoLayout', 'fitView', 'toggleMinimap', 'train', 'stop', 'about', 'export',
+  'autoLayout', 'fitView', 'toggleMinimap', 'train', 'stop', 'about', 'export', 'languageSystem', 'languageEn', 'languageKo',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -118,4 +118,6 @@ export interface Host {
   readonly recovery?: RecoveryStore;
   /** Saves an export where the user chooses (Electron: main's Save dialog; browser: a file picker or a download). */
   saveExport?(file: ExportFile): Promise<HostResult<SavedExport>>;
+  /** The window's language choice, for a host whose own words follow it (Electron's native menu). */
+  setLocale?(preference: 'system' | 'en' | 'ko'): void;
 }

@@ -3,6 +3,7 @@
  * be lost. A native modal <dialog> traps focus and closes on Escape (as Cancel).
  */
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export type ConfirmChoice = 'save' | 'discard' | 'cancel';
 
@@ -13,6 +14,7 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ title, message, onChoose }: ConfirmDialogProps) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -32,9 +34,9 @@ export function ConfirmDialog({ title, message, onChoose }: ConfirmDialogProps) 
       <h2 id="lb-dialog-title" className="lb-dialog__title">{title}</h2>
       <p id="lb-dialog-message">{message}</p>
       <div className="lb-button-row lb-dialog__buttons">
-        <button type="button" className="lb-button lb-button--primary" autoFocus onClick={() => onChoose('save')}>Save</button>
-        <button type="button" className="lb-button lb-button--danger" onClick={() => onChoose('discard')}>Don’t save</button>
-        <button type="button" className="lb-button" onClick={() => onChoose('cancel')}>Cancel</button>
+        <button type="button" className="lb-button lb-button--primary" autoFocus onClick={() => onChoose('save')}>{t('panels:confirm.save')}</button>
+        <button type="button" className="lb-button lb-button--danger" onClick={() => onChoose('discard')}>{t('panels:confirm.discard')}</button>
+        <button type="button" className="lb-button" onClick={() => onChoose('cancel')}>{t('panels:confirm.cancel')}</button>
       </div>
     </dialog>
   );

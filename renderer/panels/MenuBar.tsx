@@ -1,62 +1,73 @@
 /**
  * The in-window menu bar of the browser build (Electron has a native menu instead). It only
  * emits MenuCommands, so both menus drive the app through the same path. Keyboard: Enter or
- * ArrowDown opens a menu, arrows move, Escape closes.
+ * ArrowDown opens a menu, arrows move, Escape closes. Its words are core's `menu` namespace, the
+ * same the native menu uses.
  */
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '../host/host.ts';
 import { shortcutLabel } from '../app/shortcuts.ts';
+import { systemLocale } from '../i18n/i18n.ts';
+import { LANGUAGE_CHOICES, useLocalePreference } from '../i18n/language.ts';
 
 interface MenuItem {
   command: MenuCommand;
+  /** A `menu:` key. */
   label: string;
 }
 
-const MENUS: { label: string; items: (MenuItem | 'separator')[] }[] = [
+type Entry = MenuItem | 'separator' | 'language';
+
+const MENUS: { label: string; items: Entry[] }[] = [
   {
-    label: 'File',
+    label: 'menu:file.title',
     items: [
-      { command: 'new', label: 'New project' },
-      { command: 'open', label: 'Open…' },
-      { command: 'openSample', label: 'Open sample…' },
+      { command: 'new', label: 'menu:file.new' },
+      { command: 'open', label: 'menu:file.open' },
+      { command: 'openSample', label: 'menu:file.openSample' },
       'separator',
-      { command: 'save', label: 'Save' },
-      { command: 'saveAs', label: 'Save as…' },
+      { command: 'save', label: 'menu:file.save' },
+      { command: 'saveAs', label: 'menu:file.saveAs' },
       'separator',
-      { command: 'importCsv', label: 'Import CSV…' },
-      { command: 'export', label: 'Export…' },
+      { command: 'importCsv', label: 'menu:file.importCsv' },
+      { command: 'export', label: 'menu:file.export' },
     ],
   },
   {
-    label: 'Edit',
+    label: 'menu:edit.title',
     items: [
-      { command: 'undo', label: 'Undo' },
-      { command: 'redo', label: 'Redo' },
+      { command: 'undo', label: 'menu:edit.undo' },
+      { command: 'redo', label: 'menu:edit.redo' },
       'separator',
-      { command: 'copy', label: 'Copy' },
-      { command: 'paste', label: 'Paste' },
-      { command: 'duplicate', label: 'Duplicate' },
-      { command: 'delete', label: 'Delete' },
+      { command: 'copy', label: 'menu:edit.copy' },
+      { command: 'paste', label: 'menu:edit.paste' },
+      { command: 'duplicate', label: 'menu:edit.duplicate' },
+      { command: 'delete', label: 'menu:edit.delete' },
       'separator',
-      { command: 'selectAll', label: 'Select all' },
+      { command: 'selectAll', label: 'menu:edit.selectAll' },
     ],
   },
   {
-    label: 'View',
+    label: 'menu:view.title',
     items: [
-      { command: 'autoLayout', label: 'Auto-layout' },
-      { command: 'fitView', label: 'Fit view' },
-      { command: 'toggleMinimap', label: 'Show or hide the minimap' },
+      { command: 'autoLayout', label: 'menu:view.autoLayout' },
+      { command: 'fitView', label: 'menu:view.fitView' },
+      { command: 'toggleMinimap', label: 'menu:view.toggleMinimap' },
+      'separator',
+      'language',
     ],
   },
   {
-    label: 'Training',
+    label: 'menu:train.title',
     items: [
-      { command: 'train', label: 'Train / continue / resume' },
-      { command: 'stop', label: 'Stop' },
+      { command: 'train', label: 'menu:train.train' },
+      { command: 'stop', label: 'menu:train.stop' },
     ],
   },
 ];
+
+const ITEMS = '[role="menuitem"]:not([disabled]), [role="menuitemradio"]:not([disabled])';
 
 export interface MenuBarProps {
   mac: boolean;
@@ -65,6 +76,8 @@ export interface MenuBarProps {
 }
 
 function MenuBarView({ mac, disabled, onCommand }: MenuBarProps) {
+  const { t } = useTranslation();
+  const preference = useLocalePreference();
   const [open, setOpen] = useState<number | null>(null);
   const bar = useRef<HTMLDivElement>(null);
   // Where the focus was before the menu bar took it: a chosen command gives it back there.
@@ -81,13 +94,13 @@ function MenuBarView({ mac, disabled, onCommand }: MenuBarProps) {
 
   useEffect(() => {
     if (open === null) return;
-    bar.current?.querySelector<HTMLButtonElement>(`[data-menu="${open}"] [role="menu"] [role="menuitem"]:not([disabled])`)?.focus();
+    bar.current?.querySelector<HTMLButtonElement>(`[data-menu="${open}"] [role="menu"] :is(${ITEMS})`)?.focus();
   }, [open]);
 
   const focusMenuButton = (index: number) => bar.current?.querySelector<HTMLButtonElement>(`[data-menu-button="${index}"]`)?.focus();
 
   const onMenuKey = (event: KeyboardEvent, index: number) => {
-    const items = [...(bar.current?.querySelectorAll<HTMLButtonElement>(`[data-menu="${index}"] [role="menu"] [role="menuitem"]:not([disabled])`) ?? [])];
+    const items = [...(bar.current?.querySelectorAll<HTMLButtonElement>(`[data-menu="${index}"] [role="menu"] :is(${ITEMS})`) ?? [])];
     const at = items.indexOf(document.activeElement as HTMLButtonElement);
     if (event.key === 'ArrowDown') items[(at + 1) % items.length]?.focus();
     else if (event.key === 'ArrowUp') items[(at - 1 + items.length) % items.length]?.focus();
@@ -101,8 +114,27 @@ function MenuBarView({ mac, disabled, onCommand }: MenuBarProps) {
     event.stopPropagation();
   };
 
+  const choose = (command: MenuCommand) => {
+    setOpen(null);
+    if (returnFocus.current?.isConnected) returnFocus.current.focus();
+    onCommand(command);
+  };
+
+  const languageItems = () => (
+    <div key="language" role="group" aria-label={t('menu:view.language')} className="lb-menubar__group">
+      <div className="lb-menubar__group-title" aria-hidden="true">{t('menu:view.language')}</div>
+      {LANGUAGE_CHOICES.map(({ command, preference: choice }) => (
+        <button key={command} type="button" role="menuitemradio" aria-checked={preference === choice} className="lb-menubar__item"
+          data-command={command} onClick={() => choose(command)}>
+          <span>{choice === 'system' ? t('menu:language.system', { language: t(`common:language.${systemLocale()}`) }) : t(`common:language.${choice}`)}</span>
+          <span className="lb-menubar__shortcut">{preference === choice ? '✓' : ''}</span>
+        </button>
+      ))}
+    </div>
+  );
+
   return (
-    <div className="lb-menubar" role="menubar" aria-label="Main menu" ref={bar}
+    <div className="lb-menubar" role="menubar" aria-label={t('menu:bar.label')} ref={bar}
       onFocus={(e) => {
         if (!bar.current?.contains(e.relatedTarget as Node | null)) returnFocus.current = e.relatedTarget instanceof HTMLElement ? e.relatedTarget : null;
       }}
@@ -122,22 +154,19 @@ function MenuBarView({ mac, disabled, onCommand }: MenuBarProps) {
               }
             }}
             onPointerEnter={() => open !== null && open !== index && setOpen(index)}>
-            {menu.label}
+            {t(menu.label)}
           </button>
           {open === index && (
-            <div className="lb-menubar__popup" role="menu" aria-label={menu.label} onKeyDown={(e) => onMenuKey(e, index)}>
+            <div className="lb-menubar__popup" role="menu" aria-label={t(menu.label)} onKeyDown={(e) => onMenuKey(e, index)}>
               {menu.items.map((item, i) =>
                 item === 'separator' ? (
                   <div key={`sep${i}`} role="separator" className="lb-menubar__separator" />
+                ) : item === 'language' ? (
+                  languageItems()
                 ) : (
                   <button key={item.command} type="button" role="menuitem" className="lb-menubar__item" disabled={disabled.has(item.command)}
-                    data-command={item.command}
-                    onClick={() => {
-                      setOpen(null);
-                      if (returnFocus.current?.isConnected) returnFocus.current.focus();
-                      onCommand(item.command);
-                    }}>
-                    <span>{item.label}</span>
+                    data-command={item.command} onClick={() => choose(item.command)}>
+                    <span>{t(item.label)}</span>
                     <span className="lb-menubar__shortcut">{shortcutLabel(item.command, mac)}</span>
                   </button>
                 ),

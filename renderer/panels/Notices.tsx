@@ -3,6 +3,7 @@
  * dismissed; information fades. Never a stack trace: the texts come from core's result values.
  */
 import { memo, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface Notice {
   id: number;
@@ -16,6 +17,7 @@ export interface Notice {
 const INFO_MS = 8000;
 
 function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss(id: number): void }) {
+  const { t } = useTranslation();
   useEffect(() => {
     if (notice.kind !== 'info') return;
     const timer = setTimeout(() => onDismiss(notice.id), INFO_MS);
@@ -41,7 +43,7 @@ function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss(id: numbe
           </div>
         )}
       </div>
-      <button type="button" className="lb-notice__close" aria-label="Dismiss message" onClick={() => onDismiss(notice.id)}>×</button>
+      <button type="button" className="lb-notice__close" aria-label={t('panels:notices.dismiss')} onClick={() => onDismiss(notice.id)}>×</button>
     </div>
   );
 }

@@ -5,32 +5,16 @@
  * when exactly one node is selected, else in the middle of the view.
  */
 import { memo, type DragEvent } from 'react';
-import { ACTIVATION_TYPES, OPS, type NodeType } from '../../core/index.ts';
+import { useTranslation } from 'react-i18next';
+import { ACTIVATION_TYPES, type NodeType } from '../../core/index.ts';
 import { NODE_DRAG_TYPE } from '../canvas/Canvas.tsx';
 
-const HINTS: Record<NodeType, string> = {
-  input: 'The feature columns of a row: the network’s input',
-  linear: 'y = x·Wᵀ + b (nn.Linear)',
-  relu: 'max(0, x)',
-  leakyRelu: 'x, or slope·x below zero',
-  sigmoid: '1 / (1 + e⁻ˣ)',
-  tanh: 'tanh(x)',
-  elu: 'x, or α(eˣ − 1) below zero',
-  gelu: 'x·Φ(x)',
-  softplus: 'log(1 + e^(βx)) / β',
-  silu: 'x·sigmoid(x)',
-  dropout: 'Zeroes values at random while training',
-  add: 'Sums its inputs element-wise (equal widths)',
-  concat: 'Joins its inputs side by side, in edge order',
-  output: 'The prediction, compared with the target by a loss',
-};
-
-const GROUPS: { label: string; types: readonly NodeType[] }[] = [
-  { label: 'Input', types: ['input'] },
-  { label: 'Layers', types: ['linear'] },
-  { label: 'Activations', types: ACTIVATION_TYPES },
-  { label: 'Regularise and combine', types: ['dropout', 'add', 'concat'] },
-  { label: 'Output', types: ['output'] },
+const GROUPS: { id: 'input' | 'layers' | 'activations' | 'combine' | 'output'; types: readonly NodeType[] }[] = [
+  { id: 'input', types: ['input'] },
+  { id: 'layers', types: ['linear'] },
+  { id: 'activations', types: ACTIVATION_TYPES },
+  { id: 'combine', types: ['dropout', 'add', 'concat'] },
+  { id: 'output', types: ['output'] },
 ];
 
 export interface PaletteProps {
@@ -43,12 +27,13 @@ function onDragStart(event: DragEvent, type: NodeType) {
 }
 
 function PaletteView({ onAdd }: PaletteProps) {
+  const { t } = useTranslation();
   return (
-    <nav className="lb-palette" aria-label="Layer palette">
-      <h2 className="lb-panel-title">Layers</h2>
+    <nav className="lb-palette" aria-label={t('panels:palette.label')}>
+      <h2 className="lb-panel-title">{t('panels:palette.title')}</h2>
       {GROUPS.map((group) => (
-        <section key={group.label} className="lb-palette__group" aria-label={group.label}>
-          <h3 className="lb-palette__group-title">{group.label}</h3>
+        <section key={group.id} className="lb-palette__group" aria-label={t(`panels:palette.groups.${group.id}`)}>
+          <h3 className="lb-palette__group-title">{t(`panels:palette.groups.${group.id}`)}</h3>
           <ul className="lb-palette__list">
             {group.types.map((type) => (
               <li key={type}>
@@ -57,13 +42,13 @@ function PaletteView({ onAdd }: PaletteProps) {
                   className={`lb-palette__item lb-palette__item--${type}`}
                   draggable
                   data-node-type={type}
-                  aria-label={`Add ${OPS[type].title}`}
-                  title={`${HINTS[type]}. Drag onto the canvas, or press Enter.`}
+                  aria-label={t('panels:palette.add', { title: t(`panels:nodeTitle.${type}`) })}
+                  title={t('panels:palette.itemTitle', { hint: t(`panels:palette.hints.${type}`) })}
                   onDragStart={(e) => onDragStart(e, type)}
                   onClick={() => onAdd(type)}
                 >
-                  <span className="lb-palette__name">{OPS[type].title}</span>
-                  <span className="lb-palette__hint">{HINTS[type]}</span>
+                  <span className="lb-palette__name">{t(`panels:nodeTitle.${type}`)}</span>
+                  <span className="lb-palette__hint">{t(`panels:palette.hints.${type}`)}</span>
                 </button>
               </li>
             ))}

@@ -5,6 +5,7 @@
  * a fix), the field shows it.
  */
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SeverityBadge } from './SeverityBadge.tsx';
 import { describeRule, numberToText, parseNumberText, type NumberRule } from '../document/fields.ts';
 
@@ -43,13 +44,15 @@ export interface NumberFieldProps {
 
 export function NumberField({ label, value, rule, placeholder, help, onValue, onFocus, testId }: NumberFieldProps) {
   const id = useId();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
   const [text, setText] = useState(() => numberToText(value));
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(value);
   if (!Object.is(value, shown)) {
     // The document moved (undo, a fix, another field): show its value unless the text already means it.
     setShown(value);
-    const parsed = parseNumberText(text, rule);
+    const parsed = parseNumberText(text, rule, t, locale);
     if (parsed.type !== 'ok' || parsed.value !== (value ?? undefined)) {
       setText(numberToText(value));
       setError(null);
@@ -57,7 +60,7 @@ export function NumberField({ label, value, rule, placeholder, help, onValue, on
   }
   const onChange = (next: string) => {
     setText(next);
-    const parsed = parseNumberText(next, rule);
+    const parsed = parseNumberText(next, rule, t, locale);
     if (parsed.type === 'error') {
       setError(parsed.message);
       return;
@@ -66,7 +69,7 @@ export function NumberField({ label, value, rule, placeholder, help, onValue, on
     if (parsed.value !== (value ?? undefined)) onValue(parsed.value);
   };
   return (
-    <FieldFrame id={id} label={label} help={help ?? `Enter ${describeRule(rule)}${rule.optional && placeholder ? `, or leave empty for ${placeholder}` : ''}.`} error={error}>
+    <FieldFrame id={id} label={label} help={help ?? (rule.optional && placeholder ? t('fields:help.enterOrEmpty', { rule: describeRule(rule, t, locale), placeholder }) : t('fields:help.enter', { rule: describeRule(rule, t, locale) }))} error={error}>
       <input
         id={id}
         className="lb-input"

@@ -17,8 +17,10 @@ import koDiagnostics from './ko/diagnostics.ts';
 import koHealth from './ko/health.ts';
 import koProject from './ko/project.ts';
 import koTraining from './ko/training.ts';
+import enMenu from './en/menu.ts';
+import koMenu from './ko/menu.ts';
 
 export const CORE_RESOURCES: Resources = {
-  en: { cli: enCli, common: enCommon, data: enData, diagnostics: enDiagnostics, health: enHealth, project: enProject, training: enTraining },
-  ko: { cli: koCli, common: koCommon, data: koData, diagnostics: koDiagnostics, health: koHealth, project: koProject, training: koTraining },
+  en: { cli: enCli, common: enCommon, data: enData, diagnostics: enDiagnostics, health: enHealth, project: enProject, training: enTraining, menu: enMenu },
+  ko: { cli: koCli, common: koCommon, data: koData, diagnostics: koDiagnostics, health: koHealth, project: koProject, training: koTraining, menu: koMenu },
 };
