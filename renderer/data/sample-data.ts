@@ -9,15 +9,16 @@ import wineUrl from '../../assets/samples/wine.csv?url';
 
 export interface SampleData {
   file: string;
-  label: string;
+  /** Its name in the sample list: `data:samples.<label>`. */
+  label: 'iris' | 'wine' | 'diabetes' | 'boston';
   url: string;
 }
 
 export const SAMPLE_DATA: readonly SampleData[] = [
-  { file: 'iris.csv', label: 'Iris (3 classes, 150 rows)', url: irisUrl },
-  { file: 'wine.csv', label: 'Wine (3 classes, 178 rows)', url: wineUrl },
-  { file: 'diabetes.csv', label: 'Diabetes (regression, 442 rows)', url: diabetesUrl },
-  { file: 'boston-housing.csv', label: 'Boston housing (regression, 506 rows)', url: bostonUrl },
+  { file: 'iris.csv', label: 'iris', url: irisUrl },
+  { file: 'wine.csv', label: 'wine', url: wineUrl },
+  { file: 'diabetes.csv', label: 'diabetes', url: diabetesUrl },
+  { file: 'boston-housing.csv', label: 'boston', url: bostonUrl },
 ];
 
 export async function fetchSampleData(sample: SampleData): Promise<Uint8Array> {

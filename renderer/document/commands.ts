@@ -484,35 +484,7 @@ export function runCommand(doc: Project, command: Command): Project {
   return fn(doc, command.args);
 }
 
-/** Words for the Undo/Redo menu items and tooltips. */
-export const COMMAND_TITLES: Record<CommandName, string> = {
-  addNode: 'Add layer',
-  moveNodes: 'Move',
-  connect: 'Connect',
-  deleteElements: 'Delete',
-  insertSubgraph: 'Paste',
-  setNodeParam: 'Change parameter',
-  setNodeLabel: 'Rename layer',
-  applyFix: 'Apply fix',
-  autoLayout: 'Auto-layout',
-  setColumnRole: 'Change column role',
-  linkData: 'Import CSV',
-  setTask: 'Change task',
-  setScaling: 'Change scaling',
-  setValidationSplit: 'Change validation split',
-  setScaleTarget: 'Change target scaling',
-  setMissing: 'Change missing values',
-  setDataHash: 'Accept changed CSV',
-  setOptimizerType: 'Change optimizer',
-  setOptimizerParam: 'Change optimizer setting',
-  setSeed: 'Change seed',
-  setShuffle: 'Change shuffling',
-  setEarlyStopping: 'Change early stopping',
-  setGradClipNorm: 'Change gradient clipping',
-  applyTrainingResult: 'Training run',
-  resetWeights: 'Reset weights',
-  setLearningRate: 'Change learning rate',
-  setEpochs: 'Change epochs',
-  setBatchSize: 'Change batch size',
-  renameProject: 'Rename project',
-};
+/** The key of a command's name for the Undo/Redo menu items and tooltips (`commands` namespace). */
+export function commandTitleKey(name: CommandName): `commands:${CommandName}` {
+  return `commands:${name}`;
+}

@@ -17,10 +17,10 @@ describe('editor', () => {
       { type: 'run', command: { name: 'setEpochs', args: { epochs: 5 } } },
       { type: 'run', command: { name: 'setColumnRole', args: { column: 'B', role: 'ignored', columns: ['B'] } } });
     expect(isDirty(s)).toBe(true);
-    expect(undoLabel(s)).toBe('Change column role');
+    expect(undoLabel(s)).toBe('setColumnRole');
     s = run(s, { type: 'undo' }, { type: 'undo' });
     expect(currentDoc(s).training.epochs).toBe(doc.training.epochs);
-    expect(redoLabel(s)).toBe('Change epochs');
+    expect(redoLabel(s)).toBe('setEpochs');
     s = run(s, { type: 'undo' });
     expect(currentDoc(s)).toBe(doc);
     expect(isDirty(s)).toBe(false);

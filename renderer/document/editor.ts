@@ -6,7 +6,7 @@
  * document changes so it never names a node that is gone.
  */
 import { edgeId, type Project } from '../../core/index.ts';
-import { COMMAND_TITLES, runCommand, type Command } from './commands.ts';
+import { runCommand, type Command, type CommandName } from './commands.ts';
 import { closeMerge, createHistory, record, redo, undo, type History } from './history.ts';
 
 export interface Selection {
@@ -80,7 +80,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
   switch (action.type) {
     case 'run': {
       const next = runCommand(state.history.present, action.command);
-      const history = record(state.history, next, COMMAND_TITLES[action.command.name], action.mergeKey ?? null);
+      const history = record(state.history, next, action.command.name, action.mergeKey ?? null);
       return withHistory(state, history, action.select ?? state.selection);
     }
     case 'undo':
@@ -115,11 +115,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
   }
 }
 
-/** The label of what Undo / Redo would do, for menus and tooltips. */
-export function undoLabel(state: EditorState): string | null {
-  return state.history.past[state.history.past.length - 1]?.label ?? null;
+/** The command Undo / Redo would take back or do again; its words are `commandTitleKey(name)`. */
+export function undoLabel(state: EditorState): CommandName | null {
+  return (state.history.past[state.history.past.length - 1]?.label as CommandName | undefined) ?? null;
 }
 
-export function redoLabel(state: EditorState): string | null {
-  return state.history.future[0]?.label ?? null;
+export function redoLabel(state: EditorState): CommandName | null {
+  return (state.history.future[0]?.label as CommandName | undefined) ?? null;
 }

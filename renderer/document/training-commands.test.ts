@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { serializeProject, parseProject, type Project, type StoredWeights } from '../../core/index.ts';
+import { createRendererI18n } from '../i18n/i18n.ts';
 import { sampleProject } from '../testing/sample.ts';
 import {
   applyTrainingResult, linkData, resetWeights, runCommand, setDataHash, setEarlyStopping, setGradClipNorm, setMissing, setOptimizerParam,
-  setOptimizerType, setScaleTarget, setSeed, setShuffle, weightsFitGraph, COMMAND_TITLES,
+  setOptimizerType, setScaleTarget, setSeed, setShuffle, weightsFitGraph, commandTitleKey,
 } from './commands.ts';
 import { createEditorState, editorReducer, isDirty, undoLabel } from './editor.ts';
 
@@ -28,12 +29,13 @@ describe('training results in the project', () => {
     expect(next.data.fitted).toBe(fitted);
     expect(next.data.hash).toEqual(hashA);
     expect(doc.weights).toBeUndefined();
-    expect(COMMAND_TITLES.applyTrainingResult).toBe('Training run');
 
     // One undo takes all of it back.
     let state = createEditorState(doc);
     state = editorReducer(state, { type: 'run', command: { name: 'applyTrainingResult', args: { weights: lectureWeights(), history, continuedFrom: null, hash: hashA } } });
-    expect(undoLabel(state)).toBe('Training run');
+    expect(undoLabel(state)).toBe('applyTrainingResult');
+    expect(createRendererI18n('en').t(commandTitleKey('applyTrainingResult'))).toBe('Training run');
+    expect(createRendererI18n('ko').t(commandTitleKey('applyTrainingResult'))).toBe('학습 실행');
     expect(isDirty(state)).toBe(true);
     state = editorReducer(state, { type: 'undo' });
     expect(state.history.present).toBe(doc);

@@ -5,13 +5,13 @@
  * to the graph, and the canvas's widths and diagnostics follow at once.
  */
 import { memo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Project, TableReport } from '../../core/index.ts';
 import type { ColumnRole, Command } from '../document/commands.ts';
 import { roleOf, type DataStatus } from '../document/data-context.ts';
 import { CheckboxField, ChoiceField } from './fields.tsx';
 
 const ROLES: readonly ColumnRole[] = ['feature', 'target', 'ignored'];
-const ROLE_LABELS: Record<ColumnRole, string> = { feature: 'Feature', target: 'Target', ignored: 'Ignored' };
 
 /** Whether the loaded CSV is the one the project recorded (data.hash). */
 export type DataFileState = 'unknown' | 'same' | 'changed';
@@ -33,22 +33,24 @@ export interface DataPanelProps {
 }
 
 function DataSummary({ doc, status, dataNotice, fileState, onImportCsv, onAcceptChangedCsv, onShowData }: Pick<DataPanelProps, 'doc' | 'status' | 'dataNotice' | 'fileState' | 'onImportCsv' | 'onAcceptChangedCsv' | 'onShowData'>) {
+  const { t } = useTranslation();
   const trained = doc.weights !== undefined;
+  const path = doc.data.path;
   if (status.type === 'missing') {
     return (
       <div className="lb-data__summary lb-data__summary--missing" data-testid="data-missing">
-        <p><strong>{doc.data.path}</strong> is not loaded, so the input width is unknown{trained ? ' and the network cannot train' : ''}.</p>
+        <p><Trans i18nKey={trained ? 'data:panel.missingTrained' : 'data:panel.missing'} values={{ path }} components={[<strong />]} /></p>
         {dataNotice && <p className="lb-muted">{dataNotice}</p>}
-        <button type="button" className="lb-button" onClick={onImportCsv}>{doc.data.hash || trained ? 'Relink CSV…' : 'Import CSV…'}</button>
+        <button type="button" className="lb-button" onClick={onImportCsv}>{doc.data.hash || trained ? t('data:panel.relinkCsv') : t('data:panel.importCsv')}</button>
       </div>
     );
   }
   const changed = fileState === 'changed' && (
     <div className="lb-data__summary--missing lb-data__changed" role="alert" data-testid="data-changed">
-      <p><strong>{doc.data.path} has changed</strong> since the project recorded it (its SHA-256 differs){trained ? ': the saved weights were trained on the earlier file' : ''}.</p>
+      <p><Trans i18nKey={trained ? 'data:panel.changedTrained' : 'data:panel.changed'} values={{ path }} components={[<strong />]} /></p>
       <div className="lb-button-row">
-        <button type="button" className="lb-button lb-button--small" onClick={onImportCsv}>Relink CSV…</button>
-        <button type="button" className="lb-button lb-button--small" onClick={onAcceptChangedCsv}>Use this file</button>
+        <button type="button" className="lb-button lb-button--small" onClick={onImportCsv}>{t('data:panel.relinkCsv')}</button>
+        <button type="button" className="lb-button lb-button--small" onClick={onAcceptChangedCsv}>{t('data:panel.useThisFile')}</button>
       </div>
     </div>
   );
@@ -63,14 +65,16 @@ function DataSummary({ doc, status, dataNotice, fileState, onImportCsv, onAccept
     );
   }
   const target = status.context.target;
-  const targetText = target?.task === 'classification' ? `${target.numClasses} classes` : `${target?.width ?? 1} value${target?.width === 1 ? '' : 's'}`;
+  const targetText = target?.task === 'classification' ? t('data:panel.classes', { count: target.numClasses }) : t('data:panel.values', { count: target?.width ?? 1 });
   return (
     <div className="lb-data__summary" data-testid="data-summary">
       <p>
         <strong>{doc.data.path}</strong>
-        <button type="button" className="lb-link" onClick={onShowData}>view the data</button>
+        <button type="button" className="lb-link" onClick={onShowData}>{t('data:panel.viewData')}</button>
       </p>
-      <p className="lb-muted">{status.rows.toLocaleString('en-US')} rows · {status.featureWidth} inputs → {targetText} ({status.task})</p>
+      <p className="lb-muted">{t('data:panel.summary', {
+        rows: t('data:panel.rows', { count: status.rows }), inputs: t('data:panel.inputs', { count: status.featureWidth }), target: targetText, task: t(`data:tasks.${status.task}`),
+      })}</p>
       {status.warnings.map((w) => <p key={w.code + w.message} className="lb-data__warning">{w.message}</p>)}
       {changed}
     </div>
@@ -80,18 +84,19 @@ function DataSummary({ doc, status, dataNotice, fileState, onImportCsv, onAccept
 function DataPanelView({ doc, status, report, dataNotice, fileState, run, closeMerge: _closeMerge, onImportCsv, onAcceptChangedCsv, onShowData, locked }: DataPanelProps) {
   const columns = report?.columns.map((c) => c.name) ?? [...doc.data.features, ...doc.data.targets, ...(doc.data.ignored ?? [])];
   const task = status.type === 'ready' ? status.task : doc.data.task;
+  const { t } = useTranslation();
   return (
-    <section className="lb-data" aria-label="Data">
+    <section className="lb-data" aria-label={t('data:panel.label')}>
       <div className="lb-panel-heading">
-        <h2 className="lb-panel-title">Data</h2>
-        <button type="button" className="lb-button lb-button--small" onClick={onImportCsv}>Import CSV…</button>
+        <h2 className="lb-panel-title">{t('data:panel.title')}</h2>
+        <button type="button" className="lb-button lb-button--small" onClick={onImportCsv}>{t('data:panel.importCsv')}</button>
       </div>
       <DataSummary doc={doc} status={status} dataNotice={dataNotice} fileState={fileState} onImportCsv={onImportCsv} onAcceptChangedCsv={onAcceptChangedCsv} onShowData={onShowData} />
       <fieldset className="lb-fieldset" disabled={locked}>
         <table className="lb-columns">
-          <caption className="visually-hidden">Column roles</caption>
+          <caption className="visually-hidden">{t('data:panel.columnRoles')}</caption>
           <thead>
-            <tr><th scope="col">Column</th><th scope="col">Kind</th><th scope="col">Role</th></tr>
+            <tr><th scope="col">{t('data:panel.column')}</th><th scope="col">{t('data:panel.kind')}</th><th scope="col">{t('data:panel.role')}</th></tr>
           </thead>
           <tbody>
             {columns.map((name) => {
@@ -100,11 +105,11 @@ function DataPanelView({ doc, status, report, dataNotice, fileState, run, closeM
               return (
                 <tr key={name} className={`lb-columns__row lb-columns__row--${role}`}>
                   <th scope="row" title={column?.note}>{name}</th>
-                  <td className="lb-muted">{column?.kind ?? '—'}</td>
+                  <td className="lb-muted">{column ? t(`data:kinds.${column.kind}`) : '—'}</td>
                   <td>
-                    <select className="lb-input lb-input--compact" value={role} aria-label={`Role of column ${name}`}
+                    <select className="lb-input lb-input--compact" value={role} aria-label={t('data:panel.roleOf', { name })}
                       onChange={(e) => run({ name: 'setColumnRole', args: { column: name, role: e.target.value as ColumnRole, columns } })}>
-                      {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+                      {ROLES.map((r) => <option key={r} value={r}>{t(`data:roles.${r}`)}</option>)}
                     </select>
                   </td>
                 </tr>
@@ -113,17 +118,19 @@ function DataPanelView({ doc, status, report, dataNotice, fileState, run, closeM
           </tbody>
         </table>
         <div className="lb-field-grid">
-          <ChoiceField label="Task" value={doc.data.task} options={['auto', 'regression', 'classification'] as const}
+          <ChoiceField label={t('data:panel.task')} value={doc.data.task} options={['auto', 'regression', 'classification'] as const}
+            optionLabel={(o) => t(`data:tasks.${o}`)}
             onValue={(t) => t && run({ name: 'setTask', args: { task: t } })} />
-          <ChoiceField label="Scaling" value={doc.data.preprocessing.scaling} options={['standard', 'minmax', 'none'] as const} testId="scaling"
+          <ChoiceField label={t('data:panel.scaling')} value={doc.data.preprocessing.scaling} options={['standard', 'minmax', 'none'] as const} testId="scaling"
+            optionLabel={(o) => t(`data:scalings.${o}`)}
             onValue={(scaling) => scaling && run({ name: 'setScaling', args: { scaling } })} />
         </div>
-        <ChoiceField label="Missing values" value={doc.data.preprocessing.missing} options={['drop', 'mean'] as const} testId="missing"
-          optionLabel={(m) => (m === 'drop' ? 'drop the row' : 'fill with the mean / most frequent')}
+        <ChoiceField label={t('data:panel.missingValues')} value={doc.data.preprocessing.missing} options={['drop', 'mean'] as const} testId="missing"
+          optionLabel={(m) => (m === 'drop' ? t('data:panel.dropRow') : t('data:panel.fillMean'))}
           onValue={(missing) => missing && run({ name: 'setMissing', args: { missing } })} />
         {task === 'regression' && (
-          <CheckboxField label="Standardise the target too" checked={doc.data.preprocessing.scaleTarget} testId="scale-target"
-            help="Train on a standardised target; predictions and metrics are still shown in its units."
+          <CheckboxField label={t('data:panel.scaleTarget')} checked={doc.data.preprocessing.scaleTarget} testId="scale-target"
+            help={t('data:panel.scaleTargetHelp')}
             onValue={(scaleTarget) => run({ name: 'setScaleTarget', args: { scaleTarget } })} />
         )}
       </fieldset>

@@ -5,6 +5,9 @@
  * (the training client coalesces progress), and nothing else in the window does.
  */
 import { memo, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/i18n.ts';
+import { uiText } from '../i18n/text.ts';
 import type { TrainingClient } from '../train/training-client.ts';
 import { formatDuration, isActive, progressFraction, type TrainingState } from '../train/training-state.ts';
 import { ExplainButton } from '../learn/ExplainButton.tsx';
@@ -22,18 +25,19 @@ export interface TrainingBarProps {
   onShowTraining(): void;
 }
 
-const STAGES: Record<NonNullable<TrainingState['stage']>, string> = {
-  reading: 'Reading the CSV…',
-  preparing: 'Preparing the data…',
-  compiling: 'Compiling the network…',
-};
+type Stage = NonNullable<TrainingState['stage']>;
 
-function lossText(v: number | null | undefined): string {
+/** A loss in four significant digits, in the locale's decimal sign; very large or small ones in scientific notation. */
+function lossText(v: number | null | undefined, locale: string): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4);
+  const scientific = Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0);
+  return formatNumber(v, locale, scientific ? { notation: 'scientific', maximumFractionDigits: 3, minimumFractionDigits: 3 } : { maximumSignificantDigits: 4, minimumSignificantDigits: 4, useGrouping: false });
 }
 
 function TrainingBarView({ client, blocked, canContinue, hasWeights, epochs, onTrain, onResetWeights, onShowTraining }: TrainingBarProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const n = (v: number) => formatNumber(v, locale);
   const state = useSyncExternalStore(client.subscribe, client.getState);
   const active = isActive(state);
   const p = state.progress;
@@ -42,29 +46,29 @@ function TrainingBarView({ client, blocked, canContinue, hasWeights, epochs, onT
   const outcomeIsProblem = outcome !== null && (outcome.kind === 'diverged' || outcome.kind === 'failed' || outcome.kind === 'crashed');
 
   let status: string;
-  if (state.phase === 'starting') status = state.stage ? STAGES[state.stage] : 'Starting the trainer…';
-  else if (state.phase === 'stopping') status = 'Stopping…';
-  else if (p) status = `Epoch ${Math.min(p.epoch + 1, p.epochs).toLocaleString('en-US')} / ${p.epochs.toLocaleString('en-US')} · step ${p.step.toLocaleString('en-US')} / ${p.stepsPerEpoch.toLocaleString('en-US')}`;
-  else status = active ? 'Starting…' : blocked ?? (canContinue ? `Ready to continue from the saved weights (+${epochs.toLocaleString('en-US')} epochs)` : `Ready to train ${epochs.toLocaleString('en-US')} epochs`);
+  if (state.phase === 'starting') status = state.stage ? t(`training:bar.stages.${state.stage satisfies Stage}`) : t('training:bar.startingTrainer');
+  else if (state.phase === 'stopping') status = t('training:bar.stopping');
+  else if (p) status = t('training:bar.epochStep', { epoch: n(Math.min(p.epoch + 1, p.epochs)), epochs: n(p.epochs), step: n(p.step), steps: n(p.stepsPerEpoch) });
+  else status = active ? t('training:bar.starting') : blocked ?? (canContinue ? t('training:bar.readyContinue', { epochs: n(epochs) }) : t('training:bar.readyTrain', { epochs: n(epochs) }));
 
   return (
-    <div className="lb-trainbar" role="region" aria-label="Training" data-phase={state.phase} data-testid="training-bar">
+    <div className="lb-trainbar" role="region" aria-label={t('training:bar.label')} data-phase={state.phase} data-testid="training-bar">
       <div className="lb-trainbar__buttons">
         {state.phase === 'paused' ? (
-          <button type="button" className="lb-button lb-button--primary" onClick={() => client.resume()} data-testid="train-resume">▶ Resume</button>
+          <button type="button" className="lb-button lb-button--primary" onClick={() => client.resume()} data-testid="train-resume">{t('training:bar.resume')}</button>
         ) : (
           <button type="button" className="lb-button lb-button--primary" disabled={active || blocked !== null} onClick={onTrain} data-testid="train-start"
-            title={blocked ?? (canContinue ? 'Continue training from the saved weights' : 'Train from a fresh initialisation')}>
-            ▶ {canContinue ? 'Continue' : 'Train'}
+            title={blocked ?? (canContinue ? t('training:bar.continueTitle') : t('training:bar.trainTitle'))}>
+            {canContinue ? t('training:bar.continue') : t('training:bar.train')}
           </button>
         )}
-        <button type="button" className="lb-button" disabled={state.phase !== 'running' || state.pausePending} onClick={() => client.pause()} data-testid="train-pause">❚❚ Pause</button>
-        <button type="button" className="lb-button" disabled={!active || state.phase === 'stopping'} onClick={() => client.stop()} data-testid="train-stop">■ Stop</button>
+        <button type="button" className="lb-button" disabled={state.phase !== 'running' || state.pausePending} onClick={() => client.pause()} data-testid="train-pause">{t('training:bar.pause')}</button>
+        <button type="button" className="lb-button" disabled={!active || state.phase === 'stopping'} onClick={() => client.stop()} data-testid="train-stop">{t('training:bar.stop')}</button>
         <button type="button" className="lb-button" disabled={active || !hasWeights} onClick={onResetWeights} data-testid="train-reset"
-          title="Forget the trained weights and the loss curve (undoable); the next run starts fresh">↺ Reset weights</button>
+          title={t('training:bar.resetTitle')}>{t('training:bar.reset')}</button>
       </div>
       <div className="lb-trainbar__progress">
-        <div className="lb-progress" role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}
+        <div className="lb-progress" role="progressbar" aria-label={t('training:bar.progress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}
           data-testid="train-progress">
           <div className="lb-progress__fill" style={{ transform: `scaleX(${fraction})` }} />
         </div>
@@ -72,20 +76,22 @@ function TrainingBarView({ client, blocked, canContinue, hasWeights, epochs, onT
           <span data-testid="train-status-text">{status}</span>
           {p && (
             <>
-              <span className="lb-muted" data-testid="train-loss">loss {lossText(p.trainLoss)}{p.validationLoss !== null ? ` · val ${lossText(p.validationLoss)}` : ''}</span>
-              <span className="lb-muted" data-testid="train-speed">{Math.round(p.examplesPerSecond).toLocaleString('en-US')} ex/s</span>
-              {active && <span className="lb-muted" data-testid="train-eta">ETA {formatDuration(p.etaMs)}</span>}
+              <span className="lb-muted" data-testid="train-loss">{p.validationLoss !== null
+                ? t('training:bar.lossVal', { value: lossText(p.trainLoss, locale), validation: lossText(p.validationLoss, locale) })
+                : t('training:bar.loss', { value: lossText(p.trainLoss, locale) })}</span>
+              <span className="lb-muted" data-testid="train-speed">{t('training:bar.speed', { value: n(Math.round(p.examplesPerSecond)) })}</span>
+              {active && <span className="lb-muted" data-testid="train-eta">{t('training:bar.eta', { value: formatDuration(p.etaMs, t) })}</span>}
             </>
           )}
         </div>
       </div>
       {outcome && !active && (
         <div className={`lb-trainbar__outcome lb-trainbar__outcome--${outcomeIsProblem ? 'problem' : 'ok'}`} role={outcomeIsProblem ? 'alert' : 'status'} data-testid="train-outcome" data-kind={outcome.kind}>
-          <strong>{outcome.title}.</strong> <span>{outcome.message}</span>
-          {outcome.kind === 'diverged' && <ExplainButton target={{ code: 'diverged', message: outcome.message }} />}
-          {outcome.diagnostics && outcome.diagnostics.length > 0 && <span> See the problems list.</span>}
-          <button type="button" className="lb-button lb-button--small" onClick={onShowTraining}>Charts</button>
-          <button type="button" className="lb-notice__close" aria-label="Dismiss" onClick={() => client.dismiss()}>×</button>
+          <strong>{uiText(t, outcome.title)}.</strong> <span>{uiText(t, outcome.message)}</span>
+          {outcome.kind === 'diverged' && <ExplainButton target={{ code: 'diverged', message: uiText(t, outcome.message) }} />}
+          {outcome.diagnostics && outcome.diagnostics.length > 0 && <span> {t('training:bar.seeProblems')}</span>}
+          <button type="button" className="lb-button lb-button--small" onClick={onShowTraining}>{t('training:bar.charts')}</button>
+          <button type="button" className="lb-notice__close" aria-label={t('training:bar.dismiss')} onClick={() => client.dismiss()}>×</button>
         </div>
       )}
     </div>

@@ -7,6 +7,7 @@
  * checked as a whole with core's own rules, so the panel and the trainer agree.
  */
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   LOSS_TYPES,
   OPTIMIZER_TYPES,
@@ -21,7 +22,6 @@ import { BATCH_SIZE_RULE, EPOCHS_RULE, LEARNING_RATE_RULE, VALIDATION_SPLIT_RULE
 import { CheckboxField, ChoiceField, NumberField } from './fields.tsx';
 
 const OPTIMIZER_LABELS: Record<OptimizerSettings['type'], string> = { sgd: 'SGD', adam: 'Adam', adamw: 'AdamW', rmsprop: 'RMSprop' };
-const LOSS_LABELS: Record<LossType, string> = { mse: 'MSE (regression)', mae: 'MAE (regression)', huber: 'Huber (regression)', crossEntropy: 'Cross-entropy (classes)', bce: 'Binary cross-entropy' };
 
 export const SEED_RULE: NumberRule = { integer: true, min: 0, max: 2 ** 32 - 1 };
 export const PATIENCE_RULE: NumberRule = { integer: true, min: 1, max: 1_000_000 };
@@ -30,39 +30,38 @@ const BETA_RULE: NumberRule = { min: 0, max: 1, maxExclusive: true, optional: tr
 const POSITIVE: NumberRule = { min: 0, minExclusive: true };
 const DEFAULT_BATCH_SIZE = 32;
 
+/** Words: `training:settings.optimizerParams.<param>.label`, and `.<optimizer>` or `.help` for the help. */
 interface ParamSpec {
   param: OptimizerParam;
-  label: string;
   rule?: NumberRule;
-  help: string;
 }
 
 /** The parameters each optimizer has beyond the learning rate (torch.optim's names). */
 const OPTIMIZER_FIELDS: Record<OptimizerSettings['type'], readonly ParamSpec[]> = {
   sgd: [
-    { param: 'momentum', label: 'Momentum', rule: NON_NEGATIVE, help: 'torch.optim.SGD momentum.' },
-    { param: 'dampening', label: 'Dampening', rule: NON_NEGATIVE, help: 'Dampening for momentum.' },
-    { param: 'weightDecay', label: 'Weight decay', rule: NON_NEGATIVE, help: 'L2 penalty.' },
-    { param: 'nesterov', label: 'Nesterov momentum', help: 'Needs momentum > 0 and dampening 0.' },
+    { param: 'momentum', rule: NON_NEGATIVE },
+    { param: 'dampening', rule: NON_NEGATIVE },
+    { param: 'weightDecay', rule: NON_NEGATIVE },
+    { param: 'nesterov' },
   ],
   adam: [
-    { param: 'beta1', label: 'β₁', rule: BETA_RULE, help: 'Decay of the gradient average.' },
-    { param: 'beta2', label: 'β₂', rule: BETA_RULE, help: 'Decay of the squared-gradient average.' },
-    { param: 'eps', label: 'ε', rule: NON_NEGATIVE, help: 'Added to the denominator.' },
-    { param: 'weightDecay', label: 'Weight decay', rule: NON_NEGATIVE, help: 'L2 penalty (Adam adds it to the gradient).' },
+    { param: 'beta1', rule: BETA_RULE },
+    { param: 'beta2', rule: BETA_RULE },
+    { param: 'eps', rule: NON_NEGATIVE },
+    { param: 'weightDecay', rule: NON_NEGATIVE },
   ],
   adamw: [
-    { param: 'beta1', label: 'β₁', rule: BETA_RULE, help: 'Decay of the gradient average.' },
-    { param: 'beta2', label: 'β₂', rule: BETA_RULE, help: 'Decay of the squared-gradient average.' },
-    { param: 'eps', label: 'ε', rule: NON_NEGATIVE, help: 'Added to the denominator.' },
-    { param: 'weightDecay', label: 'Weight decay', rule: NON_NEGATIVE, help: 'Decoupled weight decay.' },
+    { param: 'beta1', rule: BETA_RULE },
+    { param: 'beta2', rule: BETA_RULE },
+    { param: 'eps', rule: NON_NEGATIVE },
+    { param: 'weightDecay', rule: NON_NEGATIVE },
   ],
   rmsprop: [
-    { param: 'alpha', label: 'α', rule: NON_NEGATIVE, help: 'Smoothing constant.' },
-    { param: 'eps', label: 'ε', rule: NON_NEGATIVE, help: 'Added to the denominator.' },
-    { param: 'momentum', label: 'Momentum', rule: NON_NEGATIVE, help: 'Momentum factor.' },
-    { param: 'weightDecay', label: 'Weight decay', rule: NON_NEGATIVE, help: 'L2 penalty.' },
-    { param: 'centered', label: 'Centered', help: 'Normalise by the gradient variance estimate.' },
+    { param: 'alpha', rule: NON_NEGATIVE },
+    { param: 'eps', rule: NON_NEGATIVE },
+    { param: 'momentum', rule: NON_NEGATIVE },
+    { param: 'weightDecay', rule: NON_NEGATIVE },
+    { param: 'centered' },
   ],
 };
 
@@ -90,6 +89,12 @@ export interface TrainingSettingsProps {
 }
 
 function TrainingSettingsView({ doc, run, closeMerge, locked }: TrainingSettingsProps) {
+  const { t, i18n } = useTranslation();
+  const paramWords = (param: OptimizerParam) => {
+    const key = `training:settings.optimizerParams.${param}`;
+    const specific = `${key}.${optimizer.type}`;
+    return { label: t(`${key}.label`), help: i18n.exists(specific) ? t(specific) : t(`${key}.help`) };
+  };
   const training = doc.training;
   const optimizer = training.optimizer;
   const output = doc.graph.nodes.find((n) => n.type === 'output');
@@ -100,83 +105,84 @@ function TrainingSettingsView({ doc, run, closeMerge, locked }: TrainingSettings
     run({ name: 'setOptimizerParam', args: { param, value } }, { mergeKey: `optimizer.${param}` });
 
   return (
-    <section className="lb-data lb-settings" aria-label="Training settings" data-testid="training-settings">
-      <h2 className="lb-panel-title">Training{locked && <span className="lb-muted">locked while training</span>}</h2>
+    <section className="lb-data lb-settings" aria-label={t('training:settings.label')} data-testid="training-settings">
+      <h2 className="lb-panel-title">{t('training:settings.title')}{locked && <span className="lb-muted">{t('training:settings.locked')}</span>}</h2>
       <fieldset className="lb-fieldset" disabled={locked}>
         {output?.type === 'output' ? (
-          <ChoiceField label="Loss" value={output.loss} options={LOSS_TYPES} optionLabel={(l) => LOSS_LABELS[l]} testId="loss"
-            help={`Set on the Output node (${output.id}).`}
+          <ChoiceField label={t('training:settings.loss')} value={output.loss} options={LOSS_TYPES} optionLabel={(l: LossType) => t(`training:settings.losses.${l}`)} testId="loss"
+            help={t('training:settings.lossHelp', { id: output.id })}
             onValue={(loss) => loss && run({ name: 'setNodeParam', args: { nodeId: output.id, param: 'loss', value: loss } })} />
         ) : (
-          <p className="lb-field__help">Add an Output node to choose the loss.</p>
+          <p className="lb-field__help">{t('training:settings.noOutput')}</p>
         )}
         <div className="lb-field-grid">
-          <ChoiceField label="Optimizer" value={optimizer.type} options={OPTIMIZER_TYPES} optionLabel={(o) => OPTIMIZER_LABELS[o]} testId="optimizer"
+          <ChoiceField label={t('training:settings.optimizer')} value={optimizer.type} options={OPTIMIZER_TYPES} optionLabel={(o) => OPTIMIZER_LABELS[o]} testId="optimizer"
             onValue={(type) => type && run({ name: 'setOptimizerType', args: { type } })} />
-          <NumberField label="Learning rate" value={optimizer.lr} rule={LEARNING_RATE_RULE} onFocus={closeMerge} help="e.g. 1e-3" testId="learning-rate"
+          <NumberField label={t('training:settings.learningRate')} value={optimizer.lr} rule={LEARNING_RATE_RULE} onFocus={closeMerge} help={t('training:settings.learningRateHelp')} testId="learning-rate"
             onValue={(lr) => lr !== undefined && run({ name: 'setLearningRate', args: { lr } }, { mergeKey: 'lr' })} />
         </div>
         <div className="lb-field-grid">
           {OPTIMIZER_FIELDS[optimizer.type].map((spec) => {
             const value = paramValue(optimizer, spec.param);
             const fallback = defaultOf(optimizer, spec.param);
+            const words = paramWords(spec.param);
             if (spec.rule === undefined) {
               return (
-                <CheckboxField key={`${optimizer.type}.${spec.param}`} label={spec.label} checked={(value ?? fallback) === true} help={spec.help}
+                <CheckboxField key={`${optimizer.type}.${spec.param}`} label={words.label} checked={(value ?? fallback) === true} help={words.help}
                   testId={`optimizer-${spec.param}`} onValue={(on) => setParam(spec.param, on === fallback ? undefined : on)} />
               );
             }
             return (
-              <NumberField key={`${optimizer.type}.${spec.param}`} label={spec.label} value={value as number | undefined} rule={spec.rule} onFocus={closeMerge}
-                placeholder={String(fallback)} help={`${spec.help} Empty: ${String(fallback)}.`} testId={`optimizer-${spec.param}`}
+              <NumberField key={`${optimizer.type}.${spec.param}`} label={words.label} value={value as number | undefined} rule={spec.rule} onFocus={closeMerge}
+                placeholder={String(fallback)} help={t('training:settings.emptyIs', { help: words.help, value: String(fallback) })} testId={`optimizer-${spec.param}`}
                 onValue={(v) => setParam(spec.param, v)} />
             );
           })}
         </div>
         <div className="lb-field-grid">
-          <NumberField label="Epochs" value={training.epochs} rule={EPOCHS_RULE} onFocus={closeMerge} help="Passes over the data." testId="epochs"
+          <NumberField label={t('training:settings.epochs')} value={training.epochs} rule={EPOCHS_RULE} onFocus={closeMerge} help={t('training:settings.epochsHelp')} testId="epochs"
             onValue={(epochs) => epochs !== undefined && run({ name: 'setEpochs', args: { epochs } }, { mergeKey: 'epochs' })} />
-          <NumberField label="Batch size" value={training.batchSize} rule={BATCH_SIZE_RULE} placeholder="full batch" onFocus={closeMerge} testId="batch-size"
-            help="Rows per step; empty = all rows at once."
+          <NumberField label={t('training:settings.batchSize')} value={training.batchSize} rule={BATCH_SIZE_RULE} placeholder={t('training:settings.batchSizePlaceholder')} onFocus={closeMerge} testId="batch-size"
+            help={t('training:settings.batchSizeHelp')}
             onValue={(batchSize) => run({ name: 'setBatchSize', args: { batchSize: batchSize ?? null } }, { mergeKey: 'batchSize' })} />
         </div>
-        <CheckboxField label="Full batch" checked={training.batchSize === null} testId="full-batch"
-          help="Every step sees every training row (the lecture's setting)."
+        <CheckboxField label={t('training:settings.fullBatch')} checked={training.batchSize === null} testId="full-batch"
+          help={t('training:settings.fullBatchHelp')}
           onValue={(on) => run({ name: 'setBatchSize', args: { batchSize: on ? null : DEFAULT_BATCH_SIZE } })} />
         <div className="lb-field-grid">
-          <NumberField label="Validation split" value={doc.data.validationSplit} rule={VALIDATION_SPLIT_RULE} onFocus={closeMerge} testId="validation-split"
-            help="Fraction of rows held out (0 = none)."
+          <NumberField label={t('training:settings.validationSplit')} value={doc.data.validationSplit} rule={VALIDATION_SPLIT_RULE} onFocus={closeMerge} testId="validation-split"
+            help={t('training:settings.validationSplitHelp')}
             onValue={(fraction) => fraction !== undefined && run({ name: 'setValidationSplit', args: { fraction } }, { mergeKey: 'validationSplit' })} />
-          <NumberField label="Seed" value={training.seed} rule={SEED_RULE} onFocus={closeMerge} testId="seed"
-            help="Same seed, same run, bit for bit."
+          <NumberField label={t('training:settings.seed')} value={training.seed} rule={SEED_RULE} onFocus={closeMerge} testId="seed"
+            help={t('training:settings.seedHelp')}
             onValue={(seed) => seed !== undefined && run({ name: 'setSeed', args: { seed } }, { mergeKey: 'seed' })} />
         </div>
-        <CheckboxField label="Shuffle rows every epoch" checked={training.shuffle} testId="shuffle"
+        <CheckboxField label={t('training:settings.shuffle')} checked={training.shuffle} testId="shuffle"
           onValue={(shuffle) => run({ name: 'setShuffle', args: { shuffle } })} />
 
-        <CheckboxField label="Early stopping" checked={earlyStopping !== null} testId="early-stopping"
-          help={doc.data.validationSplit > 0 ? 'Stop when the validation loss stops improving, and keep the best weights.' : 'Needs a validation split above 0.'}
+        <CheckboxField label={t('training:settings.earlyStopping')} checked={earlyStopping !== null} testId="early-stopping"
+          help={doc.data.validationSplit > 0 ? t('training:settings.earlyStoppingHelp') : t('training:settings.earlyStoppingNeedsSplit')}
           onValue={(on) => run({ name: 'setEarlyStopping', args: { earlyStopping: on ? { patience: 20 } : null } })} />
         {earlyStopping && (
           <div className="lb-field-grid lb-field-grid--nested">
-            <NumberField label="Patience" value={earlyStopping.patience} rule={PATIENCE_RULE} onFocus={closeMerge} testId="patience" help="Epochs without improvement."
+            <NumberField label={t('training:settings.patience')} value={earlyStopping.patience} rule={PATIENCE_RULE} onFocus={closeMerge} testId="patience" help={t('training:settings.patienceHelp')}
               onValue={(patience) => patience !== undefined && run({ name: 'setEarlyStopping', args: { earlyStopping: { ...earlyStopping, patience } } }, { mergeKey: 'patience' })} />
-            <NumberField label="Min. improvement" value={earlyStopping.minDelta} rule={NON_NEGATIVE} placeholder="0" onFocus={closeMerge} testId="min-delta" help="Smaller is no improvement."
+            <NumberField label={t('training:settings.minDelta')} value={earlyStopping.minDelta} rule={NON_NEGATIVE} placeholder="0" onFocus={closeMerge} testId="min-delta" help={t('training:settings.minDeltaHelp')}
               onValue={(minDelta) => run({ name: 'setEarlyStopping', args: { earlyStopping: { patience: earlyStopping.patience, ...(minDelta !== undefined ? { minDelta } : {}) } } }, { mergeKey: 'minDelta' })} />
           </div>
         )}
-        <CheckboxField label="Gradient clipping" checked={clip !== null} testId="grad-clip"
-          help="Scale the gradients down when their global L2 norm is above a maximum (clip_grad_norm_)."
+        <CheckboxField label={t('training:settings.gradClip')} checked={clip !== null} testId="grad-clip"
+          help={t('training:settings.gradClipHelp')}
           onValue={(on) => run({ name: 'setGradClipNorm', args: { gradClipNorm: on ? 1 : null } })} />
         {clip !== null && (
           <div className="lb-field-grid lb-field-grid--nested">
-            <NumberField label="Max. norm" value={clip} rule={POSITIVE} onFocus={closeMerge} testId="grad-clip-norm" help="e.g. 1"
+            <NumberField label={t('training:settings.maxNorm')} value={clip} rule={POSITIVE} onFocus={closeMerge} testId="grad-clip-norm" help={t('training:settings.maxNormHelp')}
               onValue={(v) => v !== undefined && run({ name: 'setGradClipNorm', args: { gradClipNorm: v } }, { mergeKey: 'gradClipNorm' })} />
           </div>
         )}
         {problem && <p className="lb-field__error" role="alert" data-testid="settings-problem">{problem}</p>}
         {earlyStopping && doc.data.validationSplit === 0 && (
-          <p className="lb-data__warning">Early stopping watches the validation loss: with no validation split it never stops a run.</p>
+          <p className="lb-data__warning">{t('training:settings.earlyStoppingNoSplit')}</p>
         )}
       </fieldset>
     </section>

@@ -189,6 +189,6 @@ describe('TrainingClient', () => {
     const client = new TrainingClient({ scheduleFrame: () => {}, now: () => 0 });
     expect(client.available).toBe(false);
     expect(client.start(sampleProject(), 'csv', context)).toBe(false);
-    expect(client.getState().outcome?.message).toMatch(/not available/);
+    expect(JSON.stringify(client.getState().outcome?.message)).toMatch(/not available/);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainerMessage, TrainingResult } from '../../core/index.ts';
+import { createRendererI18n } from '../i18n/i18n.ts';
+import { uiText } from '../i18n/text.ts';
 import { formatDuration, INITIAL_TRAINING_STATE, isActive, progressFraction, trainingReducer, type TrainingAction, type TrainingState } from './training-state.ts';
 
 const started: TrainerMessage = { type: 'event', runId: 'r1', event: { type: 'started', epochs: 10, stepsPerEpoch: 4, trainRows: 100, validationRows: 20, parameters: 70, startEpoch: 0 } };
@@ -27,6 +29,9 @@ function run(actions: TrainingAction[], from: TrainingState = INITIAL_TRAINING_S
   return actions.reduce(trainingReducer, from);
 }
 
+const en = createRendererI18n('en').t;
+const ko = createRendererI18n('ko').t;
+const words = (outcome: { title: Parameters<typeof uiText>[1]; message: Parameters<typeof uiText>[1] } | null, t = en) => outcome && { title: uiText(t, outcome.title), message: uiText(t, outcome.message) };
 const msg = (message: TrainerMessage): TrainingAction => ({ type: 'message', message });
 
 describe('the training state', () => {
@@ -45,8 +50,10 @@ describe('the training state', () => {
     s = run([msg(finished('completed'))], s);
     expect(s.phase).toBe('finished');
     expect(isActive(s)).toBe(false);
-    expect(s.outcome).toMatchObject({ kind: 'completed', title: 'Training finished' });
-    expect(s.outcome!.message).toContain('10 epochs');
+    expect(s.outcome!.kind).toBe('completed');
+    expect(words(s.outcome)!.title).toBe('Training finished');
+    expect(words(s.outcome)!.message).toContain('10 epochs');
+    expect(words(s.outcome, ko)).toEqual({ title: '학습 완료', message: '10 에포크를 학습했습니다. 가중치와 손실 곡선이 프로젝트에 저장되었습니다.' });
     // Progress is throttled, so the last event came before the end: the bar still ends full.
     expect(progressFraction(s)).toBe(1);
     expect(s.progress).toMatchObject({ epoch: 9, step: 4, trainLoss: 1, etaMs: 0 });
@@ -65,7 +72,8 @@ describe('the training state', () => {
     s = run([msg({ type: 'event', runId: 'r1', event: { type: 'resumed', epoch: 3 } })], s);
     expect(s.phase).toBe('stopping');
     s = run([msg(finished('stopped'))], s);
-    expect(s.outcome).toMatchObject({ kind: 'stopped', title: 'Training stopped' });
+    expect(s.outcome!.kind).toBe('stopped');
+    expect(words(s.outcome)!.title).toBe('Training stopped');
   });
 
   it("a divergence keeps the engine's message (epoch, step, a lower learning rate) through finished", () => {
@@ -76,16 +84,18 @@ describe('the training state', () => {
       msg(finished('diverged', 'short')),
     ]);
     expect(s.phase).toBe('finished');
-    expect(s.outcome).toEqual({ kind: 'diverged', title: 'Training diverged', message: text });
+    expect(s.outcome!.kind).toBe('diverged');
+    expect(words(s.outcome)).toEqual({ title: 'Training diverged', message: text });
   });
 
   it('failures name what failed; a crash says the weights are kept and training can start again', () => {
     const failed = run([{ type: 'start', runId: 'r1', resume: false }, msg({ type: 'failed', runId: 'r1', reason: 'data', message: 'x.csv, line 3: bad' })]);
-    expect(failed).toMatchObject({ phase: 'failed', outcome: { kind: 'failed', reason: 'data', title: 'The data could not be prepared for training', message: 'x.csv, line 3: bad' } });
+    expect(failed).toMatchObject({ phase: 'failed', outcome: { kind: 'failed', reason: 'data' } });
+    expect(words(failed.outcome)).toEqual({ title: 'The data could not be prepared for training', message: 'x.csv, line 3: bad' });
     const crashed = run([{ type: 'start', runId: 'r1', resume: false }, msg(started), { type: 'crash', reason: 'out of memory.' }]);
     expect(crashed.phase).toBe('failed');
     expect(crashed.outcome!.kind).toBe('crashed');
-    expect(crashed.outcome!.message).toMatch(/^out of memory\. The project keeps the weights it had before this run; press Train to start again\.$/);
+    expect(words(crashed.outcome)!.message).toMatch(/^out of memory\. The project keeps the weights it had before this run; press Train to start again\.$/);
     // Training can start again.
     expect(run([{ type: 'start', runId: 'r2', resume: true }], crashed)).toMatchObject({ phase: 'starting', runId: 'r2', resume: true, outcome: null });
   });
@@ -110,9 +120,10 @@ describe('the training state', () => {
   });
 
   it('durations read as people say them', () => {
-    expect(formatDuration(null)).toBe('—');
-    expect(formatDuration(12_400)).toBe('12 s');
-    expect(formatDuration(185_000)).toBe('3 min 05 s');
-    expect(formatDuration(3_720_000)).toBe('1 h 02 min');
+    expect(formatDuration(null, en)).toBe('—');
+    expect(formatDuration(12_400, en)).toBe('12 s');
+    expect(formatDuration(185_000, en)).toBe('3 min 05 s');
+    expect(formatDuration(3_720_000, en)).toBe('1 h 02 min');
+    expect(formatDuration(185_000, ko)).toBe('3분 05초');
   });
 });

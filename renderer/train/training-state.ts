@@ -5,6 +5,8 @@
  * training-client.ts); this state changes at most once per animation frame.
  */
 import type { Diagnostic, TrainerMessage, TrainingResult } from '../../core/index.ts';
+import type { TFunction } from '../../core/i18n/index.ts';
+import type { UiText } from '../i18n/text.ts';
 
 export type TrainingPhase =
   /** No run yet, or the last one's outcome was dismissed. */
@@ -23,11 +25,11 @@ export type ProgressEvent = Extract<Extract<TrainerMessage, { type: 'event' }>['
 export type StartedEvent = Extract<Extract<TrainerMessage, { type: 'event' }>['event'], { type: 'started' }>;
 type FailedMessage = Extract<TrainerMessage, { type: 'failed' }>;
 
-/** How a run ended, in words for the user. */
+/** How a run ended, in words for the user (worded where shown: see renderer/i18n/text.ts). */
 export interface TrainingOutcome {
   kind: TrainingResult['reason'] | 'failed' | 'crashed';
-  title: string;
-  message: string;
+  title: UiText;
+  message: UiText;
   /** For a failed start: what failed (the data, the graph, a setting). */
   reason?: FailedMessage['reason'];
   diagnostics?: Diagnostic[];
@@ -66,32 +68,25 @@ export function isActive(state: Pick<TrainingState, 'phase'>): boolean {
   return state.phase === 'starting' || state.phase === 'running' || state.phase === 'paused' || state.phase === 'stopping';
 }
 
-const FAILED_TITLES: Record<FailedMessage['reason'], string> = {
-  data: 'The data could not be prepared for training',
-  graph: 'The network cannot be trained as it is',
-  settings: 'A training setting is not valid',
-  busy: 'A training run is already in progress',
-  internal: 'Training stopped on an internal error',
-};
+const key = (k: string, params?: Record<string, unknown>): UiText => (params ? { key: `training:${k}`, params } : { key: `training:${k}` });
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
+/** `count` chooses the plural form, and the message writes it as the language does (`{{count, number}}`). */
+const epochs = (n: number) => ({ count: n });
 
 function finishedOutcome(result: TrainingResult, previous: TrainingOutcome | null): TrainingOutcome {
-  const epochs = plural(result.epochsCompleted, 'epoch');
+  const n = epochs(result.epochsCompleted);
   switch (result.reason) {
     case 'completed':
-      return { kind: 'completed', title: 'Training finished', message: `Trained ${epochs}; the weights and the loss curve are saved in the project.` };
+      return { kind: 'completed', title: key('outcome.completed'), message: key('outcome.completedMessage', n) };
     case 'stopped':
-      return { kind: 'stopped', title: 'Training stopped', message: `Stopped after ${epochs}; the weights so far are saved in the project.` };
+      return { kind: 'stopped', title: key('outcome.stopped'), message: key('outcome.stoppedMessage', n) };
     case 'earlyStopped':
-      return { kind: 'earlyStopped', title: 'Stopped early', message: result.message ?? `Stopped early after ${epochs}.` };
+      return { kind: 'earlyStopped', title: key('outcome.earlyStopped'), message: result.message ? { text: result.message } : key('outcome.earlyStoppedMessage', n) };
     case 'diverged':
       return {
         kind: 'diverged',
-        title: 'Training diverged',
-        message: previous?.kind === 'diverged' ? previous.message : (result.message ?? 'The loss became NaN or infinite.'),
+        title: key('outcome.diverged'),
+        message: previous?.kind === 'diverged' ? previous.message : result.message ? { text: result.message } : key('outcome.divergedMessage'),
       };
   }
 }
@@ -140,8 +135,8 @@ export function trainingReducer(state: TrainingState, action: TrainingAction): T
         pausePending: false,
         outcome: {
           kind: 'crashed',
-          title: 'The training worker stopped unexpectedly',
-          message: `${action.reason.replace(/\.$/, '')}. The project keeps the weights it had before this run; press Train to start again.`,
+          title: key('outcome.crashed'),
+          message: key('outcome.crashedMessage', { reason: action.reason.replace(/\.$/, '') }),
         },
       };
     case 'message':
@@ -166,8 +161,8 @@ function onMessage(state: TrainingState, message: TrainerMessage): TrainingState
         outcome: {
           kind: 'failed',
           reason: message.reason,
-          title: FAILED_TITLES[message.reason],
-          message: message.message,
+          title: key(`outcome.failed.${message.reason}`),
+          message: { text: message.message },
           ...(message.diagnostics ? { diagnostics: message.diagnostics } : {}),
         },
       };
@@ -190,22 +185,22 @@ function onMessage(state: TrainingState, message: TrainerMessage): TrainingState
         case 'resumed':
           return state.phase === 'stopping' ? state : { ...state, phase: 'running', pausePending: false };
         case 'diverged':
-          return { ...state, outcome: { kind: 'diverged', title: 'Training diverged', message: event.message } };
+          return { ...state, outcome: { kind: 'diverged', title: key('outcome.diverged'), message: { text: event.message } } };
       }
     }
   }
   return state;
 }
 
-/** "1 h 02 min", "3 min 05 s", "12 s": an ETA or elapsed time, short. */
-export function formatDuration(ms: number | null | undefined): string {
+/** "1 h 02 min", "3 min 05 s", "12 s" (in `t`'s language): an ETA or elapsed time, short. */
+export function formatDuration(ms: number | null | undefined, t: TFunction): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return '—';
   const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return t('training:duration.s', { s });
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
+  if (m < 60) return t('training:duration.ms', { m, s: String(s % 60).padStart(2, '0') });
   const h = Math.floor(m / 60);
-  return `${h} h ${String(m % 60).padStart(2, '0')} min`;
+  return t('training:duration.hm', { h, m: String(m % 60).padStart(2, '0') });
 }
 
 /** Fraction of the run done, from 0 to 1, for the progress bar. */

@@ -4,6 +4,8 @@
  * in the DOM, so a million rows scroll as lightly as ten.
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/i18n.ts';
 import type { CsvTable, Project, TableColumn, TableReport } from '../../core/index.ts';
 import type { ColumnRole, Command } from '../document/commands.ts';
 import { roleOf } from '../document/data-context.ts';
@@ -15,10 +17,13 @@ const ROW_HEIGHT = 24;
 const COLUMN_WIDTH = 112;
 const INDEX_WIDTH = 72;
 
-function stat(v: number | undefined): string {
+/** A statistic in five significant digits as the locale writes numbers; very large or small ones in scientific notation. */
+function stat(v: number | undefined, locale: string): string {
   if (v === undefined || !Number.isFinite(v)) return '—';
   const a = Math.abs(v);
-  return a !== 0 && (a >= 1e6 || a < 1e-3) ? v.toExponential(3) : String(Number(v.toPrecision(5)));
+  return a !== 0 && (a >= 1e6 || a < 1e-3)
+    ? formatNumber(v, locale, { notation: 'scientific', minimumFractionDigits: 3, maximumFractionDigits: 3 })
+    : formatNumber(v, locale, { maximumSignificantDigits: 5 });
 }
 
 /** A column's cell as text: numbers as written (shortest form), categories by name, missing empty. */
@@ -33,15 +38,16 @@ function cellText(column: TableColumn, row: number): string {
 }
 
 const Sparkline = memo(function Sparkline({ bars, label }: { bars: ColumnBar[]; label: string }) {
+  const { t, i18n } = useTranslation();
   const max = Math.max(1, ...bars.map((b) => b.count));
   const width = 120;
   const height = 28;
   const w = width / Math.max(1, bars.length);
   return (
-    <svg className="lb-spark" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Histogram of ${label}`}>
+    <svg className="lb-spark" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('data:view.histogramOf', { name: label })}>
       {bars.map((b, i) => {
         const h = Math.max(b.count > 0 ? 1 : 0, (b.count / max) * (height - 2));
-        return <rect key={i} x={i * w + 0.5} y={height - h} width={Math.max(1, w - 1)} height={h}><title>{`${b.label}: ${b.count.toLocaleString('en-US')}`}</title></rect>;
+        return <rect key={i} x={i * w + 0.5} y={height - h} width={Math.max(1, w - 1)} height={h}><title>{`${b.label}: ${formatNumber(b.count, i18n.language)}`}</title></rect>;
       })}
     </svg>
   );
@@ -56,15 +62,18 @@ interface ColumnStatsProps {
 }
 
 function ColumnStats({ doc, table, report, run, locked }: ColumnStatsProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
   const bars = useMemo(() => new Map(table.columns.map((c) => [c.name, columnBars(c)])), [table]);
   const names = report.columns.map((c) => c.name);
   return (
     <table className="lb-stats" data-testid="column-stats">
-      <caption className="visually-hidden">Columns of {doc.data.path}</caption>
+      <caption className="visually-hidden">{t('data:view.columnsOf', { path: doc.data.path })}</caption>
       <thead>
         <tr>
-          <th scope="col">Column</th><th scope="col">Type</th><th scope="col">Role</th><th scope="col">Missing</th>
-          <th scope="col">Mean</th><th scope="col">Std</th><th scope="col">Min</th><th scope="col">Max</th><th scope="col">Distribution</th>
+          <th scope="col">{t('data:panel.column')}</th><th scope="col">{t('data:view.type')}</th><th scope="col">{t('data:panel.role')}</th><th scope="col">{t('data:view.missing')}</th>
+          <th scope="col">{t('data:view.mean')}</th><th scope="col">{t('data:view.std')}</th><th scope="col">{t('data:view.min')}</th><th scope="col">{t('data:view.max')}</th>
+          <th scope="col">{t('data:view.distribution')}</th>
         </tr>
       </thead>
       <tbody>
@@ -73,18 +82,18 @@ function ColumnStats({ doc, table, report, run, locked }: ColumnStatsProps) {
           return (
             <tr key={c.name} className={`lb-stats__row--${role}`} data-column={c.name}>
               <th scope="row" title={c.note}>{c.name}</th>
-              <td>{c.kind}{c.categorical ? <span className="lb-muted"> · {c.categorical.distinctCount.toLocaleString('en-US')}{c.categorical.distinctCountIsLowerBound ? '+' : ''} values</span> : null}</td>
+              <td>{t(`data:kinds.${c.kind}`)}{c.categorical ? <span className="lb-muted"> · {t('data:view.distinct', { count: `${formatNumber(c.categorical.distinctCount, locale)}${c.categorical.distinctCountIsLowerBound ? '+' : ''}` })}</span> : null}</td>
               <td>
-                <select className="lb-input lb-input--compact" value={role} disabled={locked} aria-label={`Role of ${c.name}`}
+                <select className="lb-input lb-input--compact" value={role} disabled={locked} aria-label={t('data:view.roleOf', { name: c.name })}
                   onChange={(e) => run({ name: 'setColumnRole', args: { column: c.name, role: e.target.value as ColumnRole, columns: names } })}>
-                  <option value="feature">Feature</option><option value="target">Target</option><option value="ignored">Ignored</option>
+                  <option value="feature">{t('data:roles.feature')}</option><option value="target">{t('data:roles.target')}</option><option value="ignored">{t('data:roles.ignored')}</option>
                 </select>
               </td>
-              <td className={c.missingCount > 0 ? 'lb-stats__missing' : undefined}>{c.missingCount.toLocaleString('en-US')}</td>
-              <td>{stat(c.numeric?.mean)}</td>
-              <td>{stat(c.numeric?.std)}</td>
-              <td>{stat(c.numeric?.min)}</td>
-              <td>{stat(c.numeric?.max)}</td>
+              <td className={c.missingCount > 0 ? 'lb-stats__missing' : undefined}>{formatNumber(c.missingCount, locale)}</td>
+              <td>{stat(c.numeric?.mean, locale)}</td>
+              <td>{stat(c.numeric?.std, locale)}</td>
+              <td>{stat(c.numeric?.min, locale)}</td>
+              <td>{stat(c.numeric?.max, locale)}</td>
               <td><Sparkline bars={bars.get(c.name) ?? []} label={c.name} /></td>
             </tr>
           );
@@ -98,6 +107,7 @@ function ColumnStats({ doc, table, report, run, locked }: ColumnStatsProps) {
 export const ROWS_MEASURE = 'layerboard:rows';
 
 function RowsPreview({ table }: { table: CsvTable }) {
+  const { t, i18n } = useTranslation();
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
@@ -130,16 +140,16 @@ function RowsPreview({ table }: { table: CsvTable }) {
   for (let r = win.first; r < win.last; r++) {
     rows.push(
       <div key={r} className="lb-rows__row" role="row" aria-rowindex={r + 2} style={{ transform: `translateY(${win.top + (r - win.first) * ROW_HEIGHT}px)` }}>
-        <div className="lb-rows__index" role="rowheader">{(r + 1).toLocaleString('en-US')}</div>
+        <div className="lb-rows__index" role="rowheader">{formatNumber(r + 1, i18n.language)}</div>
         {table.columns.map((c) => <div key={c.name} className="lb-rows__cell" role="gridcell">{cellText(c, r)}</div>)}
       </div>,
     );
   }
   return (
     <div className="lb-rows" ref={viewport} onScroll={onScroll} role="grid" aria-rowcount={table.rowCount + 1} aria-colcount={table.columns.length + 1}
-      aria-label="Rows of the CSV" data-testid="rows-preview" tabIndex={0}>
+      aria-label={t('data:view.rowsLabel')} data-testid="rows-preview" tabIndex={0}>
       <div className="lb-rows__header" role="row" style={{ width }}>
-        <div className="lb-rows__index" role="columnheader">row</div>
+        <div className="lb-rows__index" role="columnheader">{t('data:view.row')}</div>
         {table.columns.map((c) => <div key={c.name} className="lb-rows__cell" role="columnheader" title={c.name}>{c.name}</div>)}
       </div>
       <div className="lb-rows__content" style={{ height: win.contentHeight, width }}>{rows}</div>
@@ -160,29 +170,33 @@ export interface DataViewProps {
 }
 
 function DataViewView({ doc, table, report, dataNotice, run, onImportCsv, onOpenSample, locked }: DataViewProps) {
+  const { t } = useTranslation();
   return (
     <div className="lb-data-view" data-testid="data-view">
       <div className="lb-data-view__bar">
         <div>
           <strong>{doc.data.path}</strong>
-          {report && <span className="lb-muted"> · {report.rowCount.toLocaleString('en-US')} rows × {report.columnCount} columns · delimiter “{report.delimiter === '\t' ? 'tab' : report.delimiter}”</span>}
+          {report && <span className="lb-muted"> · {t('data:view.summary', {
+            rows: t('data:panel.rows', { count: report.rowCount }), columns: t('data:view.columns', { count: report.columnCount }),
+            delimiter: report.delimiter === '\t' ? t('data:view.tab') : report.delimiter,
+          })}</span>}
         </div>
         <div className="lb-button-row">
-          <button type="button" className="lb-button lb-button--small" onClick={onImportCsv}>Import CSV…</button>
-          <select className="lb-input lb-input--compact lb-data-view__samples" value="" aria-label="Open sample data" data-testid="sample-data" disabled={locked}
+          <button type="button" className="lb-button lb-button--small" onClick={onImportCsv}>{t('data:panel.importCsv')}</button>
+          <select className="lb-input lb-input--compact lb-data-view__samples" value="" aria-label={t('data:view.openSample')} data-testid="sample-data" disabled={locked}
             onChange={(e) => {
               const sample = SAMPLE_DATA.find((s) => s.file === e.target.value);
               if (sample) onOpenSample(sample);
             }}>
-            <option value="">Sample data…</option>
-            {SAMPLE_DATA.map((s) => <option key={s.file} value={s.file}>{s.label}</option>)}
+            <option value="">{t('data:view.sampleData')}</option>
+            {SAMPLE_DATA.map((s) => <option key={s.file} value={s.file}>{t(`data:samples.${s.label}`)}</option>)}
           </select>
         </div>
       </div>
       {!table || !report ? (
         <div className="lb-data-view__empty">
-          <p><strong>{doc.data.path}</strong> is not loaded. {dataNotice}</p>
-          <p className="lb-muted">Import a CSV, pick a sample above, or drop a CSV file anywhere on the window.</p>
+          <p><Trans i18nKey="data:view.notLoaded" values={{ path: doc.data.path, why: dataNotice ?? '' }} components={[<strong />]} /></p>
+          <p className="lb-muted">{t('data:view.emptyHint')}</p>
         </div>
       ) : (
         <>
