@@ -229,7 +229,7 @@ describe('Open, Save and Import through main’s dialogs', () => {
 
 /** A second window through the menu's New Window. */
 function main_openWindow(fake: FakeElectron): FakeWindow {
-  const file = fake.menus.at(-1)!.find((m) => m.label === '&File')!;
+  const file = fake.menus.at(-1)![fake.config.platform === 'darwin' ? 1 : 0];
   const item = (file.submenu as { id?: string; click?: () => void }[]).find((i) => i.id === 'newWindow')!;
   item.click!();
   return fake.windows.at(-1)!;
@@ -279,6 +279,25 @@ describe('titles and menu commands', () => {
     expect(items.indexOf(item)).toBe(items.findIndex((i) => i.id === 'open') + 1);
     item.click!({}, { id: window.id });
     expect(commands).toEqual(['openSample']);
+  });
+
+  it('builds the native menu in the OS language, rebuilds it in the language a window picks, and sends View › Language to every window', async () => {
+    const { fake, main } = await boot((f) => { f.app.systemLanguages = ['ko-KR', 'en-US']; });
+    const labels = () => fake.menus.at(-1)!.map((m) => m.label);
+    expect(labels()).toEqual(['파일(&F)', '편집(&E)', '보기(&V)', '학습(&T)', '도움말(&H)']);
+    const [first] = fake.windows;
+    const second = main_openWindow(fake);
+    const heard = [listen(first), listen(second)];
+    second.api.setLocale('en');
+    expect(labels()).toEqual(['&File', '&Edit', '&View', '&Train', '&Help']);
+    const view = fake.menus.at(-1)!.find((m) => m.label === '&View')!;
+    const language = (view.submenu as { id?: string; submenu?: { id?: string; checked?: boolean; label?: string }[] }[]).find((i) => i.id === 'language')!;
+    expect(language.submenu!.map((i) => [i.id, i.checked])).toEqual([['languageSystem', false], ['languageEn', true], ['languageKo', false]]);
+    expect(language.submenu![0].label).toBe('System (한국어)');
+    main.menuCommand('languageKo', second.id);
+    expect(heard.map((h) => h.commands)).toEqual([['languageKo'], ['languageKo']]);
+    first.api.setLocale('system');
+    expect(labels()[0]).toBe('파일(&F)');
   });
 
   it('reopens a window on macOS activate when none is open', async () => {
@@ -661,7 +680,7 @@ describe('Open Recent', () => {
     await settle();
     expect(JSON.parse(fake.fs.text(`${USER_DATA}/recent-projects.json`)!)).toEqual({ paths: [PROJECT] });
     expect(main.recent()).toEqual([PROJECT]);
-    const file = fake.menus.at(-1)!.find((m) => m.label === '&File')!;
+    const file = fake.menus.at(-1)![fake.config.platform === 'darwin' ? 1 : 0];
     const recentMenu = (file.submenu as { label?: string; submenu?: { label?: string; click?: () => void }[] }[]).find((i) => i.label === 'Open Recent')!;
     expect(recentMenu.submenu![0].label).toBe('&1 housing.layerboard');
 

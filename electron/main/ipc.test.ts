@@ -32,6 +32,7 @@ function setup(trustedUrl = (url: string) => isTrustedPageUrl(url)) {
     [IpcChannel.openFileReady]: (_caller: string, ...args: unknown[]) => { calls.push({ channel: IpcChannel.openFileReady, args }); },
     [IpcChannel.stopTrainer]: (_caller: string, ...args: unknown[]) => { calls.push({ channel: IpcChannel.stopTrainer, args }); },
     [IpcChannel.setTrainingActive]: (_caller: string, ...args: unknown[]) => { calls.push({ channel: IpcChannel.setTrainingActive, args }); },
+    [IpcChannel.setLocale]: (_caller: string, ...args: unknown[]) => { calls.push({ channel: IpcChannel.setLocale, args }); },
   } as unknown as IpcHandlers<string>;
   const refused: string[] = [];
   const unregister = registerIpc<string>({
@@ -47,7 +48,7 @@ function setup(trustedUrl = (url: string) => isTrustedPageUrl(url)) {
 
 const INVOKE_CHANNELS: InvokeChannel[] = [IpcChannel.openProject, IpcChannel.saveProject, IpcChannel.openCsv, IpcChannel.readRelative, IpcChannel.loadSample, IpcChannel.startTrainer,
   IpcChannel.listRecovery, IpcChannel.writeRecovery, IpcChannel.removeRecovery, IpcChannel.restoreRecovery, IpcChannel.saveExport];
-const SEND_CHANNELS: SendChannel[] = [IpcChannel.setTitle, IpcChannel.openFileReady, IpcChannel.stopTrainer, IpcChannel.setTrainingActive];
+const SEND_CHANNELS: SendChannel[] = [IpcChannel.setTitle, IpcChannel.openFileReady, IpcChannel.stopTrainer, IpcChannel.setTrainingActive, IpcChannel.setLocale];
 
 describe('registerIpc', () => {
   it('registers exactly the protocol’s renderer -> main channels, and removes them again', () => {
@@ -68,6 +69,7 @@ describe('registerIpc', () => {
     page.ipcRenderer.send(IpcChannel.openFileReady);
     page.ipcRenderer.send(IpcChannel.stopTrainer, { trainerId: 'trainer-1_a' });
     page.ipcRenderer.send(IpcChannel.setTrainingActive, { active: true });
+    page.ipcRenderer.send(IpcChannel.setLocale, { preference: 'ko' });
     expect(calls).toEqual([
       { channel: IpcChannel.saveProject, args: [{ text: '{}', ref: REF, suggestedName: 'x', saveAs: true }] },
       { channel: IpcChannel.readRelative, args: [{ projectRef: null, relativePath: 'data/a.csv' }] },
@@ -77,6 +79,7 @@ describe('registerIpc', () => {
       { channel: IpcChannel.openFileReady, args: [] },
       { channel: IpcChannel.stopTrainer, args: [{ trainerId: 'trainer-1_a' }] },
       { channel: IpcChannel.setTrainingActive, args: [{ active: true }] },
+      { channel: IpcChannel.setLocale, args: [{ preference: 'ko' }] },
     ]);
   });
 
@@ -101,6 +104,7 @@ describe('registerIpc', () => {
     stranger.ipcRenderer.send(IpcChannel.openFileReady);
     stranger.ipcRenderer.send(IpcChannel.stopTrainer, { trainerId: 't1' });
     stranger.ipcRenderer.send(IpcChannel.setTrainingActive, { active: true });
+    stranger.ipcRenderer.send(IpcChannel.setLocale, { preference: 'ko' });
     await expect(stranger.ipcRenderer.invoke(IpcChannel.startTrainer, { trainerId: 't1' })).rejects.toThrow(/Request refused/);
     expect(calls).toEqual([]);
     expect(refused).toHaveLength(INVOKE_CHANNELS.length + SEND_CHANNELS.length + 1);
@@ -152,6 +156,18 @@ describe('registerIpc', () => {
     page.ipcRenderer.send(IpcChannel.setTitle, 'x', true);
     page.ipcRenderer.send(IpcChannel.openFileReady, 'now');
     expect(calls).toEqual([]);
+  });
+
+  it('drops malformed language messages: only system, en or ko, in exactly one object', () => {
+    const { page, calls } = setup();
+    page.ipcRenderer.send(IpcChannel.setLocale, { preference: 'fr' });
+    page.ipcRenderer.send(IpcChannel.setLocale, { preference: 'ko', extra: 1 });
+    page.ipcRenderer.send(IpcChannel.setLocale, 'ko');
+    page.ipcRenderer.send(IpcChannel.setLocale);
+    page.ipcRenderer.send(IpcChannel.setLocale, { preference: 'en' }, { preference: 'ko' });
+    expect(calls).toEqual([]);
+    page.ipcRenderer.send(IpcChannel.setLocale, { preference: 'system' });
+    expect(calls).toEqual([{ channel: IpcChannel.setLocale, args: [{ preference: 'system' }] }]);
   });
 
   it('drops malformed trainer messages', () => {

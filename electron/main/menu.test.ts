@@ -1,13 +1,13 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuCommandName } from '../../core/protocol.ts';
-import { buildMenuTemplate, redoAccelerator, type MenuActions, type Platform } from './menu.ts';
+import { buildMenuTemplate, redoAccelerator, type MenuActions, type MenuOptions, type Platform } from './menu.ts';
 
 type Item = MenuItemConstructorOptions;
 
-function build(platform: Platform, recent: string[] = [], isPackaged = true) {
+function build(platform: Platform, recent: string[] = [], isPackaged = true, language?: MenuOptions['language']) {
   const actions: MenuActions = { command: vi.fn(), newWindow: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() };
-  const template = buildMenuTemplate({ platform, appName: 'Layerboard', recent, isPackaged, displayName: (p) => p.split('/').pop()! }, actions);
+  const template = buildMenuTemplate({ platform, appName: 'Layerboard', recent, isPackaged, displayName: (p) => p.split('/').pop()!, ...(language ? { language } : {}) }, actions);
   return { template, actions };
 }
 
@@ -37,7 +37,8 @@ describe('the native menu', () => {
   it('has File, Edit, View, Train, Help everywhere, with the app menu and Window menu on macOS', () => {
     expect(topLabels(build('win32').template)).toEqual(['File', 'Edit', 'View', 'Train', 'Help']);
     expect(topLabels(build('linux').template)).toEqual(['File', 'Edit', 'View', 'Train', 'Help']);
-    expect(topLabels(build('darwin').template)).toEqual(['Layerboard', 'File', 'Edit', 'View', 'Train', 'windowMenu', 'Help']);
+    expect(topLabels(build('darwin').template)).toEqual(['Layerboard', 'File', 'Edit', 'View', 'Train', 'Window', 'Help']);
+    expect(build('darwin').template[5].role).toBe('windowMenu');
   });
 
   // One row per command: its accelerator on each platform.
@@ -59,6 +60,9 @@ describe('the native menu', () => {
     ['train', 'CmdOrCtrl+Enter', 'CmdOrCtrl+Enter', 'CmdOrCtrl+Enter'],
     ['stop', 'CmdOrCtrl+.', 'CmdOrCtrl+.', 'CmdOrCtrl+.'],
     ['about', undefined, undefined, undefined],
+    ['languageSystem', undefined, undefined, undefined],
+    ['languageEn', undefined, undefined, undefined],
+    ['languageKo', undefined, undefined, undefined],
   ];
 
   it.each(commands)('%s: accelerator per platform, and a click sends it to the focused window', (name, mac, win, linux) => {
@@ -135,5 +139,31 @@ describe('the native menu', () => {
 
   it('redo follows each platform’s habit', () => {
     expect([redoAccelerator('darwin'), redoAccelerator('win32'), redoAccelerator('linux')]).toEqual(['Shift+CmdOrCtrl+Z', 'Ctrl+Y', 'Ctrl+Shift+Z']);
+  });
+
+  it('View › Language offers System, English and 한국어 as radio items, the chosen one checked', () => {
+    const language = (template: Item[]) => (flatten(template).find((i) => i.id === 'language')!.submenu as Item[]);
+    const system = language(build('linux').template);
+    expect(system.map((i) => [i.id, i.label, i.type, i.checked])).toEqual([
+      ['languageSystem', 'System (English)', 'radio', true],
+      ['languageEn', 'English', 'radio', false],
+      ['languageKo', '한국어', 'radio', false],
+    ]);
+    const korean = language(build('linux', [], true, { preference: 'ko', locale: 'ko', system: 'en' }).template);
+    expect(korean.map((i) => [i.label, i.checked])).toEqual([['시스템 설정 (English)', false], ['English', false], ['한국어', true]]);
+  });
+
+  it('speaks the chosen language: menus, items and the native roles’ labels, with access keys on Windows', () => {
+    const ko = { preference: 'system', locale: 'ko', system: 'ko' } as const;
+    expect(topLabels(build('win32', [], true, ko).template)).toEqual(['파일(F)', '편집(E)', '보기(V)', '학습(T)', '도움말(H)']);
+    expect(build('win32', [], true, ko).template[0].label).toBe('파일(&F)');
+    expect(topLabels(build('darwin', [], true, ko).template)).toEqual(['Layerboard', '파일', '편집', '보기', '학습', '창', '도움말']);
+    const items = flatten(build('darwin', [], true, ko).template);
+    expect(items.find((i) => i.id === 'saveAs')!.label).toBe('다른 이름으로 저장…');
+    expect(items.find((i) => i.role === 'copy')!.label).toBe('복사');
+    expect(items.find((i) => i.role === 'quit')!.label).toBe('Layerboard 종료');
+    expect(items.find((i) => i.id === 'languageSystem')!.label).toBe('시스템 설정 (한국어)');
+    // Every item has words: none falls back to a key.
+    for (const item of items) if (item.label !== undefined) expect(item.label).not.toMatch(/^menu:|^common:/);
   });
 });

@@ -31,7 +31,7 @@ function fakePage() {
 const CHANNELS: (typeof IpcChannel)[keyof typeof IpcChannel][] = [
   'layerboard:open-project', 'layerboard:save-project', 'layerboard:open-csv', 'layerboard:read-relative', 'layerboard:load-sample',
   'layerboard:set-title', 'layerboard:open-file-ready', 'layerboard:menu-command', 'layerboard:open-file',
-  'layerboard:start-trainer', 'layerboard:stop-trainer', 'layerboard:set-training-active', 'layerboard:trainer-port', 'layerboard:trainer-exit',
+  'layerboard:start-trainer', 'layerboard:stop-trainer', 'layerboard:set-training-active', 'layerboard:trainer-port', 'layerboard:trainer-exit', 'layerboard:set-locale',
 ];
 
 describe('window.layerboard', () => {
@@ -39,7 +39,7 @@ describe('window.layerboard', () => {
     const api = createLayerboardApi(fakeIpc().ipc);
     expect(Object.keys(api).sort()).toEqual([
       'listRecovery', 'loadSample', 'onMenuCommand', 'onOpenFile', 'onTrainerExit', 'openCsv', 'openProject', 'readRelative', 'removeRecovery',
-      'restoreRecovery', 'saveExport', 'saveProject', 'setTitle', 'setTrainingActive', 'startTrainer', 'stopTrainer', 'writeRecovery',
+      'restoreRecovery', 'saveExport', 'saveProject', 'setLocale', 'setTitle', 'setTrainingActive', 'startTrainer', 'stopTrainer', 'writeRecovery',
     ]);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
   });
@@ -58,13 +58,14 @@ describe('window.layerboard', () => {
     await api.startTrainer('t1');
     api.stopTrainer('t1');
     api.setTrainingActive(true);
+    api.setLocale('ko');
     api.onTrainerExit(() => undefined)();
     for (const call of calls) expect(CHANNELS).toContain(call.channel);
     expect(calls.filter((c) => c.method === 'invoke').map((c) => c.channel)).toEqual([
       'layerboard:open-project', 'layerboard:open-csv', 'layerboard:load-sample', 'layerboard:save-project', 'layerboard:read-relative', 'layerboard:start-trainer',
     ]);
     expect(calls.filter((c) => c.method === 'send').map((c) => c.channel)).toEqual([
-      'layerboard:set-title', 'layerboard:open-file-ready', 'layerboard:stop-trainer', 'layerboard:set-training-active',
+      'layerboard:set-title', 'layerboard:open-file-ready', 'layerboard:stop-trainer', 'layerboard:set-training-active', 'layerboard:set-locale',
     ]);
     expect(calls.filter((c) => c.method === 'on').map((c) => c.channel)).toEqual([
       'layerboard:menu-command', 'layerboard:open-file', 'layerboard:trainer-port', 'layerboard:trainer-exit',

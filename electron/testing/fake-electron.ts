@@ -129,6 +129,8 @@ export class FakeApp extends EventEmitter implements AppPort {
   quitCalls = 0;
   quitted = false;
   recentDocuments: string[] = [];
+  /** What app.getPreferredSystemLanguages() answers: the OS's languages. */
+  systemLanguages: string[] = ['en-US'];
   private readyResolve!: () => void;
   private readonly readyPromise = new Promise<void>((resolve) => { this.readyResolve = resolve; });
   constructor(private readonly windows: () => FakeWindow[]) {
@@ -152,6 +154,8 @@ export class FakeApp extends EventEmitter implements AppPort {
   }
   addRecentDocument(path: string): void { this.recentDocuments.push(path); }
   clearRecentDocuments(): void { this.recentDocuments = []; }
+  getPreferredSystemLanguages(): string[] { return [...this.systemLanguages]; }
+  getLocale(): string { return this.systemLanguages[0] ?? 'en-US'; }
 }
 
 /** Answers for dialogs, in order; a dialog with no scripted answer fails the test. */

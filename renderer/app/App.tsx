@@ -29,7 +29,7 @@ import {
 import { Canvas } from '../canvas/Canvas.tsx';
 import { parameterCount } from '../canvas/flow-elements.ts';
 import { copySelection, parseClip, PASTE_OFFSET, planPaste, serializeClip, type Clip } from '../document/clipboard.ts';
-import { createNode, weightsFitGraph, type Command } from '../document/commands.ts';
+import { commandTitleKey, createNode, weightsFitGraph, type Command } from '../document/commands.ts';
 import { dataHashOf, sameDataHash } from '../data/data-hash.ts';
 import { fetchSampleData, type SampleData } from '../data/sample-data.ts';
 import { deriveDataStatus, rolesForImport } from '../document/data-context.ts';
@@ -53,6 +53,8 @@ import { isActive } from '../train/training-state.ts';
 import { DataView } from '../views/DataView.tsx';
 import { fetchGuidedSample, type GuidedSample } from '../samples/catalog.ts';
 import { SampleDialog } from '../samples/SampleDialog.tsx';
+import { formatNumber } from '../i18n/i18n.ts';
+import { chooseLanguage, languageOfCommand, useHostLanguage } from '../i18n/language.ts';
 import { EditorActionsContext, type EditorActions } from './editor-actions.ts';
 import { ExplainContext } from '../learn/explain-context.ts';
 import { useExplanationPanel } from '../learn/use-explanation-panel.tsx';
@@ -136,7 +138,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const [confirm, setConfirm] = useState<{ message: string; resolve(choice: ConfirmChoice): void } | null>(null);
   const [tab, setTab] = useState<Tab>('network');
   const [samplesOpen, setSamplesOpen] = useState(false);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  /** For callbacks: always the current language (the instance is stable). */
+  const tr = i18n.t.bind(i18n);
   useRegionCycling();
   const [client] = useState(() => new TrainingClient({
     createConnection: typeof host.createTrainer === 'function' ? () => host.createTrainer!() : undefined,
@@ -288,11 +292,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     });
     const recorded = latest.current.state.history.present.data;
     if (recorded.path === path && recorded.hash && !sameDataHash(recorded.hash, hash)) {
-      notify('warning', `${path} has changed since the project recorded it`, [
-        `Its SHA-256 is not the one saved in the project${project.weights ? ', so the saved weights were trained on an earlier version of the file' : ''}. Relink the right file, or keep this one.`,
-      ], [
-        { label: 'Relink CSV…', run: () => importCsvRef.current() },
-        { label: 'Use this file', run: () => run({ name: 'setDataHash', args: { hash } }) },
+      notify('warning', tr('notices:changedTitle', { path }), [tr(project.weights ? 'notices:changedDetailTrained' : 'notices:changedDetail')], [
+        { label: tr('notices:relink'), run: () => importCsvRef.current() },
+        { label: tr('notices:useThisFile'), run: () => run({ name: 'setDataHash', args: { hash } }) },
       ]);
     }
   }, [notify, run]);
@@ -304,13 +306,13 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     if (!file) {
       const result = await host.readRelative(projectRef, path);
       if (result.type !== 'ok') {
-        const why = result.type === 'error' ? result.message : `Reading ${path} was cancelled.`;
+        const why = result.type === 'error' ? result.message : tr('notices:readCancelled', { path });
         setDataNotices((m) => new Map(m).set(path, why));
         return;
       }
       file = result.value;
     }
-    const read = readCsvFile({ name: path, bytes: file.bytes });
+    const read = readCsvFile({ name: path, bytes: file.bytes }, tr);
     if (read.type === 'error') {
       setDataNotices((m) => new Map(m).set(path, `${read.problem.title}: ${read.problem.details.join(' ')}`));
       notify('error', read.problem.title, read.problem.details);
@@ -325,7 +327,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     });
     // The digest tells whether this is still the file the project was trained on. Not awaited:
     // the canvas shows as soon as the table has read, and the digest follows.
-    checkDataHash(project, path, bytes).catch((error: unknown) => notify('error', `Could not check ${path}`, [messageOf(error)]));
+    checkDataHash(project, path, bytes).catch((error: unknown) => notify('error', tr('notices:readFailed', { name: path }), [messageOf(error)]));
   }, [host, notify, checkDataHash]);
 
   const showProject = useCallback(async (project: Project, file: ProjectFile | null, csv?: OpenedFile) => {
@@ -348,13 +350,13 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   }, [readData, client]);
 
   const openFile = useCallback(async (file: OpenedFile, csv?: OpenedFile) => {
-    const read = readProjectFile(file);
+    const read = readProjectFile(file, tr);
     if (read.type === 'error') {
       notify('error', read.problem.title, read.problem.details);
       return;
     }
     await showProject(read.project, { name: file.name, ref: file.ref }, csv);
-    if (read.warnings.length > 0) notify('warning', `Opened ${file.name}; some parts were dropped`, read.warnings);
+    if (read.warnings.length > 0) notify('warning', tr('notices:openedWithDrops', { name: file.name }), read.warnings);
   }, [notify, showProject]);
 
   /** Runs `then` once unsaved changes are saved or knowingly dropped. Synchronous when clean, so a file picker opened by `then` still counts as the user's click. */
@@ -363,9 +365,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       then();
       return;
     }
-    const name = latest.current.state.history.present.name || 'Untitled';
+    const name = latest.current.state.history.present.name || tr('panels:untitled');
     setConfirm({
-      message: `“${name}” has changes that are not saved. Save them first?`,
+      message: tr('panels:confirm.message', { name }),
       resolve: (choice) => {
         setConfirm(null);
         if (choice === 'discard') then();
@@ -381,7 +383,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     try {
       text = serializeProject(saving);
     } catch (error) {
-      notify('error', 'Could not save the project', [messageOf(error)]);
+      notify('error', tr('notices:saveFailed'), [messageOf(error)]);
       return false;
     }
     const suggestedName = s.file?.name ?? suggestedFileName(saving.name);
@@ -389,16 +391,16 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     try {
       result = await host.saveProject(text, { ref: s.file?.ref ?? null, suggestedName, saveAs });
     } catch (error) {
-      result = { type: 'error' as const, message: `Could not save ${suggestedName}: ${messageOf(error)}` };
+      result = { type: 'error' as const, message: `${tr('notices:saveFileFailed', { name: suggestedName })}: ${messageOf(error)}` };
     }
     if (result.type === 'cancelled') return false;
     if (result.type === 'error') {
-      notify('error', `Could not save ${suggestedName}`, [result.message]);
+      notify('error', tr('notices:saveFileFailed', { name: suggestedName }), [result.message]);
       return false;
     }
     dispatch({ type: 'saved', doc: saving, file: { name: result.value.name, ref: result.value.ref } });
     if (host.kind === 'browser' && result.value.ref === null) {
-      notify('info', `Downloaded ${result.value.name}`, ['This browser saves a copy to your downloads; open it again with File › Open.']);
+      notify('info', tr('notices:downloaded', { name: result.value.name }), [tr('notices:downloadedDetail')]);
     }
     return true;
   }, [host, notify]);
@@ -423,8 +425,8 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const pickAndOpen = useCallback(() => {
     host.openProject().then((result) => {
       if (result.type === 'ok') return openFile(result.value);
-      if (result.type === 'error') notify('error', 'Could not open the project', [result.message]);
-    }, (error: unknown) => notify('error', 'Could not open the project', [messageOf(error)]));
+      if (result.type === 'error') notify('error', tr('notices:openFailed'), [result.message]);
+    }, (error: unknown) => notify('error', tr('notices:openFailed'), [messageOf(error)]));
   }, [host, openFile, notify]);
 
   /**
@@ -433,7 +435,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
    * naming the file and the line, and nothing else happens.
    */
   const linkCsv = useCallback(async (file: OpenedFile) => {
-    const read = readCsvFile(file);
+    const read = readCsvFile(file, tr);
     if (read.type === 'error') {
       notify('error', read.problem.title, read.problem.details);
       return;
@@ -449,14 +451,15 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     const roles = rolesForImport(read.report, before.data);
     dispatch({ type: 'closeMerge' });
     run({ name: 'linkData', args: { path: file.name, ...roles, hash } });
-    notify('info', `Imported ${file.name}`, [`${read.table.rowCount.toLocaleString('en-US')} rows, ${read.table.columns.length} columns.`, ...read.warnings.map((w) => w.message)]);
+    notify('info', tr('notices:imported', { name: file.name }), [
+      tr('notices:importedDetail', { rows: tr('dataset:panel.rows', { count: read.table.rowCount }), columns: tr('dataset:view.columns', { count: read.table.columns.length }) }),
+      ...read.warnings.map((w) => w.message),
+    ]);
     // Relinking the project's CSV: bytes other than the recorded ones are said, not silently taken.
     if (before.data.path === file.name && before.data.hash && !sameDataHash(before.data.hash, hash)) {
-      notify('warning', `${file.name} is not the file the project recorded`, [
-        `Its SHA-256 differs from the one saved in the project${before.weights ? ', so the saved weights were trained on other data' : ''}. Relink the right file, or keep this one.`,
-      ], [
-        { label: 'Relink CSV…', run: () => importCsvRef.current() },
-        { label: 'Use this file', run: () => run({ name: 'setDataHash', args: { hash } }) },
+      notify('warning', tr('notices:relinkedTitle', { name: file.name }), [tr(before.weights ? 'notices:relinkedDetailTrained' : 'notices:relinkedDetail')], [
+        { label: tr('notices:relink'), run: () => importCsvRef.current() },
+        { label: tr('notices:useThisFile'), run: () => run({ name: 'setDataHash', args: { hash } }) },
       ]);
     }
   }, [notify, run]);
@@ -465,11 +468,11 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     host.openCsv().then((result) => {
       if (result.type === 'cancelled') return;
       if (result.type === 'error') {
-        notify('error', 'Could not import the CSV', [result.message]);
+        notify('error', tr('notices:importFailed'), [result.message]);
         return;
       }
       return linkCsv(result.value);
-    }).catch((error: unknown) => notify('error', 'Could not import the CSV', [messageOf(error)]));
+    }).catch((error: unknown) => notify('error', tr('notices:importFailed'), [messageOf(error)]));
   }, [host, notify, linkCsv]);
   const importCsvRef = useRef(importCsv);
   useLayoutEffect(() => {
@@ -479,7 +482,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const openSampleData = useCallback((sample: SampleData) => {
     fetchSampleData(sample).then(
       (bytes) => linkCsv({ name: sample.file, ref: null, bytes }),
-      (error: unknown) => notify('error', `Could not open the sample ${sample.file}`, [messageOf(error)]),
+      (error: unknown) => notify('error', tr('notices:sampleFailed', { name: sample.file }), [messageOf(error)]),
     );
   }, [linkCsv, notify]);
 
@@ -487,11 +490,11 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     const data = latest.current.state.history.present.data;
     // A new network on the same data: the CSV stays linked, the graph starts empty.
     const created = createProject({
-      name: 'Untitled',
+      name: tr('panels:untitled'),
       data: { path: data.path, features: data.features, targets: data.targets, ...(data.ignored ? { ignored: data.ignored } : {}), task: data.task, preprocessing: data.preprocessing, validationSplit: data.validationSplit },
     });
     if (created.type !== 'ok') {
-      notify('error', 'Could not create a project', created.errors.map((e) => `${e.path}: ${e.message}`));
+      notify('error', tr('notices:createFailed'), created.errors.map((e) => `${e.path}: ${e.message}`));
       return;
     }
     client.abandon();
@@ -505,13 +508,13 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     host.loadSample().then(
       async ({ project, csv }) => {
         if (stale) return;
-        const read = readProjectFile(project);
+        const read = readProjectFile(project, tr);
         if (read.type === 'error') throw new Error(`${read.problem.title}: ${read.problem.details.join('; ')}`);
         // ref null: Save asks where, so the bundled sample itself is never overwritten.
         await showProject(read.project, { name: project.name, ref: null }, csv);
       },
     ).catch((error: unknown) => {
-      if (!stale) notify('error', 'Could not load the sample project', [messageOf(error)]);
+      if (!stale) notify('error', tr('notices:loadSampleFailed'), [messageOf(error)]);
     }).finally(() => {
       if (stale) return;
       setReady(true);
@@ -545,12 +548,12 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     const current = s.history.present;
     const data = byPath.get(current.data.path);
     if (!data) {
-      notify('warning', `Link ${current.data.path} to train`, ['Import the CSV (or drop it on the window) first.']);
+      notify('warning', tr('notices:linkToTrain', { path: current.data.path }), [tr('notices:linkToTrainDetail')]);
       return;
     }
     const fits = current.weights !== undefined && weightsFitGraph(current.graph, current.weights, inputWidthsOf());
     if (current.weights && !fits) {
-      notify('info', 'Training from a fresh start', ['The saved weights do not fit the network as it is now (a layer or the data changed), so this run starts from a new initialisation.']);
+      notify('info', tr('notices:freshStart'), [tr('notices:freshStartDetail')]);
     }
     const context: RunContext = { resume: fits, continuedFrom: fits ? current.history ?? null : null, projectKey: key, ...(data.hash ? { hash: data.hash } : {}) };
     if (client.start(current, data.bytes, context)) setTab('training');
@@ -567,7 +570,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     if (context.projectKey !== key) return;
     const current = s.history.present;
     if (!weightsFitGraph(current.graph, message.weights, inputWidthsOf())) {
-      notify('warning', 'The network changed while it trained', ['Its weights no longer fit the layers, so they were not saved in the project. Train again to get weights for the network as it is now.']);
+      notify('warning', tr('notices:changedWhileTraining'), [tr('notices:changedWhileTrainingDetail')]);
       return;
     }
     dispatch({ type: 'closeMerge' });
@@ -585,6 +588,8 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   // Commands from menus and keys
 
   const handleCommand = useCallback((command: MenuCommand) => {
+    const language = languageOfCommand(command);
+    if (language) return chooseLanguage(language, host);
     if (confirm) return;
     // A native menu's Undo / Redo / Select All reach us even while a text field has focus (its
     // accelerator takes the key first): they then act on the field, as the key would have.
@@ -624,9 +629,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       case 'stop':
         return client.stop();
       case 'about':
-        return notify('info', APP_NAME, ['Draw a network for tabular data, see every width and every mistake on the node that made it.']);
+        return notify('info', APP_NAME, [tr('notices:about')]);
     }
-  }, [confirm, whenSafeToReplace, newProject, pickAndOpen, save, importCsv, openExport, duplicate, deleteSelection, copy, pasteFromMemory, run, flow, notify, client, startTraining]);
+  }, [host, confirm, whenSafeToReplace, newProject, pickAndOpen, save, importCsv, openExport, duplicate, deleteSelection, copy, pasteFromMemory, run, flow, notify, client, startTraining]);
 
   const handler = useRef(handleCommand);
   useLayoutEffect(() => {
@@ -634,6 +639,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   });
 
   useEffect(() => host.onMenuCommand((command) => handler.current(command)), [host]);
+  useHostLanguage(host);
   useEffect(() => host.onOpenFile((file) => {
     if (!latest.current.ready) {
       pendingOpen.current = file;
@@ -694,7 +700,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   // ---------------------------------------------------------------------------------------------
   // Window
 
-  const title = `${doc.name.trim() || 'Untitled'} — ${APP_NAME}`;
+  const title = `${doc.name.trim() || t('panels:untitled')} — ${APP_NAME}`;
   useEffect(() => host.setTitle(title, dirty), [host, title, dirty]);
 
   useEffect(() => {
@@ -725,12 +731,12 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       if (!file) return;
       event.preventDefault();
       if (isActive(client.getState())) {
-        notify('warning', `${file.name} was not imported`, ['Stop the training run first: it is using the current data.']);
+        notify('warning', tr('notices:notImported', { name: file.name }), [tr('notices:notImportedDetail')]);
         return;
       }
       file.arrayBuffer().then(
         (buffer) => linkCsv({ name: file.name, ref: null, bytes: new Uint8Array(buffer) }),
-        (error: unknown) => notify('error', `Could not read ${file.name}`, [messageOf(error)]),
+        (error: unknown) => notify('error', tr('notices:readFailed', { name: file.name }), [messageOf(error)]),
       );
     };
     window.addEventListener('dragover', onDragOver);
@@ -746,7 +752,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   useEffect(() => {
     const onRejection = (event: PromiseRejectionEvent) => {
       event.preventDefault();
-      notify('error', 'Something went wrong', [messageOf(event.reason), 'Your project is unchanged; save it to be safe.']);
+      notify('error', tr('notices:somethingWrong'), [messageOf(event.reason), tr('notices:somethingWrongDetail')]);
     };
     window.addEventListener('unhandledrejection', onRejection);
     return () => window.removeEventListener('unhandledrejection', onRejection);
@@ -759,13 +765,13 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
 
   const dataProblems = useMemo((): AppProblem[] => {
     if (dataStatus.type === 'missing') {
-      return [{ severity: 'warning', message: `${doc.data.path} is not loaded: ${dataNotices.get(doc.data.path) ?? 'import it to see the input width.'}` }];
+      return [{ severity: 'warning', message: t('panels:problems.dataMissing', { path: doc.data.path, why: dataNotices.get(doc.data.path) ?? t('panels:problems.dataMissingWhy') }) }];
     }
     const problems: AppProblem[] = [];
     if (dataStatus.type === 'invalid') problems.push({ severity: 'error', message: dataStatus.error.message });
-    if (fileState === 'changed') problems.push({ severity: 'warning', message: `${doc.data.path} has changed since the project recorded it: relink the right file, or use this one (Data panel).` });
+    if (fileState === 'changed') problems.push({ severity: 'warning', message: t('panels:problems.dataChanged', { path: doc.data.path }) });
     return problems;
-  }, [dataStatus, dataNotices, doc.data.path, fileState]);
+  }, [dataStatus, dataNotices, doc.data.path, fileState, t]);
 
   const disabled = useMemo(() => {
     const off = new Set<MenuCommand>();
@@ -783,16 +789,18 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const errorCount = analysis.diagnostics.filter((d) => d.severity === 'error').length + dataProblems.filter((p) => p.severity === 'error').length;
   const readyToTrain = errorCount === 0 && dataStatus.type === 'ready' && doc.graph.nodes.length > 0;
   const params = useMemo(() => parameterCount(doc.graph, analysis), [doc.graph, analysis]);
-  const undoText = undoLabel(state);
-  const redoText = redoLabel(state);
+  const undoName = undoLabel(state);
+  const redoName = redoLabel(state);
+  const undoText = undoName ? t(commandTitleKey(undoName)) : null;
+  const redoText = redoName ? t(commandTitleKey(redoName)) : null;
   const onSelectEdge = useCallback((edgeId: string) => dispatch({ type: 'select', selection: { nodes: [], edges: [edgeId] } }), []);
   const onSelectNode = useCallback((nodeId: string) => selectNode(nodeId, true), [selectNode]);
   const onMenu = useCallback((command: MenuCommand) => emitMenuCommand?.(command), [emitMenuCommand]);
 
-  const trainBlocked = !client.available ? 'Training is not available in this build.'
-    : dataStatus.type === 'missing' ? `Link ${doc.data.path} to train.`
-    : errorCount > 0 ? `Fix ${errorCount === 1 ? 'the error' : `the ${errorCount} errors`} in the problems list to train.`
-    : !readyToTrain ? 'Add layers to train.'
+  const trainBlocked = !client.available ? t('panels:blocked.unavailable')
+    : dataStatus.type === 'missing' ? t('panels:blocked.link', { path: doc.data.path })
+    : errorCount > 0 ? t('panels:blocked.fix', { count: errorCount })
+    : !readyToTrain ? t('panels:blocked.addLayers')
     : null;
   const canContinue = useMemo(() => {
     if (!doc.weights) return false;
@@ -820,20 +828,25 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         {emitMenuCommand && <MenuBar mac={MAC} disabled={disabled} onCommand={onMenu} />}
         <header className="lb-toolbar">
           <h1 className="lb-toolbar__title">
-            <span className="lb-toolbar__project" data-testid="project-title">{doc.name.trim() || 'Untitled'}</span>
-            {dirty && <span className="lb-toolbar__dirty" title="Unsaved changes" aria-label="unsaved changes">●</span>}
+            <span className="lb-toolbar__project" data-testid="project-title">{doc.name.trim() || t('panels:untitled')}</span>
+            {dirty && <span className="lb-toolbar__dirty" title={t('panels:toolbar.unsaved')} aria-label={t('panels:toolbar.unsaved')}>●</span>}
             {state.file && <span className="lb-toolbar__file lb-muted">{state.file.name}</span>}
           </h1>
-          <div className="lb-toolbar__buttons" role="toolbar" aria-label="Edit and view">
+          <div className="lb-toolbar__buttons" role="toolbar" aria-label={t('panels:toolbar.label')}>
             <button type="button" className="lb-button" disabled={!undoText} onClick={() => dispatch({ type: 'undo' })}
-              aria-label={undoText ? `Undo ${undoText}` : 'Undo'} title={`Undo${undoText ? ` ${undoText.toLowerCase()}` : ''} (${shortcutLabel('undo', MAC)})`}>↶ Undo</button>
+              aria-label={undoText ? t('panels:toolbar.undoNamed', { action: undoText }) : t('panels:toolbar.undoLabel')}
+              title={t('panels:toolbar.withShortcut', { action: undoText ? t('panels:toolbar.undoNamed', { action: undoText }) : t('panels:toolbar.undoLabel'), shortcut: shortcutLabel('undo', MAC) })}>
+              {t('panels:toolbar.undo')}</button>
             <button type="button" className="lb-button" disabled={!redoText} onClick={() => dispatch({ type: 'redo' })}
-              aria-label={redoText ? `Redo ${redoText}` : 'Redo'} title={`Redo${redoText ? ` ${redoText.toLowerCase()}` : ''} (${shortcutLabel('redo', MAC)})`}>↷ Redo</button>
-            <button type="button" className="lb-button" onClick={() => handleCommand('autoLayout')} title="Lay the network out left to right">Auto-layout</button>
-            <button type="button" className="lb-button" onClick={() => handleCommand('fitView')} title="Show the whole network">Fit view</button>
-            <button type="button" className="lb-button" aria-pressed={showMinimap} onClick={() => setShowMinimap((v) => !v)}>Minimap</button>
+              aria-label={redoText ? t('panels:toolbar.redoNamed', { action: redoText }) : t('panels:toolbar.redoLabel')}
+              title={t('panels:toolbar.withShortcut', { action: redoText ? t('panels:toolbar.redoNamed', { action: redoText }) : t('panels:toolbar.redoLabel'), shortcut: shortcutLabel('redo', MAC) })}>
+              {t('panels:toolbar.redo')}</button>
+            <button type="button" className="lb-button" onClick={() => handleCommand('autoLayout')} title={t('panels:toolbar.autoLayoutTitle')}>{t('panels:toolbar.autoLayout')}</button>
+            <button type="button" className="lb-button" onClick={() => handleCommand('fitView')} title={t('panels:toolbar.fitViewTitle')}>{t('panels:toolbar.fitView')}</button>
+            <button type="button" className="lb-button" aria-pressed={showMinimap} onClick={() => setShowMinimap((v) => !v)}>{t('panels:toolbar.minimap')}</button>
             {stepThrough.button}
-            <button type="button" className="lb-button lb-button--primary" onClick={() => void save(false)} title={`Save (${shortcutLabel('save', MAC)})`}>Save</button>
+            <button type="button" className="lb-button lb-button--primary" onClick={() => void save(false)} title={t('panels:toolbar.saveTitle', { shortcut: shortcutLabel('save', MAC) })}>
+              {t('panels:toolbar.save')}</button>
           </div>
         </header>
         <TrainingBar client={client} blocked={trainBlocked} canContinue={canContinue} hasWeights={doc.weights !== undefined || doc.history !== undefined}
@@ -841,7 +854,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         <main className="lb-main">
           <Palette onAdd={addNode} />
           <div className="lb-center">
-            <div className="lb-tabs" role="tablist" aria-label="Views" onKeyDown={tablistKeyHandler(TABS, tab, setTab, (id) => `lb-tab-${id}`)}>
+            <div className="lb-tabs" role="tablist" aria-label={t('panels:views.label')} onKeyDown={tablistKeyHandler(TABS, tab, setTab, (id) => `lb-tab-${id}`)}>
               {TABS.map((id) => (
                 <button key={id} type="button" role="tab" id={`lb-tab-${id}`} aria-selected={tab === id} aria-controls={`lb-view-${id}`} tabIndex={tab === id ? 0 : -1}
                   className="lb-tabs__tab" data-testid={`tab-${id}`} onClick={() => setTab(id)}>{t(`app:tabs.${id}`)}</button>
@@ -856,7 +869,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
                     <Canvas graph={doc.graph} analysis={analysis} selection={state.selection} showMinimap={showMinimap} projectKey={projectKey}
                       run={run} dispatch={dispatch} addNodeAt={addNodeAt} />
                   ) : (
-                    <p className="lb-loading" role="status">Opening the sample project…</p>
+                    <p className="lb-loading" role="status">{t('panels:loading.sample')}</p>
                   )}
                 </div>
                 {stepThrough.panel}
@@ -870,14 +883,14 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
               )}
               {tab === 'training' && (
                 <div className="lb-view lb-view--overlay" id="lb-view-training" role="tabpanel" aria-labelledby="lb-tab-training">
-                  <Suspense fallback={<p className="lb-loading" role="status">Loading the charts…</p>}>
+                  <Suspense fallback={<p className="lb-loading" role="status">{t('panels:loading.charts')}</p>}>
                     <TrainingView host={host} client={client} doc={doc} csv={loaded?.bytes ?? null} task={task} onError={reportChartError} onStepThrough={stepThrough.open} />
                   </Suspense>
                 </div>
               )}
             </div>
           </div>
-          <aside className="lb-sidebar" aria-label="Inspector and settings">
+          <aside className="lb-sidebar" aria-label={t('panels:sidebar')}>
             <Inspector doc={doc} analysis={analysis} selection={state.selection} run={run} closeMerge={closeMerge} applyFix={applyFix}
               onDelete={deleteSelection} onDuplicate={duplicate} />
             <DataPanel doc={doc} status={dataStatus} report={loaded?.report} dataNotice={dataNotices.get(doc.data.path) ?? null} fileState={fileState}
@@ -887,17 +900,17 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
         </main>
         <footer className="lb-statusbar" role="status" aria-live="polite">
           <span className={readyToTrain ? 'lb-status lb-status--ok' : 'lb-status lb-status--blocked'} data-testid="train-status">
-            {readyToTrain ? 'Ready to train' : errorCount > 0 ? `${errorCount} ${errorCount === 1 ? 'error' : 'errors'} to fix before training` : dataStatus.type !== 'ready' ? 'Link the data to train' : 'Add layers to train'}
+            {readyToTrain ? t('panels:status.ready') : errorCount > 0 ? t('panels:status.errors', { count: errorCount }) : dataStatus.type !== 'ready' ? t('panels:status.linkData') : t('panels:status.addLayers')}
           </span>
-          <span className="lb-muted">{doc.graph.nodes.length} layers · {params === null ? 'parameters unknown until the widths are' : `${params.toLocaleString('en-US')} parameters`}</span>
-          <span className="lb-muted">{doc.training.optimizer.type.toUpperCase()} lr {doc.training.optimizer.lr} · {doc.training.epochs.toLocaleString('en-US')} epochs · {doc.training.batchSize === null ? 'full batch' : `batch ${doc.training.batchSize}`}</span>
+          <span className="lb-muted">{t('panels:status.layers', { count: doc.graph.nodes.length })} · {params === null ? t('panels:status.paramsUnknown') : t('panels:status.params', { count: params })}</span>
+          <span className="lb-muted">{doc.training.optimizer.type.toUpperCase()} lr {doc.training.optimizer.lr} · {t('panels:status.epochs', { count: doc.training.epochs })} · {doc.training.batchSize === null ? t('panels:status.fullBatch') : t('panels:status.batch', { size: formatNumber(doc.training.batchSize, i18n.language) })}</span>
         </footer>
         <Notices notices={notices} onDismiss={dismiss} />
         {recoveryDialog}
         <LiveAnnouncer client={client} diagnostics={analysis.diagnostics} projectKey={ready ? projectKey : -1} />
         {samplesOpen && <SampleDialog onOpen={openSample} onClose={closeSamples} />}
         {exporter.dialog}
-        {confirm && <ConfirmDialog title="Unsaved changes" message={confirm.message} onChoose={confirm.resolve} />}
+        {confirm && <ConfirmDialog title={t('panels:confirm.title')} message={confirm.message} onChoose={confirm.resolve} />}
         {explanation.panel}
       </div>
       </ExplainContext.Provider>

@@ -43,7 +43,7 @@ describe('problem announcements', () => {
 });
 
 describe('training announcements', () => {
-  const done: TrainingOutcome = { kind: 'completed', title: 'Trained 30 epochs', message: 'Final loss 12.3' };
+  const done: TrainingOutcome = { kind: 'completed', title: { text: 'Trained 30 epochs' }, message: { text: 'Final loss 12.3' } };
   it('tells each phase as it is entered, and the outcome once', () => {
     expect(trainingAnnouncement({ phase: 'idle', outcome: null }, { phase: 'starting', outcome: null }, t)).toBe('Training is starting.');
     expect(trainingAnnouncement({ phase: 'starting', outcome: null }, { phase: 'running', outcome: null }, t)).toBe('Training is running.');

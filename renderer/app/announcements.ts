@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../../core/index.ts';
 import type { TrainingOutcome, TrainingPhase } from '../train/training-state.ts';
+import { uiText } from '../i18n/text.ts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -66,7 +67,7 @@ export function trainingAnnouncement(
   t: Translate,
 ): string | null {
   if (after.outcome && after.outcome !== before.outcome) {
-    return t('a11y:announce.training.outcome', { title: after.outcome.title, message: after.outcome.message });
+    return t('a11y:announce.training.outcome', { title: uiText(t, after.outcome.title), message: uiText(t, after.outcome.message) });
   }
   if (after.phase === before.phase) return null;
   switch (after.phase) {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { sampleText } from '../testing/sample.ts';
+import { createRendererI18n } from '../i18n/i18n.ts';
 import { readCsvFile, readProjectFile, suggestedFileName } from './file-reading.ts';
 
+const { t } = createRendererI18n('en');
+const ko = createRendererI18n('ko').t;
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('reading files', () => {
   it('opens the sample (a current-version file: nothing to migrate) and a version-1 one (migrated)', () => {
-    const result = readProjectFile({ name: 'deep-regression.layerboard', bytes: bytes(sampleText) });
+    const result = readProjectFile({ name: 'deep-regression.layerboard', bytes: bytes(sampleText) }, t);
     expect(result.type).toBe('ok');
     if (result.type === 'ok') expect(result.migratedFrom).toBeNull();
     const v1 = JSON.parse(sampleText);
@@ -14,7 +17,7 @@ describe('reading files', () => {
     v1.data.standardize = true;
     delete v1.data.preprocessing;
     delete v1.data.task;
-    const migrated = readProjectFile({ name: 'old.layerboard', bytes: bytes(JSON.stringify(v1)) });
+    const migrated = readProjectFile({ name: 'old.layerboard', bytes: bytes(JSON.stringify(v1)) }, t);
     expect(migrated.type === 'ok' && migrated.migratedFrom).toBe(1);
     expect(migrated.type === 'ok' && result.type === 'ok' && migrated.project.data.preprocessing).toEqual(result.type === 'ok' && result.project.data.preprocessing);
   });
@@ -24,7 +27,7 @@ describe('reading files', () => {
     ['{"format": "layerboard", "version": 2, "data": {"path": "x.csv", "features": [], "targets": []}, "graph": {"nodes": [{"id": "l", "type": "linear", "outFeatures": -3}]}}', /graph\.nodes\[0\]\.outFeatures/],
     ['[1, 2]', /./],
   ])('a corrupt project names the file and the field or line', (text, pattern) => {
-    const result = readProjectFile({ name: 'broken.layerboard', bytes: bytes(text) });
+    const result = readProjectFile({ name: 'broken.layerboard', bytes: bytes(text) }, t);
     expect(result.type).toBe('error');
     if (result.type === 'error') {
       expect(result.problem.title).toBe('Could not open broken.layerboard');
@@ -33,12 +36,14 @@ describe('reading files', () => {
   });
 
   it('a file that is not UTF-8 is refused', () => {
-    const result = readProjectFile({ name: 'x.layerboard', bytes: new Uint8Array([0xff, 0xfe, 0x00]) });
+    const result = readProjectFile({ name: 'x.layerboard', bytes: new Uint8Array([0xff, 0xfe, 0x00]) }, t);
     expect(result.type).toBe('error');
   });
 
   it('a malformed CSV names the file and the line', () => {
-    const result = readCsvFile({ name: 'ragged.csv', bytes: bytes('a,b,c\n1,2,3\n4,5\n') });
+    const result = readCsvFile({ name: 'ragged.csv', bytes: bytes('a,b,c\n1,2,3\n4,5\n') }, t);
+    const korean = readCsvFile({ name: 'ragged.csv', bytes: bytes('a,b,c\n1,2,3\n4,5\n') }, ko);
+    expect(korean.type === 'error' && korean.problem.title).toBe('ragged.csv을(를) 가져오지 못했습니다 (3행)');
     expect(result.type).toBe('error');
     if (result.type === 'error') {
       expect(result.problem.title).toBe('Could not import ragged.csv (line 3)');

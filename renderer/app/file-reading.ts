@@ -13,6 +13,7 @@ import {
   type ProjectIssue,
   type TableReport,
 } from '../../core/index.ts';
+import type { TFunction } from '../../core/i18n/index.ts';
 import type { OpenedFile } from '../host/host.ts';
 
 /** A problem to show: a one-line title naming the file, and the details (one per issue). */
@@ -44,34 +45,36 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-export function readProjectFile(file: Pick<OpenedFile, 'name' | 'bytes'>): ProjectReadResult {
+/** Reads a project; the problem's words are in `t`'s language. */
+export function readProjectFile(file: Pick<OpenedFile, 'name' | 'bytes'>, t: TFunction): ProjectReadResult {
   const text = decodeUtf8(file.bytes);
   if (text === null) {
-    return { type: 'error', problem: { title: `Could not open ${file.name}`, details: ['The file is not UTF-8 text, so it is not a Layerboard project.'] } };
+    return { type: 'error', problem: { title: t('notices:file.openFailed', { name: file.name }), details: [t('notices:file.notUtf8')] } };
   }
   const result = parseProject(text, { fileName: file.name });
   if (result.type === 'error') {
     const details = result.errors.slice(0, MAX_DETAILS).map(issueText);
-    if (result.errors.length > MAX_DETAILS) details.push(`… and ${result.errors.length - MAX_DETAILS} more problems.`);
-    return { type: 'error', problem: { title: `Could not open ${file.name}`, details } };
+    if (result.errors.length > MAX_DETAILS) details.push(t('notices:file.more', { count: result.errors.length - MAX_DETAILS }));
+    return { type: 'error', problem: { title: t('notices:file.openFailed', { name: file.name }), details } };
   }
   return { type: 'ok', project: result.project, warnings: result.warnings.map(issueText), migratedFrom: result.migratedFrom };
 }
 
 /** Where in the file a data error is: `line 3`, `line 3, column "price"`. */
-export function dataErrorPlace(error: { line?: number; column?: string }): string | null {
-  const parts = [error.line !== undefined ? `line ${error.line}` : null, error.column !== undefined ? `column ${JSON.stringify(error.column)}` : null];
+export function dataErrorPlace(error: { line?: number; column?: string }, t: TFunction): string | null {
+  const parts = [error.line !== undefined ? t('notices:file.line', { line: error.line }) : null, error.column !== undefined ? t('notices:file.column', { column: error.column }) : null];
   const place = parts.filter(Boolean).join(', ');
   return place === '' ? null : place;
 }
 
-export function readCsvFile(file: Pick<OpenedFile, 'name' | 'bytes'>): CsvReadResult {
+/** Reads a CSV; the problem's words are in `t`'s language. */
+export function readCsvFile(file: Pick<OpenedFile, 'name' | 'bytes'>, t: TFunction): CsvReadResult {
   const result = inspectCsv(file.bytes);
   if (result.type === 'error') {
-    const place = dataErrorPlace(result);
+    const place = dataErrorPlace(result, t);
     return {
       type: 'error',
-      problem: { title: `Could not import ${file.name}${place ? ` (${place})` : ''}`, details: [result.message] },
+      problem: { title: place ? t('notices:file.importFailedAt', { name: file.name, place }) : t('notices:file.importFailed', { name: file.name }), details: [result.message] },
     };
   }
   return { type: 'ok', table: result.table, report: result.report, warnings: result.warnings };

@@ -82,7 +82,7 @@ export function useRecovery({ host, ready, dirty, doc, file, notify, whenSafeToR
     const copy = offers.find((c) => c.id === id);
     if (!copy || !store || !scheduler) return;
     const name = copy.projectName.trim() || copy.fileName || id;
-    const read = readProjectFile({ name: copy.fileName ?? `${name}.layerboard`, bytes: new TextEncoder().encode(copy.text) });
+    const read = readProjectFile({ name: copy.fileName ?? `${name}.layerboard`, bytes: new TextEncoder().encode(copy.text) }, t);
     if (read.type === 'error') {
       // Reported by name and left where it is: it may still be worth something to someone.
       drop(id);

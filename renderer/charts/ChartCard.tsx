@@ -4,6 +4,7 @@
  * (the full data behind it, not the downsampled points).
  */
 import { createContext, useContext, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Host } from '../host/host.ts';
 import { exportFileName, saveExport, standaloneSvg, svgToPng } from './chart-export.ts';
 import { useChartTheme } from './chart-theme.ts';
@@ -53,6 +54,7 @@ function mainSvg(root: HTMLElement): SVGSVGElement | null {
 }
 
 export function ChartCard({ title, testId, legend, csv, controls, empty, note, wide, png = true, children }: ChartCardProps) {
+  const { t } = useTranslation();
   const exporter = useContext(ChartExportContext);
   const theme = useChartTheme();
   const body = useRef<HTMLDivElement>(null);
@@ -68,9 +70,9 @@ export function ChartCard({ title, testId, legend, csv, controls, empty, note, w
       const image = standaloneSvg(svg, { title, background: theme.panel, color: theme.text, legend: legend ?? [] });
       const png = await svgToPng(image);
       const problem = await saveExport(exporter.host, png, exportFileName(exporter.projectName, title, 'png'));
-      if (problem) exporter.onError(`Could not export ${title}`, problem);
+      if (problem) exporter.onError(t('charts:card.exportFailed', { title }), problem);
     } catch (error) {
-      exporter.onError(`Could not export ${title}`, error instanceof Error ? error.message : String(error));
+      exporter.onError(t('charts:card.exportFailed', { title }), error instanceof Error ? error.message : String(error));
     } finally {
       setBusy(false);
     }
@@ -80,7 +82,7 @@ export function ChartCard({ title, testId, legend, csv, controls, empty, note, w
     const text = csv?.();
     if (!exporter || !text) return;
     const problem = await saveExport(exporter.host, new Blob([text], { type: 'text/csv' }), exportFileName(exporter.projectName, title, 'csv'));
-    if (problem) exporter.onError(`Could not export ${title}`, problem);
+    if (problem) exporter.onError(t('charts:card.exportFailed', { title }), problem);
   };
 
   return (
@@ -91,11 +93,11 @@ export function ChartCard({ title, testId, legend, csv, controls, empty, note, w
           {controls}
           {png && (
             <button type="button" className="lb-button lb-button--small" disabled={!canExport || busy} onClick={() => void exportPng()}
-              aria-label={`Export ${title} as PNG`} title="Save the chart as a PNG image">PNG</button>
+              aria-label={t('charts:card.exportPng', { title })} title={t('charts:card.exportPngTitle')}>PNG</button>
           )}
           {csv && (
             <button type="button" className="lb-button lb-button--small" disabled={!canExport} onClick={() => void exportCsv()}
-              aria-label={`Export ${title} data as CSV`} title="Save the data behind the chart as CSV">CSV</button>
+              aria-label={t('charts:card.exportCsv', { title })} title={t('charts:card.exportCsvTitle')}>CSV</button>
           )}
         </div>
       </header>
@@ -115,11 +117,12 @@ export function ChartCard({ title, testId, legend, csv, controls, empty, note, w
 }
 
 /** A log-scale switch for a chart's y axis. */
-export function LogToggle({ on, onChange, label = 'Log scale' }: { on: boolean; onChange(on: boolean): void; label?: string }) {
+export function LogToggle({ on, onChange, label }: { on: boolean; onChange(on: boolean): void; label?: string }) {
+  const { t } = useTranslation();
   return (
     <label className="lb-chart__toggle">
       <input type="checkbox" checked={on} onChange={(e) => onChange(e.target.checked)} />
-      {label}
+      {label ?? t('charts:card.logScale')}
     </label>
   );
 }

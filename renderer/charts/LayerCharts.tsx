@@ -4,6 +4,7 @@
  * the fraction of ReLU units that output zero for every row of the batch (dead ReLUs).
  */
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { seriesCsv } from './chart-csv.ts';
 import type { LayerColumns } from './chart-data.ts';
 import { ChartCard, LogToggle } from './ChartCard.tsx';
@@ -11,7 +12,6 @@ import { useChartTheme } from './chart-theme.ts';
 import { SeriesChart, type SeriesSpec } from './SeriesChart.tsx';
 
 const MAX_POINTS = 500;
-const NOT_SAVED = 'Shown while the network trains (these are not saved in the project).';
 const FRACTION: [number, number] = [0, 1];
 
 export interface LayerChartProps {
@@ -22,6 +22,7 @@ export interface LayerChartProps {
 
 function GradientNormChartView({ columns, epochRange, version, log, onLog }: LayerChartProps & { log: boolean; onLog(log: boolean): void }) {
   const theme = useChartTheme();
+  const { t } = useTranslation();
   const layers = useMemo(() => (columns ? Object.keys(columns.gradNorms) : []), [columns]);
   // Train and validation own the first two colours; past the palette, lines are dashed, so a
   // ninth layer never looks like the first.
@@ -29,13 +30,13 @@ function GradientNormChartView({ columns, epochRange, version, log, onLog }: Lay
   const series = useMemo((): SeriesSpec[] => layers.map((id, i) => ({ key: id, values: columns!.gradNorms[id], ...style(i) })), [layers, columns, theme]);
   return (
     <ChartCard
-      title="Gradient norm per layer"
+      title={t('charts:layers.gradients')}
       testId="chart-gradients"
       legend={layers.map((id, i) => ({ name: id, ...style(i) }))}
       controls={<LogToggle on={log} onChange={onLog} />}
       csv={() => (columns ? seriesCsv('epoch', columns.x, columns.gradNorms) : null)}
-      empty={columns ? null : NOT_SAVED}
-      note="L2 norm of each linear layer's weight and bias gradients. Early layers far below later ones: vanishing gradients."
+      empty={columns ? null : t('charts:layers.notSaved')}
+      note={t('charts:layers.gradientsNote')}
     >
       {columns && <SeriesChart x={columns.x} series={series} log={log} xDomain={epochRange ?? undefined} height={220} maxPoints={MAX_POINTS} version={version} />}
     </ChartCard>
@@ -46,16 +47,17 @@ const percent = (v: number) => `${Math.round(v * 100)}%`;
 
 function DeadReluChartView({ columns, epochRange, version }: LayerChartProps) {
   const theme = useChartTheme();
+  const { t } = useTranslation();
   const series = useMemo((): SeriesSpec[] => (columns ? [{ key: 'dead', values: columns.deadRelu, color: theme.series[4] }] : []), [columns, theme]);
-  const empty = !columns ? NOT_SAVED : !columns.hasDeadRelu ? 'This network has no ReLU layers.' : null;
+  const empty = !columns ? t('charts:layers.notSaved') : !columns.hasDeadRelu ? t('charts:layers.noRelu') : null;
   return (
     <ChartCard
-      title="Dead ReLU fraction"
+      title={t('charts:layers.deadRelu')}
       testId="chart-dead-relu"
-      legend={[{ name: 'dead units', color: theme.series[4] }]}
+      legend={[{ name: t('charts:layers.deadUnits'), color: theme.series[4] }]}
       csv={() => (columns ? seriesCsv('epoch', columns.x, { dead_relu_fraction: columns.deadRelu }) : null)}
       empty={empty}
-      note="Share of ReLU units that output 0 for every row of the batch: they no longer learn."
+      note={t('charts:layers.deadReluNote')}
     >
       {columns && <SeriesChart x={columns.x} series={series} log={false} xDomain={epochRange ?? undefined} yDomain={FRACTION} yFormat={percent} height={220} maxPoints={MAX_POINTS} version={version} />}
     </ChartCard>

@@ -3,6 +3,8 @@
  * MAX_POINTS points (min–max downsampled) however long the run.
  */
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/i18n.ts';
 import { seriesCsv } from './chart-csv.ts';
 import type { LossColumns } from './chart-data.ts';
 import { ChartCard, LogToggle } from './ChartCard.tsx';
@@ -24,24 +26,25 @@ export interface LossChartProps {
 
 function LossChartView({ columns, log, onLog, lossName, epochRange, version }: LossChartProps) {
   const theme = useChartTheme();
+  const { t, i18n } = useTranslation();
   const series = useMemo((): SeriesSpec[] => [
     { key: 'train', values: columns.train, color: theme.series[0] },
     ...(columns.hasValidation ? [{ key: 'validation', values: columns.validation, color: theme.series[1] }] : []),
   ], [columns, theme]);
-  const legend = [{ name: 'train', color: theme.series[0] }, ...(columns.hasValidation ? [{ name: 'validation', color: theme.series[1] }] : [])];
+  const legend = [{ name: t('charts:loss.train'), color: theme.series[0] }, ...(columns.hasValidation ? [{ name: t('charts:loss.validation'), color: theme.series[1] }] : [])];
   const n = columns.epoch.length;
   return (
     <ChartCard
-      title="Loss"
+      title={t('charts:loss.title')}
       testId="chart-loss"
       legend={legend}
       controls={<LogToggle on={log} onChange={onLog} />}
       csv={() => (n === 0 ? null : seriesCsv('epoch', columns.epoch, { train_loss: columns.train, validation_loss: columns.validation }))}
-      empty={n === 0 ? 'The loss curve appears here as the network trains (after the first epoch).' : null}
-      note={`${lossName} per epoch${n > MAX_POINTS ? ` · ${n.toLocaleString('en-US')} epochs, drawn from at most ${MAX_POINTS} points` : ''}`}
+      empty={n === 0 ? t('charts:loss.empty') : null}
+      note={n > MAX_POINTS ? t('charts:loss.noteLong', { loss: lossName, epochs: formatNumber(n, i18n.language), points: MAX_POINTS }) : t('charts:loss.note', { loss: lossName })}
       wide
     >
-      <SeriesChart x={columns.epoch} series={series} log={log} xDomain={epochRange ?? undefined} xLabel="epoch" height={240} maxPoints={MAX_POINTS} version={version} />
+      <SeriesChart x={columns.epoch} series={series} log={log} xDomain={epochRange ?? undefined} xLabel={t('charts:loss.epoch')} height={240} maxPoints={MAX_POINTS} version={version} />
     </ChartCard>
   );
 }

@@ -4,11 +4,14 @@
  * Classification: the confusion matrix and each class's accuracy.
  */
 import { createContext, memo, useContext, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from '../../core/i18n/index.ts';
+import { formatNumber } from '../i18n/i18n.ts';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ScatterChart, Tooltip, useXAxisScale, useYAxisScale, XAxis, YAxis } from 'recharts';
 import type { PredictionsSnapshot } from '../../core/index.ts';
 import { confusionCsv, histogramCsv, perClassCsv, predictionsCsv } from './chart-csv.ts';
 import { ChartCard } from './ChartCard.tsx';
-import { formatTick, useChartTheme, type ChartTheme } from './chart-theme.ts';
+import { useChartTheme, useTickFormatter, type ChartTheme } from './chart-theme.ts';
 import { binCountFor, confusionOf, histogram, niceDomain, niceTicks, perClassAccuracy, residuals, roundUp125, scatterPoints, type HistogramBin, type ScatterPoint } from './prediction-stats.ts';
 
 type Regression = Extract<PredictionsSnapshot, { task: 'regression' }>;
@@ -41,8 +44,9 @@ function PointCloud({ color }: { color: string }) {
   return <path className="lb-scatter-points" data-count={parts.length} d={parts.join('')} fill={color} fillOpacity={0.55} stroke="none" />;
 }
 
-function snapshotNote(snapshot: PredictionsSnapshot, source: string): string {
-  return `${snapshot.rows.toLocaleString('en-US')} ${snapshot.set === 'validation' ? 'validation' : 'training'} rows · ${source}`;
+function snapshotNote(snapshot: PredictionsSnapshot, source: string, t: TFunction): string {
+  const rows = t(snapshot.set === 'validation' ? 'charts:predictions.validationRows' : 'charts:predictions.trainingRows', { count: snapshot.rows });
+  return t('charts:predictions.note', { rows, source });
 }
 
 /** Histogram bars as one path, from the chart's scales (the same reason as PointCloud). */
@@ -74,9 +78,10 @@ function useStableRange(range: [number, number]): [number, number] {
 }
 
 function TargetPicker({ targets, value, onChange }: { targets: string[]; value: number; onChange(t: number): void }) {
+  const { t } = useTranslation();
   if (targets.length < 2) return null;
   return (
-    <select className="lb-input lb-input--compact lb-chart__select" value={value} aria-label="Target" onChange={(e) => onChange(Number(e.target.value))}>
+    <select className="lb-input lb-input--compact lb-chart__select" value={value} aria-label={t('charts:predictions.target')} onChange={(e) => onChange(Number(e.target.value))}>
       {targets.map((t, i) => <option key={t} value={i}>{t}</option>)}
     </select>
   );
@@ -84,9 +89,11 @@ function TargetPicker({ targets, value, onChange }: { targets: string[]; value: 
 
 function RegressionChartsView({ snapshot, source }: { snapshot: Regression; source: string }) {
   const theme = useChartTheme();
+  const { t: tr } = useTranslation();
+  const formatTick = useTickFormatter();
   const [target, setTarget] = useState(0);
   const t = Math.min(target, Math.max(0, snapshot.targets.length - 1));
-  const name = snapshot.targets[t] ?? 'target';
+  const name = snapshot.targets[t] ?? tr('charts:predictions.targetFallback');
   const scatter = useMemo(() => scatterPoints(snapshot, t, MAX_SCATTER_POINTS), [snapshot, t]);
   const bins = useMemo(() => histogram(residuals(snapshot, t), binCountFor(snapshot.rows)), [snapshot, t]);
   const domain = useStableRange(niceDomain(scatter.min, scatter.max));
@@ -103,13 +110,13 @@ function RegressionChartsView({ snapshot, source }: { snapshot: Regression; sour
     <ScatterChart responsive style={{ width: '100%', height: 260 }} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
       <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
       <XAxis type="number" dataKey="actual" name="actual" domain={domain} ticks={scatterTicks} tickFormatter={formatTick} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 11 }}
-        label={{ value: `actual ${name}`, position: 'insideBottomRight', offset: -2, fill: theme.muted, fontSize: 11 }} height={32} allowDataOverflow />
+        label={{ value: tr('charts:predictions.actual', { name }), position: 'insideBottomRight', offset: -2, fill: theme.muted, fontSize: 11 }} height={32} allowDataOverflow />
       <YAxis type="number" dataKey="predicted" name="predicted" domain={domain} ticks={scatterTicks} tickFormatter={formatTick} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 11 }} width={52} allowDataOverflow
-        label={{ value: 'predicted', angle: -90, position: 'insideLeft', fill: theme.muted, fontSize: 11 }} />
+        label={{ value: tr('charts:predictions.predicted'), angle: -90, position: 'insideLeft', fill: theme.muted, fontSize: 11 }} />
       <ReferenceLine segment={[{ x: domain[0], y: domain[0] }, { x: domain[1], y: domain[1] }]} stroke={theme.reference} strokeDasharray="5 4" ifOverflow="hidden" />
       <PointCloud color={theme.series[0]} />
     </ScatterChart>
-  ), [theme, domain, scatterTicks, name]);
+  ), [theme, domain, scatterTicks, name, tr, formatTick]);
   const residualChart = useMemo(() => (
     <ScatterChart responsive style={{ width: '100%', height: 220 }} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
       <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" vertical={false} />
@@ -118,26 +125,26 @@ function RegressionChartsView({ snapshot, source }: { snapshot: Regression; sour
       <HistogramBars color={theme.series[2]} />
       <ReferenceLine x={0} stroke={theme.reference} strokeDasharray="5 4" ifOverflow="hidden" />
     </ScatterChart>
-  ), [theme, binRange, countRange, binTicks, countTicks]);
+  ), [theme, binRange, countRange, binTicks, countTicks, formatTick]);
 
   return (
     <>
       <ChartCard
-        title={`Predicted vs actual ${name}`}
+        title={tr('charts:predictions.scatterOf', { name })}
         testId="chart-scatter"
-        legend={[{ name: 'rows', color: theme.series[0] }, { name: 'y = ŷ', color: theme.reference }]}
+        legend={[{ name: tr('charts:predictions.rows'), color: theme.series[0] }, { name: 'y = ŷ', color: theme.reference }]}
         controls={<TargetPicker targets={snapshot.targets} value={t} onChange={setTarget} />}
         csv={() => predictionsCsv(snapshot)}
-        note={snapshotNote(snapshot, source)}
+        note={snapshotNote(snapshot, source, tr)}
       >
         <PointsContext.Provider value={scatter.points}>{scatterChart}</PointsContext.Provider>
       </ChartCard>
       <ChartCard
-        title={`Residuals of ${name}`}
+        title={tr('charts:predictions.residualsOf', { name })}
         testId="chart-residuals"
-        legend={[{ name: 'rows per bin', color: theme.series[2] }]}
+        legend={[{ name: tr('charts:predictions.rowsPerBin'), color: theme.series[2] }]}
         csv={() => histogramCsv(bins, 'residual')}
-        note="predicted − actual: centred on 0 and narrow is good."
+        note={tr('charts:predictions.residualsNote')}
       >
         <BinsContext.Provider value={bins}>{residualChart}</BinsContext.Provider>
       </ChartCard>
@@ -156,6 +163,7 @@ function mix(low: string, high: string, t: number): string {
 
 /** The confusion matrix as SVG (so it exports like the other charts): counts, shaded by share of the row. */
 function ConfusionMatrix({ classes, confusion, theme }: { classes: string[]; confusion: number[][]; theme: ChartTheme }) {
+  const { t, i18n } = useTranslation();
   const k = classes.length;
   const cell = Math.max(26, Math.min(64, Math.floor(300 / Math.max(1, k))));
   const labelWidth = Math.min(120, 12 + 7 * Math.max(...classes.map((c) => c.length), 6));
@@ -163,8 +171,8 @@ function ConfusionMatrix({ classes, confusion, theme }: { classes: string[]; con
   const width = labelWidth + k * cell + 8;
   const height = top + k * cell + 8;
   return (
-    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Confusion matrix" data-testid="confusion-matrix" className="lb-confusion">
-      <text x={labelWidth + (k * cell) / 2} y={12} textAnchor="middle" fill={theme.muted} fontSize={11}>predicted</text>
+    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('charts:predictions.confusion')} data-testid="confusion-matrix" className="lb-confusion">
+      <text x={labelWidth + (k * cell) / 2} y={12} textAnchor="middle" fill={theme.muted} fontSize={11}>{t('charts:predictions.predicted')}</text>
       {classes.map((c, j) => (
         <text key={`h${c}`} x={labelWidth + j * cell + cell / 2} y={28} textAnchor="middle" fill={theme.text} fontSize={11}>{c.length > 10 ? `${c.slice(0, 9)}…` : c}</text>
       ))}
@@ -180,7 +188,7 @@ function ConfusionMatrix({ classes, confusion, theme }: { classes: string[]; con
                   <rect x={labelWidth + j * cell} y={top + i * cell} width={cell - 2} height={cell - 2} rx={3}
                     fill={mix(theme.heatLow, i === j ? theme.heatHigh : theme.error, share)} stroke={theme.grid} />
                   <text x={labelWidth + j * cell + (cell - 2) / 2} y={top + i * cell + (cell - 2) / 2 + 4} textAnchor="middle" fontSize={12}
-                    fill={share > 0.55 ? theme.panel : theme.text} fontWeight={i === j ? 700 : 400}>{v}</text>
+                    fill={share > 0.55 ? theme.panel : theme.text} fontWeight={i === j ? 700 : 400}>{formatNumber(v, i18n.language)}</text>
                 </g>
               );
             })}
@@ -193,6 +201,8 @@ function ConfusionMatrix({ classes, confusion, theme }: { classes: string[]; con
 
 function ClassificationChartsView({ snapshot, source }: { snapshot: Classification; source: string }) {
   const theme = useChartTheme();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
   const confusion = useMemo(() => confusionOf(snapshot), [snapshot]);
   const accuracy = useMemo(() => perClassAccuracy(confusion), [confusion]);
   // Rounded to the percent and keyed by its text: a new snapshot with the same accuracies redraws nothing.
@@ -202,28 +212,28 @@ function ClassificationChartsView({ snapshot, source }: { snapshot: Classificati
     <BarChart responsive data={bars} style={{ width: '100%', height: 220 }} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
       <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="cls" stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 11 }} height={24} />
-      <YAxis domain={[0, 1]} tickFormatter={percentTick} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 11 }} width={44} />
-      <Tooltip formatter={(v) => `${(Number(v) * 100).toFixed(1)}%`} contentStyle={{ background: theme.panel, borderColor: theme.grid, color: theme.text, fontSize: 12 }} />
-      <Bar dataKey="accuracy" name="accuracy" fill={theme.series[2]} isAnimationActive={false} />
+      <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatNumber(v, locale, { style: 'percent', maximumFractionDigits: 0 })} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 11 }} width={44} />
+      <Tooltip formatter={(v) => formatNumber(Number(v), locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })} contentStyle={{ background: theme.panel, borderColor: theme.grid, color: theme.text, fontSize: 12 }} />
+      <Bar dataKey="accuracy" name={t('charts:predictions.accuracy')} fill={theme.series[2]} isAnimationActive={false} />
     </BarChart>
-  ), [bars, theme]);
+  ), [bars, theme, locale, t]);
   const metrics = { classes: snapshot.classes, confusion, recall: accuracy, precision: snapshot.classes.map((_, j) => {
     const col = confusion.reduce((s, row) => s + row[j], 0);
     return col === 0 ? null : confusion[j][j] / col;
   }) };
   return (
     <>
-      <ChartCard title="Confusion matrix" testId="chart-confusion" csv={() => confusionCsv(metrics)} note={`rows: actual class · ${snapshotNote(snapshot, source)}`}>
+      <ChartCard title={t('charts:predictions.confusion')} testId="chart-confusion" csv={() => confusionCsv(metrics)}
+        note={t('charts:predictions.confusionNote', { note: snapshotNote(snapshot, source, t) })}>
         <ConfusionMatrix classes={snapshot.classes} confusion={confusion} theme={theme} />
       </ChartCard>
-      <ChartCard title="Accuracy per class" testId="chart-class-accuracy" legend={[{ name: 'share of the class predicted right', color: theme.series[2] }]} csv={() => perClassCsv(metrics)}>
+      <ChartCard title={t('charts:predictions.classAccuracy')} testId="chart-class-accuracy" legend={[{ name: t('charts:predictions.classAccuracyLegend'), color: theme.series[2] }]}
+        csv={() => perClassCsv(metrics)}>
         {accuracyChart}
       </ChartCard>
     </>
   );
 }
-
-const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 
 const RegressionCharts = memo(RegressionChartsView);
 const ClassificationCharts = memo(ClassificationChartsView);
@@ -236,17 +246,18 @@ export interface PredictionChartsProps {
 }
 
 function PredictionChartsView({ snapshot, source, task }: PredictionChartsProps) {
+  const { t } = useTranslation();
   if (!snapshot) {
-    const empty = 'Predictions appear here while the network trains, and for saved weights.';
+    const empty = t('charts:predictions.empty');
     return task === 'classification' ? (
       <>
-        <ChartCard title="Confusion matrix" testId="chart-confusion" empty={empty} />
-        <ChartCard title="Accuracy per class" testId="chart-class-accuracy" empty={empty} />
+        <ChartCard title={t('charts:predictions.confusion')} testId="chart-confusion" empty={empty} />
+        <ChartCard title={t('charts:predictions.classAccuracy')} testId="chart-class-accuracy" empty={empty} />
       </>
     ) : (
       <>
-        <ChartCard title="Predicted vs actual" testId="chart-scatter" empty={empty} />
-        <ChartCard title="Residuals" testId="chart-residuals" empty={empty} />
+        <ChartCard title={t('charts:predictions.scatter')} testId="chart-scatter" empty={empty} />
+        <ChartCard title={t('charts:predictions.residuals')} testId="chart-residuals" empty={empty} />
       </>
     );
   }

@@ -12,7 +12,7 @@
  */
 import { createContext, memo, useContext, useMemo, useRef } from 'react';
 import { CartesianGrid, LineChart, useXAxisScale, useYAxisScale, XAxis, YAxis } from 'recharts';
-import { formatTick, useChartTheme } from './chart-theme.ts';
+import { useChartTheme, useTickFormatter } from './chart-theme.ts';
 import { decadeDomain, extent, linePath, minMaxIndicesOf } from './downsample.ts';
 import { decadeTicks, niceDomain, niceTicks } from './prediction-stats.ts';
 
@@ -69,8 +69,10 @@ function Lines() {
   );
 }
 
-function SeriesChartView({ x, series, log, xDomain, yDomain, yFormat = formatTick, xLabel, height, maxPoints, version, testId }: SeriesChartProps) {
+function SeriesChartView({ x, series, log, xDomain, yDomain, yFormat: yFormatOwn, xLabel, height, maxPoints, version, testId }: SeriesChartProps) {
   const theme = useChartTheme();
+  const formatTick = useTickFormatter();
+  const yFormat = yFormatOwn ?? formatTick;
   const xRange = useStable(useMemo((): [number, number] => {
     if (xDomain) return xDomain;
     // Epochs: from 0 (before training) to the last one.
@@ -97,7 +99,7 @@ function SeriesChartView({ x, series, log, xDomain, yDomain, yFormat = formatTic
       <YAxis type="number" scale={log ? 'log' : 'linear'} domain={yRange} ticks={yTicks} allowDataOverflow tickFormatter={yFormat} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 11 }} width={56} />
       <Lines />
     </LineChart>
-  ), [theme, height, testId, xRange, yRange, xTicks, yTicks, xLabel, log, yFormat]);
+  ), [theme, height, testId, xRange, yRange, xTicks, yTicks, xLabel, log, yFormat, formatTick]);
   return <LinesContext.Provider value={lines}>{chart}</LinesContext.Provider>;
 }
 

@@ -4,7 +4,9 @@
  * exported as PNG is drawn outside the page, where they are not resolved at all: so the charts
  * get real colours, and re-render when the colour scheme changes.
  */
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/i18n.ts';
 
 export interface ChartTheme {
   text: string;
@@ -78,13 +80,18 @@ export function useChartTheme(): ChartTheme {
 }
 
 /** Numbers on axes: 4 significant digits; 150k and 2M for large round numbers; exponents for the tiny and huge. */
-export function formatTick(value: number): string {
+export function formatTick(value: number, locale = 'en'): string {
   if (!Number.isFinite(value)) return '';
   const a = Math.abs(value);
-  if (a >= 1e4 && a < 1e10) {
-    const [d, unit] = a >= 1e9 ? [1e9, 'G'] : a >= 1e6 ? [1e6, 'M'] : [1e3, 'k'];
-    return `${Number((value / d).toPrecision(3))}${unit}`;
-  }
+  // Large ticks in the language's own short form: 12K, 1.5M in English; 1.2만, 150만 in Korean.
+  if (a >= 1e4 && a < 1e10) return formatNumber(value, locale, { notation: 'compact', maximumSignificantDigits: 3 });
   if (a !== 0 && (a >= 1e10 || a < 1e-3)) return value.toExponential(1).replace('e+', 'e');
-  return String(Number(value.toPrecision(4)));
+  return formatNumber(value, locale, { maximumSignificantDigits: 4 });
+}
+
+/** `formatTick` in the window's language, one function per language (Recharts compares formatters by identity). */
+export function useTickFormatter(): (value: number) => string {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  return useMemo(() => (value: number) => formatTick(value, locale), [locale]);
 }

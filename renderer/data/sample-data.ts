@@ -9,7 +9,7 @@ import wineUrl from '../../assets/samples/wine.csv?url';
 
 export interface SampleData {
   file: string;
-  /** Its name in the sample list: `data:samples.<label>`. */
+  /** Its name in the sample list: `dataset:samples.<label>`. */
   label: 'iris' | 'wine' | 'diabetes' | 'boston';
   url: string;
 }

@@ -4,7 +4,7 @@
  * other menu command); the choice is applied and remembered (i18n.ts) and told to the host, whose
  * own words (Electron's native menu) follow it.
  */
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { Host, MenuCommand } from '../host/host.ts';
 import { readLocalePreference, setLocalePreference, type LocalePreference } from './i18n.ts';
 
@@ -43,4 +43,9 @@ export function chooseLanguage(preference: LocalePreference, host?: Pick<Host, '
 /** The current choice ('system', 'en' or 'ko'), re-rendering when it changes. */
 export function useLocalePreference(): LocalePreference {
   return useSyncExternalStore(subscribe, currentLocalePreference);
+}
+
+/** Tells the host the remembered choice once, so a native menu starts in the window's language. */
+export function useHostLanguage(host: Pick<Host, 'setLocale'>): void {
+  useEffect(() => host.setLocale?.(currentLocalePreference()), [host]);
 }

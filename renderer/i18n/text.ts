@@ -7,6 +7,9 @@ import type { TFunction } from '../../core/i18n/index.ts';
 
 export type UiText = { key: string; params?: Record<string, unknown> } | { text: string };
 
-export function uiText(t: TFunction, text: UiText): string {
-  return 'text' in text ? text.text : t(text.key, text.params ?? {});
+/** A translate function: i18next's `t`, or any `(key, params) => string` over the same catalogs. */
+type Translate = TFunction | ((key: string, params?: Record<string, unknown>) => string);
+
+export function uiText(t: Translate, text: UiText): string {
+  return 'text' in text ? text.text : (t as (key: string, params?: Record<string, unknown>) => string)(text.key, text.params ?? {});
 }

@@ -39,18 +39,18 @@ function DataSummary({ doc, status, dataNotice, fileState, onImportCsv, onAccept
   if (status.type === 'missing') {
     return (
       <div className="lb-data__summary lb-data__summary--missing" data-testid="data-missing">
-        <p><Trans i18nKey={trained ? 'data:panel.missingTrained' : 'data:panel.missing'} values={{ path }} components={[<strong />]} /></p>
+        <p><Trans i18nKey={trained ? 'dataset:panel.missingTrained' : 'dataset:panel.missing'} values={{ path }} components={[<strong />]} /></p>
         {dataNotice && <p className="lb-muted">{dataNotice}</p>}
-        <button type="button" className="lb-button" onClick={onImportCsv}>{doc.data.hash || trained ? t('data:panel.relinkCsv') : t('data:panel.importCsv')}</button>
+        <button type="button" className="lb-button" onClick={onImportCsv}>{doc.data.hash || trained ? t('dataset:panel.relinkCsv') : t('dataset:panel.importCsv')}</button>
       </div>
     );
   }
   const changed = fileState === 'changed' && (
     <div className="lb-data__summary--missing lb-data__changed" role="alert" data-testid="data-changed">
-      <p><Trans i18nKey={trained ? 'data:panel.changedTrained' : 'data:panel.changed'} values={{ path }} components={[<strong />]} /></p>
+      <p><Trans i18nKey={trained ? 'dataset:panel.changedTrained' : 'dataset:panel.changed'} values={{ path }} components={[<strong />]} /></p>
       <div className="lb-button-row">
-        <button type="button" className="lb-button lb-button--small" onClick={onImportCsv}>{t('data:panel.relinkCsv')}</button>
-        <button type="button" className="lb-button lb-button--small" onClick={onAcceptChangedCsv}>{t('data:panel.useThisFile')}</button>
+        <button type="button" className="lb-button lb-button--small" onClick={onImportCsv}>{t('dataset:panel.relinkCsv')}</button>
+        <button type="button" className="lb-button lb-button--small" onClick={onAcceptChangedCsv}>{t('dataset:panel.useThisFile')}</button>
       </div>
     </div>
   );
@@ -65,15 +65,15 @@ function DataSummary({ doc, status, dataNotice, fileState, onImportCsv, onAccept
     );
   }
   const target = status.context.target;
-  const targetText = target?.task === 'classification' ? t('data:panel.classes', { count: target.numClasses }) : t('data:panel.values', { count: target?.width ?? 1 });
+  const targetText = target?.task === 'classification' ? t('dataset:panel.classes', { count: target.numClasses }) : t('dataset:panel.values', { count: target?.width ?? 1 });
   return (
     <div className="lb-data__summary" data-testid="data-summary">
       <p>
         <strong>{doc.data.path}</strong>
-        <button type="button" className="lb-link" onClick={onShowData}>{t('data:panel.viewData')}</button>
+        <button type="button" className="lb-link" onClick={onShowData}>{t('dataset:panel.viewData')}</button>
       </p>
-      <p className="lb-muted">{t('data:panel.summary', {
-        rows: t('data:panel.rows', { count: status.rows }), inputs: t('data:panel.inputs', { count: status.featureWidth }), target: targetText, task: t(`data:tasks.${status.task}`),
+      <p className="lb-muted">{t('dataset:panel.summary', {
+        rows: t('dataset:panel.rows', { count: status.rows }), inputs: t('dataset:panel.inputs', { count: status.featureWidth }), target: targetText, task: t(`dataset:tasks.${status.task}`),
       })}</p>
       {status.warnings.map((w) => <p key={w.code + w.message} className="lb-data__warning">{w.message}</p>)}
       {changed}
@@ -86,17 +86,17 @@ function DataPanelView({ doc, status, report, dataNotice, fileState, run, closeM
   const task = status.type === 'ready' ? status.task : doc.data.task;
   const { t } = useTranslation();
   return (
-    <section className="lb-data" aria-label={t('data:panel.label')}>
+    <section className="lb-data" aria-label={t('dataset:panel.label')}>
       <div className="lb-panel-heading">
-        <h2 className="lb-panel-title">{t('data:panel.title')}</h2>
-        <button type="button" className="lb-button lb-button--small" onClick={onImportCsv}>{t('data:panel.importCsv')}</button>
+        <h2 className="lb-panel-title">{t('dataset:panel.title')}</h2>
+        <button type="button" className="lb-button lb-button--small" onClick={onImportCsv}>{t('dataset:panel.importCsv')}</button>
       </div>
       <DataSummary doc={doc} status={status} dataNotice={dataNotice} fileState={fileState} onImportCsv={onImportCsv} onAcceptChangedCsv={onAcceptChangedCsv} onShowData={onShowData} />
       <fieldset className="lb-fieldset" disabled={locked}>
         <table className="lb-columns">
-          <caption className="visually-hidden">{t('data:panel.columnRoles')}</caption>
+          <caption className="visually-hidden">{t('dataset:panel.columnRoles')}</caption>
           <thead>
-            <tr><th scope="col">{t('data:panel.column')}</th><th scope="col">{t('data:panel.kind')}</th><th scope="col">{t('data:panel.role')}</th></tr>
+            <tr><th scope="col">{t('dataset:panel.column')}</th><th scope="col">{t('dataset:panel.kind')}</th><th scope="col">{t('dataset:panel.role')}</th></tr>
           </thead>
           <tbody>
             {columns.map((name) => {
@@ -105,11 +105,11 @@ function DataPanelView({ doc, status, report, dataNotice, fileState, run, closeM
               return (
                 <tr key={name} className={`lb-columns__row lb-columns__row--${role}`}>
                   <th scope="row" title={column?.note}>{name}</th>
-                  <td className="lb-muted">{column ? t(`data:kinds.${column.kind}`) : '—'}</td>
+                  <td className="lb-muted">{column ? t(`dataset:kinds.${column.kind}`) : '—'}</td>
                   <td>
-                    <select className="lb-input lb-input--compact" value={role} aria-label={t('data:panel.roleOf', { name })}
+                    <select className="lb-input lb-input--compact" value={role} aria-label={t('dataset:panel.roleOf', { name })}
                       onChange={(e) => run({ name: 'setColumnRole', args: { column: name, role: e.target.value as ColumnRole, columns } })}>
-                      {ROLES.map((r) => <option key={r} value={r}>{t(`data:roles.${r}`)}</option>)}
+                      {ROLES.map((r) => <option key={r} value={r}>{t(`dataset:roles.${r}`)}</option>)}
                     </select>
                   </td>
                 </tr>
@@ -118,19 +118,19 @@ function DataPanelView({ doc, status, report, dataNotice, fileState, run, closeM
           </tbody>
         </table>
         <div className="lb-field-grid">
-          <ChoiceField label={t('data:panel.task')} value={doc.data.task} options={['auto', 'regression', 'classification'] as const}
-            optionLabel={(o) => t(`data:tasks.${o}`)}
+          <ChoiceField label={t('dataset:panel.task')} value={doc.data.task} options={['auto', 'regression', 'classification'] as const}
+            optionLabel={(o) => t(`dataset:tasks.${o}`)}
             onValue={(t) => t && run({ name: 'setTask', args: { task: t } })} />
-          <ChoiceField label={t('data:panel.scaling')} value={doc.data.preprocessing.scaling} options={['standard', 'minmax', 'none'] as const} testId="scaling"
-            optionLabel={(o) => t(`data:scalings.${o}`)}
+          <ChoiceField label={t('dataset:panel.scaling')} value={doc.data.preprocessing.scaling} options={['standard', 'minmax', 'none'] as const} testId="scaling"
+            optionLabel={(o) => t(`dataset:scalings.${o}`)}
             onValue={(scaling) => scaling && run({ name: 'setScaling', args: { scaling } })} />
         </div>
-        <ChoiceField label={t('data:panel.missingValues')} value={doc.data.preprocessing.missing} options={['drop', 'mean'] as const} testId="missing"
-          optionLabel={(m) => (m === 'drop' ? t('data:panel.dropRow') : t('data:panel.fillMean'))}
+        <ChoiceField label={t('dataset:panel.missingValues')} value={doc.data.preprocessing.missing} options={['drop', 'mean'] as const} testId="missing"
+          optionLabel={(m) => (m === 'drop' ? t('dataset:panel.dropRow') : t('dataset:panel.fillMean'))}
           onValue={(missing) => missing && run({ name: 'setMissing', args: { missing } })} />
         {task === 'regression' && (
-          <CheckboxField label={t('data:panel.scaleTarget')} checked={doc.data.preprocessing.scaleTarget} testId="scale-target"
-            help={t('data:panel.scaleTargetHelp')}
+          <CheckboxField label={t('dataset:panel.scaleTarget')} checked={doc.data.preprocessing.scaleTarget} testId="scale-target"
+            help={t('dataset:panel.scaleTargetHelp')}
             onValue={(scaleTarget) => run({ name: 'setScaleTarget', args: { scaleTarget } })} />
         )}
       </fieldset>

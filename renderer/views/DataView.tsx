@@ -44,7 +44,7 @@ const Sparkline = memo(function Sparkline({ bars, label }: { bars: ColumnBar[]; 
   const height = 28;
   const w = width / Math.max(1, bars.length);
   return (
-    <svg className="lb-spark" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('data:view.histogramOf', { name: label })}>
+    <svg className="lb-spark" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('dataset:view.histogramOf', { name: label })}>
       {bars.map((b, i) => {
         const h = Math.max(b.count > 0 ? 1 : 0, (b.count / max) * (height - 2));
         return <rect key={i} x={i * w + 0.5} y={height - h} width={Math.max(1, w - 1)} height={h}><title>{`${b.label}: ${formatNumber(b.count, i18n.language)}`}</title></rect>;
@@ -68,12 +68,12 @@ function ColumnStats({ doc, table, report, run, locked }: ColumnStatsProps) {
   const names = report.columns.map((c) => c.name);
   return (
     <table className="lb-stats" data-testid="column-stats">
-      <caption className="visually-hidden">{t('data:view.columnsOf', { path: doc.data.path })}</caption>
+      <caption className="visually-hidden">{t('dataset:view.columnsOf', { path: doc.data.path })}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('data:panel.column')}</th><th scope="col">{t('data:view.type')}</th><th scope="col">{t('data:panel.role')}</th><th scope="col">{t('data:view.missing')}</th>
-          <th scope="col">{t('data:view.mean')}</th><th scope="col">{t('data:view.std')}</th><th scope="col">{t('data:view.min')}</th><th scope="col">{t('data:view.max')}</th>
-          <th scope="col">{t('data:view.distribution')}</th>
+          <th scope="col">{t('dataset:panel.column')}</th><th scope="col">{t('dataset:view.type')}</th><th scope="col">{t('dataset:panel.role')}</th><th scope="col">{t('dataset:view.missing')}</th>
+          <th scope="col">{t('dataset:view.mean')}</th><th scope="col">{t('dataset:view.std')}</th><th scope="col">{t('dataset:view.min')}</th><th scope="col">{t('dataset:view.max')}</th>
+          <th scope="col">{t('dataset:view.distribution')}</th>
         </tr>
       </thead>
       <tbody>
@@ -82,11 +82,11 @@ function ColumnStats({ doc, table, report, run, locked }: ColumnStatsProps) {
           return (
             <tr key={c.name} className={`lb-stats__row--${role}`} data-column={c.name}>
               <th scope="row" title={c.note}>{c.name}</th>
-              <td>{t(`data:kinds.${c.kind}`)}{c.categorical ? <span className="lb-muted"> · {t('data:view.distinct', { count: `${formatNumber(c.categorical.distinctCount, locale)}${c.categorical.distinctCountIsLowerBound ? '+' : ''}` })}</span> : null}</td>
+              <td>{t(`dataset:kinds.${c.kind}`)}{c.categorical ? <span className="lb-muted"> · {t('dataset:view.distinct', { count: `${formatNumber(c.categorical.distinctCount, locale)}${c.categorical.distinctCountIsLowerBound ? '+' : ''}` })}</span> : null}</td>
               <td>
-                <select className="lb-input lb-input--compact" value={role} disabled={locked} aria-label={t('data:view.roleOf', { name: c.name })}
+                <select className="lb-input lb-input--compact" value={role} disabled={locked} aria-label={t('dataset:view.roleOf', { name: c.name })}
                   onChange={(e) => run({ name: 'setColumnRole', args: { column: c.name, role: e.target.value as ColumnRole, columns: names } })}>
-                  <option value="feature">{t('data:roles.feature')}</option><option value="target">{t('data:roles.target')}</option><option value="ignored">{t('data:roles.ignored')}</option>
+                  <option value="feature">{t('dataset:roles.feature')}</option><option value="target">{t('dataset:roles.target')}</option><option value="ignored">{t('dataset:roles.ignored')}</option>
                 </select>
               </td>
               <td className={c.missingCount > 0 ? 'lb-stats__missing' : undefined}>{formatNumber(c.missingCount, locale)}</td>
@@ -147,9 +147,9 @@ function RowsPreview({ table }: { table: CsvTable }) {
   }
   return (
     <div className="lb-rows" ref={viewport} onScroll={onScroll} role="grid" aria-rowcount={table.rowCount + 1} aria-colcount={table.columns.length + 1}
-      aria-label={t('data:view.rowsLabel')} data-testid="rows-preview" tabIndex={0}>
+      aria-label={t('dataset:view.rowsLabel')} data-testid="rows-preview" tabIndex={0}>
       <div className="lb-rows__header" role="row" style={{ width }}>
-        <div className="lb-rows__index" role="columnheader">{t('data:view.row')}</div>
+        <div className="lb-rows__index" role="columnheader">{t('dataset:view.row')}</div>
         {table.columns.map((c) => <div key={c.name} className="lb-rows__cell" role="columnheader" title={c.name}>{c.name}</div>)}
       </div>
       <div className="lb-rows__content" style={{ height: win.contentHeight, width }}>{rows}</div>
@@ -176,27 +176,27 @@ function DataViewView({ doc, table, report, dataNotice, run, onImportCsv, onOpen
       <div className="lb-data-view__bar">
         <div>
           <strong>{doc.data.path}</strong>
-          {report && <span className="lb-muted"> · {t('data:view.summary', {
-            rows: t('data:panel.rows', { count: report.rowCount }), columns: t('data:view.columns', { count: report.columnCount }),
-            delimiter: report.delimiter === '\t' ? t('data:view.tab') : report.delimiter,
+          {report && <span className="lb-muted"> · {t('dataset:view.summary', {
+            rows: t('dataset:panel.rows', { count: report.rowCount }), columns: t('dataset:view.columns', { count: report.columnCount }),
+            delimiter: report.delimiter === '\t' ? t('dataset:view.tab') : report.delimiter,
           })}</span>}
         </div>
         <div className="lb-button-row">
-          <button type="button" className="lb-button lb-button--small" onClick={onImportCsv}>{t('data:panel.importCsv')}</button>
-          <select className="lb-input lb-input--compact lb-data-view__samples" value="" aria-label={t('data:view.openSample')} data-testid="sample-data" disabled={locked}
+          <button type="button" className="lb-button lb-button--small" onClick={onImportCsv}>{t('dataset:panel.importCsv')}</button>
+          <select className="lb-input lb-input--compact lb-data-view__samples" value="" aria-label={t('dataset:view.openSample')} data-testid="sample-data" disabled={locked}
             onChange={(e) => {
               const sample = SAMPLE_DATA.find((s) => s.file === e.target.value);
               if (sample) onOpenSample(sample);
             }}>
-            <option value="">{t('data:view.sampleData')}</option>
-            {SAMPLE_DATA.map((s) => <option key={s.file} value={s.file}>{t(`data:samples.${s.label}`)}</option>)}
+            <option value="">{t('dataset:view.sampleData')}</option>
+            {SAMPLE_DATA.map((s) => <option key={s.file} value={s.file}>{t(`dataset:samples.${s.label}`)}</option>)}
           </select>
         </div>
       </div>
       {!table || !report ? (
         <div className="lb-data-view__empty">
           <p><Trans i18nKey="data:view.notLoaded" values={{ path: doc.data.path, why: dataNotice ?? '' }} components={[<strong />]} /></p>
-          <p className="lb-muted">{t('data:view.emptyHint')}</p>
+          <p className="lb-muted">{t('dataset:view.emptyHint')}</p>
         </div>
       ) : (
         <>

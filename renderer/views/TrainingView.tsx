@@ -8,6 +8,8 @@
  * history, and predictions and metrics of its saved weights (computed in a worker).
  */
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/i18n.ts';
 import type { Host } from '../host/host.ts';
 import { assessHealth, type Project } from '../../core/index.ts';
 import { SeverityBadge } from '../panels/SeverityBadge.tsx';
@@ -34,11 +36,11 @@ export interface TrainingViewProps {
   onStepThrough?(): void;
 }
 
-const LOSS_NAMES: Record<string, string> = { mse: 'Mean squared error', mae: 'Mean absolute error', huber: 'Huber loss', crossEntropy: 'Cross-entropy', bce: 'Binary cross-entropy' };
-
 export default function TrainingView({ host, client, doc, csv, task, onError, onStepThrough }: TrainingViewProps) {
   // Only what the charts need, each a value that changes rarely: the view does not re-render
   // with every progress event (the training bar does).
+  const { t, i18n } = useTranslation();
+  const n = (v: number) => formatNumber(v, i18n.language);
   const version = useSyncExternalStore(client.subscribe, client.getChartVersion);
   const phase = useSyncExternalStore(client.subscribe, () => client.getState().phase);
   const started = useSyncExternalStore(client.subscribe, () => client.getState().started);
@@ -77,12 +79,12 @@ export default function TrainingView({ host, client, doc, csv, task, onError, on
   const snapshot = active ? liveSnapshot ?? savedOk?.snapshot ?? null : savedOk?.snapshot ?? liveSnapshot;
   const lastEpoch = doc.history?.epoch.at(-1);
   const source = snapshot !== null && snapshot === liveSnapshot
-    ? `during training, epoch ${snapshot.epoch.toLocaleString('en-US')}`
-    : `saved weights${lastEpoch !== undefined ? `, epoch ${lastEpoch.toLocaleString('en-US')}` : ''}`;
-  const metricsSource = `Of the saved weights${lastEpoch !== undefined ? ` after epoch ${lastEpoch.toLocaleString('en-US')}` : ''}, in the target's units.`;
+    ? t('charts:predictions.live', { epoch: n(snapshot.epoch) })
+    : lastEpoch !== undefined ? t('charts:predictions.savedEpoch', { epoch: n(lastEpoch) }) : t('charts:predictions.saved');
+  const metricsSource = lastEpoch !== undefined ? t('charts:metrics.sourceEpoch', { epoch: n(lastEpoch) }) : t('charts:metrics.source');
 
   const output = doc.graph.nodes.find((n) => n.type === 'output');
-  const lossName = output?.type === 'output' ? LOSS_NAMES[output.loss] ?? output.loss : 'Loss';
+  const lossName = output?.type === 'output' ? t(`charts:loss.names.${output.loss}`, { defaultValue: output.loss }) : t('charts:loss.fallback');
   const exportContext = useMemo<ChartExportContextValue>(() => ({ host, projectName: doc.name || 'untitled', onError }), [host, doc.name, onError]);
   const onLossLog = useCallback((on: boolean) => setLossLog(on), []);
   const onGradLog = useCallback((on: boolean) => setGradLog(on), []);
@@ -92,10 +94,10 @@ export default function TrainingView({ host, client, doc, csv, task, onError, on
       <div className="lb-training-view" data-testid="training-view" data-chart-version={version}>
         {onStepThrough && !active && <StepThroughButton onOpen={onStepThrough} />}
         {saved?.result.type === 'error' && doc.weights && !active && (
-          <p className="lb-training-view__note lb-muted" role="status">The saved weights could not be evaluated: {saved.result.message}</p>
+          <p className="lb-training-view__note lb-muted" role="status">{t('charts:view.evaluationFailed', { message: saved.result.message })}</p>
         )}
         {signals.length > 0 && (
-          <ul className="lb-health" data-testid="health-signals" aria-label="What the run shows">
+          <ul className="lb-health" data-testid="health-signals" aria-label={t('charts:view.health')}>
             {signals.map((signal) => (
               <li key={signal.code + (signal.nodeId ?? '')} className={`lb-issue lb-issue--${signal.severity}`} data-code={signal.code}>
                 <SeverityBadge severity={signal.severity} />{signal.message}
