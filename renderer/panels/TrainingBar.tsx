@@ -46,29 +46,29 @@ function TrainingBarView({ client, blocked, canContinue, hasWeights, epochs, onT
   const outcomeIsProblem = outcome !== null && (outcome.kind === 'diverged' || outcome.kind === 'failed' || outcome.kind === 'crashed');
 
   let status: string;
-  if (state.phase === 'starting') status = state.stage ? t(`training:bar.stages.${state.stage satisfies Stage}`) : t('training:bar.startingTrainer');
-  else if (state.phase === 'stopping') status = t('training:bar.stopping');
-  else if (p) status = t('training:bar.epochStep', { epoch: n(Math.min(p.epoch + 1, p.epochs)), epochs: n(p.epochs), step: n(p.step), steps: n(p.stepsPerEpoch) });
-  else status = active ? t('training:bar.starting') : blocked ?? (canContinue ? t('training:bar.readyContinue', { epochs: n(epochs) }) : t('training:bar.readyTrain', { epochs: n(epochs) }));
+  if (state.phase === 'starting') status = state.stage ? t(`train:bar.stages.${state.stage satisfies Stage}`) : t('train:bar.startingTrainer');
+  else if (state.phase === 'stopping') status = t('train:bar.stopping');
+  else if (p) status = t('train:bar.epochStep', { epoch: n(Math.min(p.epoch + 1, p.epochs)), epochs: n(p.epochs), step: n(p.step), steps: n(p.stepsPerEpoch) });
+  else status = active ? t('train:bar.starting') : blocked ?? (canContinue ? t('train:bar.readyContinue', { epochs: n(epochs) }) : t('train:bar.readyTrain', { epochs: n(epochs) }));
 
   return (
-    <div className="lb-trainbar" role="region" aria-label={t('training:bar.label')} data-phase={state.phase} data-testid="training-bar">
+    <div className="lb-trainbar" role="region" aria-label={t('train:bar.label')} data-phase={state.phase} data-testid="training-bar">
       <div className="lb-trainbar__buttons">
         {state.phase === 'paused' ? (
-          <button type="button" className="lb-button lb-button--primary" onClick={() => client.resume()} data-testid="train-resume">{t('training:bar.resume')}</button>
+          <button type="button" className="lb-button lb-button--primary" onClick={() => client.resume()} data-testid="train-resume">{t('train:bar.resume')}</button>
         ) : (
           <button type="button" className="lb-button lb-button--primary" disabled={active || blocked !== null} onClick={onTrain} data-testid="train-start"
-            title={blocked ?? (canContinue ? t('training:bar.continueTitle') : t('training:bar.trainTitle'))}>
-            {canContinue ? t('training:bar.continue') : t('training:bar.train')}
+            title={blocked ?? (canContinue ? t('train:bar.continueTitle') : t('train:bar.trainTitle'))}>
+            {canContinue ? t('train:bar.continue') : t('train:bar.train')}
           </button>
         )}
-        <button type="button" className="lb-button" disabled={state.phase !== 'running' || state.pausePending} onClick={() => client.pause()} data-testid="train-pause">{t('training:bar.pause')}</button>
-        <button type="button" className="lb-button" disabled={!active || state.phase === 'stopping'} onClick={() => client.stop()} data-testid="train-stop">{t('training:bar.stop')}</button>
+        <button type="button" className="lb-button" disabled={state.phase !== 'running' || state.pausePending} onClick={() => client.pause()} data-testid="train-pause">{t('train:bar.pause')}</button>
+        <button type="button" className="lb-button" disabled={!active || state.phase === 'stopping'} onClick={() => client.stop()} data-testid="train-stop">{t('train:bar.stop')}</button>
         <button type="button" className="lb-button" disabled={active || !hasWeights} onClick={onResetWeights} data-testid="train-reset"
-          title={t('training:bar.resetTitle')}>{t('training:bar.reset')}</button>
+          title={t('train:bar.resetTitle')}>{t('train:bar.reset')}</button>
       </div>
       <div className="lb-trainbar__progress">
-        <div className="lb-progress" role="progressbar" aria-label={t('training:bar.progress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}
+        <div className="lb-progress" role="progressbar" aria-label={t('train:bar.progress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}
           data-testid="train-progress">
           <div className="lb-progress__fill" style={{ transform: `scaleX(${fraction})` }} />
         </div>
@@ -77,10 +77,10 @@ function TrainingBarView({ client, blocked, canContinue, hasWeights, epochs, onT
           {p && (
             <>
               <span className="lb-muted" data-testid="train-loss">{p.validationLoss !== null
-                ? t('training:bar.lossVal', { value: lossText(p.trainLoss, locale), validation: lossText(p.validationLoss, locale) })
-                : t('training:bar.loss', { value: lossText(p.trainLoss, locale) })}</span>
-              <span className="lb-muted" data-testid="train-speed">{t('training:bar.speed', { value: n(Math.round(p.examplesPerSecond)) })}</span>
-              {active && <span className="lb-muted" data-testid="train-eta">{t('training:bar.eta', { value: formatDuration(p.etaMs, t) })}</span>}
+                ? t('train:bar.lossVal', { value: lossText(p.trainLoss, locale), validation: lossText(p.validationLoss, locale) })
+                : t('train:bar.loss', { value: lossText(p.trainLoss, locale) })}</span>
+              <span className="lb-muted" data-testid="train-speed">{t('train:bar.speed', { value: n(Math.round(p.examplesPerSecond)) })}</span>
+              {active && <span className="lb-muted" data-testid="train-eta">{t('train:bar.eta', { value: formatDuration(p.etaMs, t) })}</span>}
             </>
           )}
         </div>
@@ -89,9 +89,9 @@ function TrainingBarView({ client, blocked, canContinue, hasWeights, epochs, onT
         <div className={`lb-trainbar__outcome lb-trainbar__outcome--${outcomeIsProblem ? 'problem' : 'ok'}`} role={outcomeIsProblem ? 'alert' : 'status'} data-testid="train-outcome" data-kind={outcome.kind}>
           <strong>{uiText(t, outcome.title)}.</strong> <span>{uiText(t, outcome.message)}</span>
           {outcome.kind === 'diverged' && <ExplainButton target={{ code: 'diverged', message: uiText(t, outcome.message) }} />}
-          {outcome.diagnostics && outcome.diagnostics.length > 0 && <span> {t('training:bar.seeProblems')}</span>}
-          <button type="button" className="lb-button lb-button--small" onClick={onShowTraining}>{t('training:bar.charts')}</button>
-          <button type="button" className="lb-notice__close" aria-label={t('training:bar.dismiss')} onClick={() => client.dismiss()}>×</button>
+          {outcome.diagnostics && outcome.diagnostics.length > 0 && <span> {t('train:bar.seeProblems')}</span>}
+          <button type="button" className="lb-button lb-button--small" onClick={onShowTraining}>{t('train:bar.charts')}</button>
+          <button type="button" className="lb-notice__close" aria-label={t('train:bar.dismiss')} onClick={() => client.dismiss()}>×</button>
         </div>
       )}
     </div>

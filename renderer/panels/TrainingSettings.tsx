@@ -30,7 +30,7 @@ const BETA_RULE: NumberRule = { min: 0, max: 1, maxExclusive: true, optional: tr
 const POSITIVE: NumberRule = { min: 0, minExclusive: true };
 const DEFAULT_BATCH_SIZE = 32;
 
-/** Words: `training:settings.optimizerParams.<param>.label`, and `.<optimizer>` or `.help` for the help. */
+/** Words: `train:settings.optimizerParams.<param>.label`, and `.<optimizer>` or `.help` for the help. */
 interface ParamSpec {
   param: OptimizerParam;
   rule?: NumberRule;
@@ -91,7 +91,7 @@ export interface TrainingSettingsProps {
 function TrainingSettingsView({ doc, run, closeMerge, locked }: TrainingSettingsProps) {
   const { t, i18n } = useTranslation();
   const paramWords = (param: OptimizerParam) => {
-    const key = `training:settings.optimizerParams.${param}`;
+    const key = `train:settings.optimizerParams.${param}`;
     const specific = `${key}.${optimizer.type}`;
     return { label: t(`${key}.label`), help: i18n.exists(specific) ? t(specific) : t(`${key}.help`) };
   };
@@ -105,20 +105,20 @@ function TrainingSettingsView({ doc, run, closeMerge, locked }: TrainingSettings
     run({ name: 'setOptimizerParam', args: { param, value } }, { mergeKey: `optimizer.${param}` });
 
   return (
-    <section className="lb-data lb-settings" aria-label={t('training:settings.label')} data-testid="training-settings">
-      <h2 className="lb-panel-title">{t('training:settings.title')}{locked && <span className="lb-muted">{t('training:settings.locked')}</span>}</h2>
+    <section className="lb-data lb-settings" aria-label={t('train:settings.label')} data-testid="training-settings">
+      <h2 className="lb-panel-title">{t('train:settings.title')}{locked && <span className="lb-muted">{t('train:settings.locked')}</span>}</h2>
       <fieldset className="lb-fieldset" disabled={locked}>
         {output?.type === 'output' ? (
-          <ChoiceField label={t('training:settings.loss')} value={output.loss} options={LOSS_TYPES} optionLabel={(l: LossType) => t(`training:settings.losses.${l}`)} testId="loss"
-            help={t('training:settings.lossHelp', { id: output.id })}
+          <ChoiceField label={t('train:settings.loss')} value={output.loss} options={LOSS_TYPES} optionLabel={(l: LossType) => t(`train:settings.losses.${l}`)} testId="loss"
+            help={t('train:settings.lossHelp', { id: output.id })}
             onValue={(loss) => loss && run({ name: 'setNodeParam', args: { nodeId: output.id, param: 'loss', value: loss } })} />
         ) : (
-          <p className="lb-field__help">{t('training:settings.noOutput')}</p>
+          <p className="lb-field__help">{t('train:settings.noOutput')}</p>
         )}
         <div className="lb-field-grid">
-          <ChoiceField label={t('training:settings.optimizer')} value={optimizer.type} options={OPTIMIZER_TYPES} optionLabel={(o) => OPTIMIZER_LABELS[o]} testId="optimizer"
+          <ChoiceField label={t('train:settings.optimizer')} value={optimizer.type} options={OPTIMIZER_TYPES} optionLabel={(o) => OPTIMIZER_LABELS[o]} testId="optimizer"
             onValue={(type) => type && run({ name: 'setOptimizerType', args: { type } })} />
-          <NumberField label={t('training:settings.learningRate')} value={optimizer.lr} rule={LEARNING_RATE_RULE} onFocus={closeMerge} help={t('training:settings.learningRateHelp')} testId="learning-rate"
+          <NumberField label={t('train:settings.learningRate')} value={optimizer.lr} rule={LEARNING_RATE_RULE} onFocus={closeMerge} help={t('train:settings.learningRateHelp')} testId="learning-rate"
             onValue={(lr) => lr !== undefined && run({ name: 'setLearningRate', args: { lr } }, { mergeKey: 'lr' })} />
         </div>
         <div className="lb-field-grid">
@@ -134,55 +134,55 @@ function TrainingSettingsView({ doc, run, closeMerge, locked }: TrainingSettings
             }
             return (
               <NumberField key={`${optimizer.type}.${spec.param}`} label={words.label} value={value as number | undefined} rule={spec.rule} onFocus={closeMerge}
-                placeholder={String(fallback)} help={t('training:settings.emptyIs', { help: words.help, value: String(fallback) })} testId={`optimizer-${spec.param}`}
+                placeholder={String(fallback)} help={t('train:settings.emptyIs', { help: words.help, value: String(fallback) })} testId={`optimizer-${spec.param}`}
                 onValue={(v) => setParam(spec.param, v)} />
             );
           })}
         </div>
         <div className="lb-field-grid">
-          <NumberField label={t('training:settings.epochs')} value={training.epochs} rule={EPOCHS_RULE} onFocus={closeMerge} help={t('training:settings.epochsHelp')} testId="epochs"
+          <NumberField label={t('train:settings.epochs')} value={training.epochs} rule={EPOCHS_RULE} onFocus={closeMerge} help={t('train:settings.epochsHelp')} testId="epochs"
             onValue={(epochs) => epochs !== undefined && run({ name: 'setEpochs', args: { epochs } }, { mergeKey: 'epochs' })} />
-          <NumberField label={t('training:settings.batchSize')} value={training.batchSize} rule={BATCH_SIZE_RULE} placeholder={t('training:settings.batchSizePlaceholder')} onFocus={closeMerge} testId="batch-size"
-            help={t('training:settings.batchSizeHelp')}
+          <NumberField label={t('train:settings.batchSize')} value={training.batchSize} rule={BATCH_SIZE_RULE} placeholder={t('train:settings.batchSizePlaceholder')} onFocus={closeMerge} testId="batch-size"
+            help={t('train:settings.batchSizeHelp')}
             onValue={(batchSize) => run({ name: 'setBatchSize', args: { batchSize: batchSize ?? null } }, { mergeKey: 'batchSize' })} />
         </div>
-        <CheckboxField label={t('training:settings.fullBatch')} checked={training.batchSize === null} testId="full-batch"
-          help={t('training:settings.fullBatchHelp')}
+        <CheckboxField label={t('train:settings.fullBatch')} checked={training.batchSize === null} testId="full-batch"
+          help={t('train:settings.fullBatchHelp')}
           onValue={(on) => run({ name: 'setBatchSize', args: { batchSize: on ? null : DEFAULT_BATCH_SIZE } })} />
         <div className="lb-field-grid">
-          <NumberField label={t('training:settings.validationSplit')} value={doc.data.validationSplit} rule={VALIDATION_SPLIT_RULE} onFocus={closeMerge} testId="validation-split"
-            help={t('training:settings.validationSplitHelp')}
+          <NumberField label={t('train:settings.validationSplit')} value={doc.data.validationSplit} rule={VALIDATION_SPLIT_RULE} onFocus={closeMerge} testId="validation-split"
+            help={t('train:settings.validationSplitHelp')}
             onValue={(fraction) => fraction !== undefined && run({ name: 'setValidationSplit', args: { fraction } }, { mergeKey: 'validationSplit' })} />
-          <NumberField label={t('training:settings.seed')} value={training.seed} rule={SEED_RULE} onFocus={closeMerge} testId="seed"
-            help={t('training:settings.seedHelp')}
+          <NumberField label={t('train:settings.seed')} value={training.seed} rule={SEED_RULE} onFocus={closeMerge} testId="seed"
+            help={t('train:settings.seedHelp')}
             onValue={(seed) => seed !== undefined && run({ name: 'setSeed', args: { seed } }, { mergeKey: 'seed' })} />
         </div>
-        <CheckboxField label={t('training:settings.shuffle')} checked={training.shuffle} testId="shuffle"
+        <CheckboxField label={t('train:settings.shuffle')} checked={training.shuffle} testId="shuffle"
           onValue={(shuffle) => run({ name: 'setShuffle', args: { shuffle } })} />
 
-        <CheckboxField label={t('training:settings.earlyStopping')} checked={earlyStopping !== null} testId="early-stopping"
-          help={doc.data.validationSplit > 0 ? t('training:settings.earlyStoppingHelp') : t('training:settings.earlyStoppingNeedsSplit')}
+        <CheckboxField label={t('train:settings.earlyStopping')} checked={earlyStopping !== null} testId="early-stopping"
+          help={doc.data.validationSplit > 0 ? t('train:settings.earlyStoppingHelp') : t('train:settings.earlyStoppingNeedsSplit')}
           onValue={(on) => run({ name: 'setEarlyStopping', args: { earlyStopping: on ? { patience: 20 } : null } })} />
         {earlyStopping && (
           <div className="lb-field-grid lb-field-grid--nested">
-            <NumberField label={t('training:settings.patience')} value={earlyStopping.patience} rule={PATIENCE_RULE} onFocus={closeMerge} testId="patience" help={t('training:settings.patienceHelp')}
+            <NumberField label={t('train:settings.patience')} value={earlyStopping.patience} rule={PATIENCE_RULE} onFocus={closeMerge} testId="patience" help={t('train:settings.patienceHelp')}
               onValue={(patience) => patience !== undefined && run({ name: 'setEarlyStopping', args: { earlyStopping: { ...earlyStopping, patience } } }, { mergeKey: 'patience' })} />
-            <NumberField label={t('training:settings.minDelta')} value={earlyStopping.minDelta} rule={NON_NEGATIVE} placeholder="0" onFocus={closeMerge} testId="min-delta" help={t('training:settings.minDeltaHelp')}
+            <NumberField label={t('train:settings.minDelta')} value={earlyStopping.minDelta} rule={NON_NEGATIVE} placeholder="0" onFocus={closeMerge} testId="min-delta" help={t('train:settings.minDeltaHelp')}
               onValue={(minDelta) => run({ name: 'setEarlyStopping', args: { earlyStopping: { patience: earlyStopping.patience, ...(minDelta !== undefined ? { minDelta } : {}) } } }, { mergeKey: 'minDelta' })} />
           </div>
         )}
-        <CheckboxField label={t('training:settings.gradClip')} checked={clip !== null} testId="grad-clip"
-          help={t('training:settings.gradClipHelp')}
+        <CheckboxField label={t('train:settings.gradClip')} checked={clip !== null} testId="grad-clip"
+          help={t('train:settings.gradClipHelp')}
           onValue={(on) => run({ name: 'setGradClipNorm', args: { gradClipNorm: on ? 1 : null } })} />
         {clip !== null && (
           <div className="lb-field-grid lb-field-grid--nested">
-            <NumberField label={t('training:settings.maxNorm')} value={clip} rule={POSITIVE} onFocus={closeMerge} testId="grad-clip-norm" help={t('training:settings.maxNormHelp')}
+            <NumberField label={t('train:settings.maxNorm')} value={clip} rule={POSITIVE} onFocus={closeMerge} testId="grad-clip-norm" help={t('train:settings.maxNormHelp')}
               onValue={(v) => v !== undefined && run({ name: 'setGradClipNorm', args: { gradClipNorm: v } }, { mergeKey: 'gradClipNorm' })} />
           </div>
         )}
         {problem && <p className="lb-field__error" role="alert" data-testid="settings-problem">{problem}</p>}
         {earlyStopping && doc.data.validationSplit === 0 && (
-          <p className="lb-data__warning">{t('training:settings.earlyStoppingNoSplit')}</p>
+          <p className="lb-data__warning">{t('train:settings.earlyStoppingNoSplit')}</p>
         )}
       </fieldset>
     </section>

@@ -86,6 +86,14 @@ describe('the training state', () => {
     expect(s.phase).toBe('finished');
     expect(s.outcome!.kind).toBe('diverged');
     expect(words(s.outcome)).toEqual({ title: 'Training diverged', message: text });
+    // With the engine's key, the message follows the window's language.
+    const params = { epoch: 1, step: 1, globalStep: 1, lr: 10, suggestedLr: 1 };
+    const keyed = run([
+      { type: 'start', runId: 'r1', resume: false }, msg(started),
+      msg({ type: 'event', runId: 'r1', event: { type: 'diverged', epoch: 1, step: 1, globalStep: 1, loss: NaN, lr: 10, message: text, messageKey: 'divergedNaN', params } }),
+    ]);
+    expect(words(keyed.outcome)!.message).toBe(text);
+    expect(words(keyed.outcome, ko)).toEqual({ title: '학습이 발산했습니다', message: expect.stringContaining('손실이 NaN이 되어') });
   });
 
   it('failures name what failed; a crash says the weights are kept and training can start again', () => {

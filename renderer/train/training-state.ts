@@ -5,7 +5,7 @@
  * training-client.ts); this state changes at most once per animation frame.
  */
 import type { Diagnostic, TrainerMessage, TrainingResult } from '../../core/index.ts';
-import type { TFunction } from '../../core/i18n/index.ts';
+import type { MessageParams, TFunction } from '../../core/i18n/index.ts';
 import type { UiText } from '../i18n/text.ts';
 
 export type TrainingPhase =
@@ -68,10 +68,15 @@ export function isActive(state: Pick<TrainingState, 'phase'>): boolean {
   return state.phase === 'starting' || state.phase === 'running' || state.phase === 'paused' || state.phase === 'stopping';
 }
 
-const key = (k: string, params?: Record<string, unknown>): UiText => (params ? { key: `training:${k}`, params } : { key: `training:${k}` });
+const key = (k: string, params?: Record<string, unknown>): UiText => (params ? { key: `train:${k}`, params } : { key: `train:${k}` });
 
 /** `count` chooses the plural form, and the message writes it as the language does (`{{count, number}}`). */
 const epochs = (n: number) => ({ count: n });
+
+/** The trainer's own words for why a run stopped, with the key core says them again with (trainingText). */
+function said(message: string, x: { messageKey?: string; params?: MessageParams }): UiText {
+  return { training: { message, ...(x.messageKey !== undefined ? { messageKey: x.messageKey } : {}), ...(x.params ? { params: x.params } : {}) } };
+}
 
 function finishedOutcome(result: TrainingResult, previous: TrainingOutcome | null): TrainingOutcome {
   const n = epochs(result.epochsCompleted);
@@ -81,12 +86,12 @@ function finishedOutcome(result: TrainingResult, previous: TrainingOutcome | nul
     case 'stopped':
       return { kind: 'stopped', title: key('outcome.stopped'), message: key('outcome.stoppedMessage', n) };
     case 'earlyStopped':
-      return { kind: 'earlyStopped', title: key('outcome.earlyStopped'), message: result.message ? { text: result.message } : key('outcome.earlyStoppedMessage', n) };
+      return { kind: 'earlyStopped', title: key('outcome.earlyStopped'), message: result.message ? said(result.message, result) : key('outcome.earlyStoppedMessage', n) };
     case 'diverged':
       return {
         kind: 'diverged',
         title: key('outcome.diverged'),
-        message: previous?.kind === 'diverged' ? previous.message : result.message ? { text: result.message } : key('outcome.divergedMessage'),
+        message: previous?.kind === 'diverged' ? previous.message : result.message ? said(result.message, result) : key('outcome.divergedMessage'),
       };
   }
 }
@@ -185,7 +190,7 @@ function onMessage(state: TrainingState, message: TrainerMessage): TrainingState
         case 'resumed':
           return state.phase === 'stopping' ? state : { ...state, phase: 'running', pausePending: false };
         case 'diverged':
-          return { ...state, outcome: { kind: 'diverged', title: key('outcome.diverged'), message: { text: event.message } } };
+          return { ...state, outcome: { kind: 'diverged', title: key('outcome.diverged'), message: said(event.message, event) } };
       }
     }
   }
@@ -196,11 +201,11 @@ function onMessage(state: TrainingState, message: TrainerMessage): TrainingState
 export function formatDuration(ms: number | null | undefined, t: TFunction): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return '—';
   const s = Math.round(ms / 1000);
-  if (s < 60) return t('training:duration.s', { s });
+  if (s < 60) return t('train:duration.s', { s });
   const m = Math.floor(s / 60);
-  if (m < 60) return t('training:duration.ms', { m, s: String(s % 60).padStart(2, '0') });
+  if (m < 60) return t('train:duration.ms', { m, s: String(s % 60).padStart(2, '0') });
   const h = Math.floor(m / 60);
-  return t('training:duration.hm', { h, m: String(m % 60).padStart(2, '0') });
+  return t('train:duration.hm', { h, m: String(m % 60).padStart(2, '0') });
 }
 
 /** Fraction of the run done, from 0 to 1, for the progress bar. */

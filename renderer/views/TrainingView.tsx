@@ -9,6 +9,7 @@
  */
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { healthText } from '../../core/i18n/index.ts';
 import { formatNumber } from '../i18n/i18n.ts';
 import type { Host } from '../host/host.ts';
 import { assessHealth, type Project } from '../../core/index.ts';
@@ -100,8 +101,8 @@ export default function TrainingView({ host, client, doc, csv, task, onError, on
           <ul className="lb-health" data-testid="health-signals" aria-label={t('charts:view.health')}>
             {signals.map((signal) => (
               <li key={signal.code + (signal.nodeId ?? '')} className={`lb-issue lb-issue--${signal.severity}`} data-code={signal.code}>
-                <SeverityBadge severity={signal.severity} />{signal.message}
-                <ExplainButton target={{ code: signal.code, nodeId: signal.nodeId, message: signal.message, signal }} />
+                <SeverityBadge severity={signal.severity} />{healthText(t, signal)}
+                <ExplainButton target={{ code: signal.code, nodeId: signal.nodeId, message: healthText(t, signal), signal }} />
               </li>
             ))}
           </ul>

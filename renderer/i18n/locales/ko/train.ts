@@ -29,13 +29,10 @@ export default {
   duration: { s: '{{s}}초', ms: '{{m}}분 {{s}}초', hm: '{{h}}시간 {{m}}분' },
   outcome: {
     completed: '학습 완료',
-    completedMessage_one: '{{count}} 에포크를 학습했습니다. 가중치와 손실 곡선이 프로젝트에 저장되었습니다.',
     completedMessage_other: '{{count, number}} 에포크를 학습했습니다. 가중치와 손실 곡선이 프로젝트에 저장되었습니다.',
     stopped: '학습 중지됨',
-    stoppedMessage_one: '{{count}} 에포크 후에 멈췄습니다. 지금까지의 가중치가 프로젝트에 저장되었습니다.',
     stoppedMessage_other: '{{count, number}} 에포크 후에 멈췄습니다. 지금까지의 가중치가 프로젝트에 저장되었습니다.',
     earlyStopped: '조기 종료됨',
-    earlyStoppedMessage_one: '{{count}} 에포크 후에 조기 종료했습니다.',
     earlyStoppedMessage_other: '{{count, number}} 에포크 후에 조기 종료했습니다.',
     diverged: '학습이 발산했습니다',
     divergedMessage: '손실이 NaN 또는 무한대가 되었습니다.',
