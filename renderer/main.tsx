@@ -24,7 +24,7 @@ function showStartupError(root: HTMLElement, message: string) {
   const p = document.createElement('p');
   p.className = 'lb-crash';
   p.setAttribute('role', 'alert');
-  p.textContent = `Layerboard could not start: ${message}`;
+  p.textContent = appI18n().t('host:startFailed', { why: message });
   root.append(p);
 }
 

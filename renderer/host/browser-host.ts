@@ -7,6 +7,7 @@
 import sampleProjectUrl from '../../assets/samples/deep-regression.layerboard?url';
 import sampleCsvUrl from '../../assets/samples/boston-housing.csv?url';
 import { createWebTrainer } from '../train/web-trainer.ts';
+import { appI18n } from '../i18n/i18n.ts';
 import { createBrowserRecovery, idbRecoveryKv, webLocks } from './browser-recovery.ts';
 import type { ExportFile, Host, HostResult, MenuCommand, OpenedFile, RecoveryStore, SavedExport, SavedFile, TrainerConnection } from './host.ts';
 
@@ -31,7 +32,9 @@ interface FileSystemAccessWindow {
   showSaveFilePicker?(options: { types?: FilePickerAcceptType[]; suggestedName?: string; id?: string }): Promise<PickedFileHandle>;
 }
 
-const PROJECT_TYPES: FilePickerAcceptType[] = [{ description: 'Layerboard project', accept: { 'application/json': ['.layerboard'] } }];
+/** The window's words (a host lives as long as the window, and speaks its current language). */
+const t = (key: string, params?: Record<string, unknown>): string => appI18n().t(key, params ?? {});
+const projectTypes = (): FilePickerAcceptType[] => [{ description: t('host:projectType'), accept: { 'application/json': ['.layerboard'] } }];
 const CSV_TYPES: FilePickerAcceptType[] = [{ description: 'CSV table', accept: { 'text/csv': ['.csv', '.tsv', '.txt'] } }];
 const PROJECT_ACCEPT = '.layerboard,application/json';
 const CSV_ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values';
@@ -137,7 +140,7 @@ export class BrowserHost implements Host {
       }
       return { type: 'ok', value: { name: this.downloadBlob(blob, file.suggestedName), location: null, downloaded: true } };
     } catch (error) {
-      return { type: 'error', message: `Could not save ${file.suggestedName}: ${describe(error)}` };
+      return { type: 'error', message: t('host:saveFailed', { name: file.suggestedName, why: describe(error) }) };
     }
   }
 
@@ -152,7 +155,7 @@ export class BrowserHost implements Host {
   }
 
   openProject(): Promise<HostResult<OpenedFile>> {
-    return this.pick(PROJECT_TYPES, PROJECT_ACCEPT, 'layerboard-project');
+    return this.pick(projectTypes(), PROJECT_ACCEPT, 'layerboard-project');
   }
 
   async openCsv(): Promise<HostResult<OpenedFile>> {
@@ -171,7 +174,7 @@ export class BrowserHost implements Host {
       if (this.canSaveInPlace) {
         let handle: PickedFileHandle;
         try {
-          handle = await this.fs.showSaveFilePicker!({ types: PROJECT_TYPES, suggestedName: options.suggestedName, id: 'layerboard-project' });
+          handle = await this.fs.showSaveFilePicker!({ types: projectTypes(), suggestedName: options.suggestedName, id: 'layerboard-project' });
         } catch (error) {
           if (isAbort(error)) return { type: 'cancelled' };
           // The picker is there but cannot open (a headless or locked-down browser): download instead.
@@ -182,7 +185,7 @@ export class BrowserHost implements Host {
       }
       return this.download(text, options.suggestedName);
     } catch (error) {
-      return { type: 'error', message: `Could not save ${existing?.name ?? options.suggestedName}: ${describe(error)}` };
+      return { type: 'error', message: t('host:saveFailed', { name: existing?.name ?? options.suggestedName, why: describe(error) }) };
     }
   }
 
@@ -196,7 +199,7 @@ export class BrowserHost implements Host {
     }
     return {
       type: 'error',
-      message: `In the browser, Layerboard can read only the files you pick, so it cannot open "${relativePath}" next to the project by itself. Use File › Import CSV… and pick ${name} to link it.`,
+      message: t('host:cannotReadNextTo', { path: relativePath, name }),
     };
   }
 
@@ -239,10 +242,10 @@ export class BrowserHost implements Host {
   }
 
   private async write(handle: PickedFileHandle, content: string | Blob): Promise<void> {
-    if (!handle.createWritable) throw new Error('this browser cannot write to files');
+    if (!handle.createWritable) throw new Error(t('host:cannotWrite'));
     if (handle.queryPermission && (await handle.queryPermission({ mode: 'readwrite' })) !== 'granted') {
       if (!handle.requestPermission || (await handle.requestPermission({ mode: 'readwrite' })) !== 'granted') {
-        throw new Error('permission to write the file was not given');
+        throw new Error(t('host:noPermission'));
       }
     }
     // createWritable writes to a swap file that replaces the original on close: a failed save
@@ -308,7 +311,7 @@ export class BrowserHost implements Host {
         if (!file) return finish({ type: 'cancelled' });
         fileBytes(file).then(
           (bytes) => finish({ type: 'ok', value: { name: file.name, ref: null, bytes } }),
-          (error: unknown) => finish({ type: 'error', message: `Could not read ${file.name}: ${describe(error)}` }),
+          (error: unknown) => finish({ type: 'error', message: t('host:readFailed', { name: file.name, why: describe(error) }) }),
         );
       }, { once: true });
       input.click();

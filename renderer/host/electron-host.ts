@@ -19,7 +19,11 @@ import {
   TRAINER_PORT_MESSAGE, type FilePayload, type IpcResult, type LayerboardApi, type MenuCommandName, type SavedFilePayload, type TrainerPortMessage,
 } from '../../core/protocol.ts';
 import type { TrainerMessage, TrainerRequest } from '../../core/train/protocol.ts';
+import { appI18n } from '../i18n/i18n.ts';
 import type { Host, HostResult, MenuCommand, OpenedFile, SavedFile, TrainerConnection } from './host.ts';
+
+/** The window's words (a host lives as long as the window, and speaks its current language). */
+const t = (key: string, params?: Record<string, unknown>): string => appI18n().t(key, params ?? {});
 
 // The protocol's payloads and the Host's types must stay interchangeable; a drift fails here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -82,7 +86,7 @@ export function createElectronTrainer(api: LayerboardApi, scope: MessageScope, t
     scope.removeEventListener('message', onWindowMessage);
     port = event.ports[0];
     port.addEventListener('message', onPortMessage);
-    port.addEventListener('messageerror', () => crashed('The training process sent a message that could not be read.'));
+    port.addEventListener('messageerror', () => crashed(t('host:trainerUnreadable')));
     port.start();
     for (const request of queued.splice(0)) port.postMessage(request);
   }
@@ -114,9 +118,9 @@ export function createElectronTrainer(api: LayerboardApi, scope: MessageScope, t
   api.startTrainer(trainerId).then(
     (result) => {
       if (result.type === 'error') crashed(result.message);
-      else if (result.type === 'cancelled') crashed('The training process was not started.');
+      else if (result.type === 'cancelled') crashed(t('host:trainerNotStarted'));
     },
-    (error: unknown) => crashed(`The training process could not be started: ${error instanceof Error ? error.message : String(error)}`),
+    (error: unknown) => crashed(t('host:trainerStartFailed', { why: error instanceof Error ? error.message : String(error) })),
   );
 
   return {
@@ -160,7 +164,7 @@ export function createElectronHost(scope: unknown = globalThis): Host | null {
     async loadSample() {
       const result = await api.loadSample();
       if (result.type === 'ok') return result.value;
-      throw new Error(result.type === 'error' ? `Could not load the sample project: ${result.message}` : 'Loading the sample project was cancelled');
+      throw new Error(result.type === 'error' ? t('host:sampleFailed', { why: result.message }) : t('host:sampleCancelled'));
     },
     setTitle: (title, dirty) => api.setTitle(title, dirty),
     onMenuCommand: (listener) => api.onMenuCommand(listener),

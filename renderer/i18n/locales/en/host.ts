@@ -1,0 +1,15 @@
+/** What the hosts (browser, Electron) say about files and the training process. */
+export default {
+  projectType: 'Layerboard project',
+  saveFailed: 'Could not save {{name}}: {{why}}',
+  readFailed: 'Could not read {{name}}: {{why}}',
+  cannotReadNextTo: 'In the browser, Layerboard can read only the files you pick, so it cannot open "{{path}}" next to the project by itself. Use File › Import CSV… and pick {{name}} to link it.',
+  cannotWrite: 'this browser cannot write to files',
+  noPermission: 'permission to write the file was not given',
+  trainerUnreadable: 'The training process sent a message that could not be read.',
+  trainerNotStarted: 'The training process was not started.',
+  trainerStartFailed: 'The training process could not be started: {{why}}',
+  sampleFailed: 'Could not load the sample project: {{why}}',
+  sampleCancelled: 'Loading the sample project was cancelled',
+  startFailed: 'Layerboard could not start: {{why}}',
+} as const;
