@@ -195,7 +195,7 @@ function DataViewView({ doc, table, report, dataNotice, run, onImportCsv, onOpen
       </div>
       {!table || !report ? (
         <div className="lb-data-view__empty">
-          <p><Trans i18nKey="data:view.notLoaded" values={{ path: doc.data.path, why: dataNotice ?? '' }} components={[<strong />]} /></p>
+          <p><Trans i18nKey="dataset:view.notLoaded" values={{ path: doc.data.path, why: dataNotice ?? '' }} components={[<strong />]} /></p>
           <p className="lb-muted">{t('dataset:view.emptyHint')}</p>
         </div>
       ) : (
