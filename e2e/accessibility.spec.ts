@@ -61,7 +61,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('an open menu', async ({ page }) => {
       await page.getByRole('menubar').getByRole('menuitem', { name: 'Edit', exact: true }).click();
-      await page.getByRole('menu', { name: 'Edit' }).getByRole('menuitem', { name: /Select all/ }).focus();
+      await page.getByRole('menu', { name: 'Edit' }).getByRole('menuitem', { name: /Select all/i }).focus();
       await expectNoSeriousViolations(page, `menu (${scheme})`);
     });
   });
