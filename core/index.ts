@@ -4,7 +4,7 @@
  */
 export * from './graph/types.ts';
 export * from './graph/diagnostics.ts';
-export { analyzeStructure, type GraphStructure } from './graph/structure.ts';
+export { analyzeStructure, reach, type GraphStructure } from './graph/structure.ts';
 export { inferWidths } from './shape/infer-widths.ts';
 export { analyzeGraph, type DataContext, type GraphAnalysis } from './compile/analyze.ts';
 export { compileGraph, type CompileResult } from './compile/compile.ts';

@@ -218,7 +218,8 @@ export function analyzeStructure(graph: Graph): GraphStructure {
 const deleteFix = (nodeId: string): FixSuggestion => fixSuggestion('deleteNode', { id: nodeId }, { kind: 'removeNode', nodeId });
 const removeEdgeFix = (from: string, to: string): FixSuggestion => fixSuggestion('removeEdge', { from, to }, { kind: 'removeEdge', from, to });
 
-function reach(start: string, next: Map<string, string[]>): Set<string> {
+/** Every node reachable from `start` (itself included) along `next`: a node's successors, or its producers. */
+export function reach(start: string, next: ReadonlyMap<string, readonly string[]>): Set<string> {
   const seen = new Set<string>([start]);
   const stack = [start];
   while (stack.length > 0) {

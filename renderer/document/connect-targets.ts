@@ -5,7 +5,7 @@
  * an Input or out of an Output, and not one that closes a loop. For a node that takes one input
  * and already has it, the option says which input it replaces (as `connect` does).
  */
-import { OPS, type Graph, type GraphNode, type NodeType } from '../../core/index.ts';
+import { OPS, reach, type Graph, type GraphNode, type NodeType } from '../../core/index.ts';
 
 export interface ConnectOption {
   /** The node at the other end. */
@@ -37,17 +37,7 @@ function reachable(graph: Graph, start: string, direction: 'forward' | 'backward
     if (list) list.push(b);
     else next.set(a, [b]);
   }
-  const seen = new Set<string>([start]);
-  const stack = [start];
-  while (stack.length > 0) {
-    for (const n of next.get(stack.pop()!) ?? []) {
-      if (!seen.has(n)) {
-        seen.add(n);
-        stack.push(n);
-      }
-    }
-  }
-  return seen;
+  return reach(start, next);
 }
 
 /** `closesLoop`: whether `to` already reaches `from` (so from -> to would close a loop). */
