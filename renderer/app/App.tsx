@@ -15,6 +15,7 @@ import { tablistKeyHandler } from './tablist-keys.ts';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import {
   createProject,
+  dataIssueText,
   edgeId,
   OPS,
   serializeProject,
@@ -453,7 +454,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     run({ name: 'linkData', args: { path: file.name, ...roles, hash } });
     notify('info', tr('notices:imported', { name: file.name }), [
       tr('notices:importedDetail', { rows: tr('dataset:panel.rows', { count: read.table.rowCount }), columns: tr('dataset:view.columns', { count: read.table.columns.length }) }),
-      ...read.warnings.map((w) => w.message),
+      ...read.warnings.map((w) => dataIssueText(tr, w)),
     ]);
     // Relinking the project's CSV: bytes other than the recorded ones are said, not silently taken.
     if (before.data.path === file.name && before.data.hash && !sameDataHash(before.data.hash, hash)) {
@@ -768,7 +769,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       return [{ severity: 'warning', message: t('panels:problems.dataMissing', { path: doc.data.path, why: dataNotices.get(doc.data.path) ?? t('panels:problems.dataMissingWhy') }) }];
     }
     const problems: AppProblem[] = [];
-    if (dataStatus.type === 'invalid') problems.push({ severity: 'error', message: dataStatus.error.message });
+    if (dataStatus.type === 'invalid') problems.push({ severity: 'error', message: dataIssueText(t, dataStatus.error) });
     if (fileState === 'changed') problems.push({ severity: 'warning', message: t('panels:problems.dataChanged', { path: doc.data.path }) });
     return problems;
   }, [dataStatus, dataNotices, doc.data.path, fileState, t]);

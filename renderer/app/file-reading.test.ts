@@ -49,6 +49,20 @@ describe('reading files', () => {
       expect(result.problem.title).toBe('Could not import ragged.csv (line 3)');
       expect(result.problem.details[0]).toMatch(/Line 3 has 2 fields but the header has 3/);
     }
+    // The detail is core's data message, said in the window's language too.
+    expect(korean.type === 'error' && korean.problem.details[0]).toMatch(/[가-힣]/);
+    expect(korean.type === 'error' && korean.problem.details[0]).toMatch(/3/);
+  });
+
+  it('a corrupt project\'s field problems are said in Korean, field path first', () => {
+    const text = '{"format": "layerboard", "version": 2, "data": {"path": "x.csv", "features": [], "targets": []}, "graph": {"nodes": [{"id": "l", "type": "linear", "outFeatures": -3}]}}';
+    const result = readProjectFile({ name: 'broken.layerboard', bytes: bytes(text) }, ko);
+    expect(result.type).toBe('error');
+    if (result.type === 'error') {
+      const detail = result.problem.details.find((d) => d.startsWith('graph.nodes[0].outFeatures'));
+      expect(detail).toMatch(/^graph\.nodes\[0\]\.outFeatures: .*[가-힣]/);
+      expect(detail).not.toMatch(/outFeatures: graph\.nodes/);
+    }
   });
 
   it('suggests file names from project names', () => {

@@ -13,7 +13,7 @@ import {
   type ProjectIssue,
   type TableReport,
 } from '../../core/index.ts';
-import type { TFunction } from '../../core/i18n/index.ts';
+import { dataIssueText, projectIssueText, type TFunction } from '../../core/i18n/index.ts';
 import type { OpenedFile } from '../host/host.ts';
 
 /** A problem to show: a one-line title naming the file, and the details (one per issue). */
@@ -33,8 +33,10 @@ export type CsvReadResult =
 /** At most this many issues are listed; the rest are counted. */
 const MAX_DETAILS = 8;
 
-function issueText(issue: ProjectIssue): string {
-  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+/** A project issue in `t`'s language, its field path first (projectIssueText adds it where the message has it). */
+function issueText(issue: ProjectIssue, t: TFunction): string {
+  const text = projectIssueText(t, issue);
+  return issue.path && !text.startsWith(`${issue.path}: `) ? `${issue.path}: ${text}` : text;
 }
 
 function decodeUtf8(bytes: Uint8Array): string | null {
@@ -53,11 +55,11 @@ export function readProjectFile(file: Pick<OpenedFile, 'name' | 'bytes'>, t: TFu
   }
   const result = parseProject(text, { fileName: file.name });
   if (result.type === 'error') {
-    const details = result.errors.slice(0, MAX_DETAILS).map(issueText);
+    const details = result.errors.slice(0, MAX_DETAILS).map((issue) => issueText(issue, t));
     if (result.errors.length > MAX_DETAILS) details.push(t('notices:file.more', { count: result.errors.length - MAX_DETAILS }));
     return { type: 'error', problem: { title: t('notices:file.openFailed', { name: file.name }), details } };
   }
-  return { type: 'ok', project: result.project, warnings: result.warnings.map(issueText), migratedFrom: result.migratedFrom };
+  return { type: 'ok', project: result.project, warnings: result.warnings.map((issue) => issueText(issue, t)), migratedFrom: result.migratedFrom };
 }
 
 /** Where in the file a data error is: `line 3`, `line 3, column "price"`. */
@@ -74,7 +76,7 @@ export function readCsvFile(file: Pick<OpenedFile, 'name' | 'bytes'>, t: TFuncti
     const place = dataErrorPlace(result, t);
     return {
       type: 'error',
-      problem: { title: place ? t('notices:file.importFailedAt', { name: file.name, place }) : t('notices:file.importFailed', { name: file.name }), details: [result.message] },
+      problem: { title: place ? t('notices:file.importFailedAt', { name: file.name, place }) : t('notices:file.importFailed', { name: file.name }), details: [dataIssueText(t, result)] },
     };
   }
   return { type: 'ok', table: result.table, report: result.report, warnings: result.warnings };

@@ -6,7 +6,7 @@
  */
 import { memo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { Project, TableReport } from '../../core/index.ts';
+import { dataIssueText, type Project, type TableReport } from '../../core/index.ts';
 import type { ColumnRole, Command } from '../document/commands.ts';
 import { roleOf, type DataStatus } from '../document/data-context.ts';
 import { CheckboxField, ChoiceField } from './fields.tsx';
@@ -58,7 +58,7 @@ function DataSummary({ doc, status, dataNotice, fileState, onImportCsv, onAccept
     return (
       <>
         <div className="lb-data__summary lb-data__summary--invalid" role="alert">
-          <p><strong>{doc.data.path}</strong>: {status.error.message}</p>
+          <p><strong>{doc.data.path}</strong>: {dataIssueText(t, status.error)}</p>
         </div>
         {changed}
       </>
@@ -75,7 +75,7 @@ function DataSummary({ doc, status, dataNotice, fileState, onImportCsv, onAccept
       <p className="lb-muted">{t('dataset:panel.summary', {
         rows: t('dataset:panel.rows', { count: status.rows }), inputs: t('dataset:panel.inputs', { count: status.featureWidth }), target: targetText, task: t(`dataset:tasks.${status.task}`),
       })}</p>
-      {status.warnings.map((w) => <p key={w.code + w.message} className="lb-data__warning">{w.message}</p>)}
+      {status.warnings.map((w) => <p key={w.code + w.message} className="lb-data__warning">{dataIssueText(t, w)}</p>)}
       {changed}
     </div>
   );
