@@ -7,7 +7,7 @@
  */
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
 import { basename, dirname, join } from 'node:path';
-import { pickLocale } from '../../core/i18n/index.ts';
+import { pickLocale, type Locale, type TFunction } from '../../core/i18n/index.ts';
 import { IpcChannel, type EventContract, type FilePayload, type IpcResult, type LocalePreferenceName, type MenuCommandName } from '../../core/protocol.ts';
 import { APP_INDEX_URL, APP_SCHEME, isTrustedPageUrl } from './app-url.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
@@ -17,7 +17,7 @@ import { createFileService, type FilesDialog, type FilesFs, type OpenedProject }
 import { configureSession, hardenWebContents, type HardenableContents, type PreventableEvent, type SessionPort } from './hardening.ts';
 import { registerIpc, type IpcHandlers, type IpcMainLike } from './ipc.ts';
 import { createJsonStore, type JsonStoreFs } from './json-store.ts';
-import { buildMenuTemplate, type Platform } from './menu.ts';
+import { buildMenuTemplate, menuTranslator, type Platform } from './menu.ts';
 import { createOpenQueue, projectPathsFromArgv } from './open-requests.ts';
 import { loadRecentProjects, type RecentProjects } from './recent.ts';
 import { createRecoveryService, RECOVERY_FOLDER, type RecoveryFs } from './recovery.ts';
@@ -160,11 +160,11 @@ export function formatWindowTitle(platform: Platform, appName: string, title: st
   return dirty && platform !== 'darwin' ? `● ${base}` : base;
 }
 
-/** The document's name in a title such as "Name — Layerboard", for the unsaved-changes prompt. */
-export function documentNameOf(title: string, appName: string): string {
+/** The document's name in a title such as "Name — Layerboard", for the unsaved-changes prompt; `untitled` when there is none. */
+export function documentNameOf(title: string, appName: string, untitled = 'this project'): string {
   const suffix = ` — ${appName}`;
   const name = title.endsWith(suffix) ? title.slice(0, -suffix.length) : title;
-  return name.trim() || 'this project';
+  return name.trim() || untitled;
 }
 
 /** Secure defaults for every window (Electron's checklist); the preload is the only bridge. */
@@ -212,7 +212,7 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
   const byContents = new Map<number, WinRecord>();
   const byWindowId = new Map<number, WinRecord>();
   const refs = createFileRefs();
-  const files = createFileService<W | null>({ dialog, fs: ports.fs, refs, samplesDir: config.paths.samples, documentsDir: config.paths.documents });
+  const files = createFileService<W | null>({ dialog, fs: ports.fs, refs, samplesDir: config.paths.samples, documentsDir: config.paths.documents, t: () => words() });
   const store = createJsonStore(config.paths.userData, ports.storeFs);
   const recovery = createRecoveryService<WinRecord>({ dir: join(config.paths.userData, RECOVERY_FOLDER), fs: ports.recoveryFs });
   const openQueue = createOpenQueue();
@@ -376,7 +376,7 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
   }
 
   async function showError(parent: WinRecord | null, message: string, detail: string): Promise<void> {
-    await dialog.showMessageBox(parent?.window ?? null, { type: 'error', message, detail, buttons: ['OK'], noLink: true });
+    await dialog.showMessageBox(parent?.window ?? null, { type: 'error', message, detail, buttons: [words()('desktop:error.ok')], noLink: true });
   }
 
   /** Opens a project main was asked to open: focuses its window, or loads it into a pristine window, or opens a new one. */
@@ -387,7 +387,7 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
     if (result.type !== 'ok') {
       if (result.type === 'error') {
         recent?.remove(path);
-        await showError(lastFocused, `Could not open ${basename(path)}`, result.message);
+        await showError(lastFocused, words()('desktop:error.openFile', { name: basename(path) }), result.message);
       }
       return;
     }
@@ -433,16 +433,17 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
   function reviewClose(record: WinRecord, action: 'close' | 'quit'): Promise<boolean> {
     if (!needsReview(record)) return Promise.resolve(true);
     if (record.prompt !== null) return record.prompt;
-    const name = documentNameOf(record.title, config.appName);
     record.prompt = (async () => {
       reveal(record);
+      // The words are taken when asked: the language may have changed while another prompt waited.
+      let t = words();
       if (isTraining(record)) {
-        const verb = action === 'quit' ? 'Quit' : 'Close';
+        const name = documentNameOf(record.title, config.appName, t('desktop:unsaved.untitled'));
         const { response } = await dialog.showMessageBox(record.window, {
           type: 'warning',
-          message: `Training is running — stop it and ${action}?`,
-          detail: `“${name}” is training. Stopping ends the run; what it learned since it started is lost.`,
-          buttons: [`Stop and ${verb}`, 'Cancel'],
+          message: t(action === 'quit' ? 'desktop:training.messageQuit' : 'desktop:training.messageClose'),
+          detail: t('desktop:training.detail', { name }),
+          buttons: [t(action === 'quit' ? 'desktop:training.stopAndQuit' : 'desktop:training.stopAndClose'), t('desktop:training.cancel')],
           // Losing a long run to a stray Enter is worse than one more click.
           defaultId: 1,
           cancelId: 1,
@@ -451,11 +452,14 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
         if (response !== 0) return false;
       }
       if (!record.dirty) return true;
+      t = words();
+      const name = documentNameOf(record.title, config.appName, t('desktop:unsaved.untitled'));
       const { response } = await dialog.showMessageBox(record.window, {
         type: 'warning',
-        message: `Do you want to save the changes you made to “${name}”?`,
-        detail: 'Your changes will be lost if you don’t save them.',
-        buttons: ['Save', 'Don’t Save', 'Cancel'],
+        message: t('desktop:unsaved.message', { name }),
+        detail: t('desktop:unsaved.detail'),
+        // The order is the meaning (0 saves, 1 discards, 2 cancels) in every language.
+        buttons: [t('desktop:unsaved.save'), t('desktop:unsaved.dontSave'), t('desktop:unsaved.cancel')],
         defaultId: 0,
         cancelId: 2,
         noLink: true,
@@ -506,9 +510,14 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
 
   /** The windows' language choice (they share it: it is stored per origin); 'system' until one says otherwise. */
   let localePreference: LocalePreferenceName = 'system';
-  function menuLanguage() {
+  function menuLanguage(): { preference: LocalePreferenceName; locale: Locale; system: Locale } {
     const system = pickLocale([...(app.getPreferredSystemLanguages?.() ?? []), app.getLocale?.()]);
     return { preference: localePreference, locale: localePreference === 'system' ? system : localePreference, system };
+  }
+
+  /** core's translator in the language in effect now (the menu's): main's dialogs and file messages speak it. */
+  function words(): TFunction {
+    return menuTranslator(menuLanguage().locale);
   }
 
   function rebuildMenu(): void {
@@ -536,7 +545,7 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
     else if (command === 'open') {
       void files.openProjectDialog(null).then((result) => {
         if (result.type === 'ok') void openPath(result.value.path);
-        else if (result.type === 'error') void showError(null, 'Could not open the project', result.message);
+        else if (result.type === 'error') void showError(null, words()('desktop:error.openProject'), result.message);
       });
     }
   }
@@ -586,7 +595,7 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
     async [IpcChannel.readRelative](caller, request) {
       // A window reads only next to its own project.
       if (request.projectRef !== null && refs.resolve(request.projectRef, 'project') !== caller.projectPath) {
-        return { type: 'error', message: 'Unknown project; open it again.' };
+        return { type: 'error', message: words()('desktop:error.unknownProject') };
       }
       return files.readRelative(request);
     },

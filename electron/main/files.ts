@@ -7,6 +7,7 @@ import * as nodePath from 'node:path';
 import type {
   FilePayload, IpcResult, SamplePayload, SavedExportPayload, SavedFilePayload, SaveExportRequest, SaveProjectRequest, ReadRelativeRequest,
 } from '../../core/protocol.ts';
+import { createTranslator, type TFunction } from '../../core/i18n/index.ts';
 import { PROJECT_LIMITS } from '../../core/project/limits.ts';
 import type { FileRefs } from './file-refs.ts';
 import { checkRelativePath, isInside, MAX_RELATIVE_FILE_BYTES } from './relative-path.ts';
@@ -40,6 +41,18 @@ export interface FilesOptions<Parent> {
   documentsDir: string;
   /** node:path for this platform; tests pass path.posix or path.win32. */
   path?: typeof nodePath;
+  /**
+   * The translator for the language in effect now (asked at each use: the window can switch
+   * language at any time); dialog titles and error messages use core's `desktop` words. English if absent.
+   */
+  t?: () => TFunction;
+}
+
+let english: TFunction | null = null;
+/** core's English translator, built on first use. */
+function englishT(): TFunction {
+  english ??= createTranslator('en').t;
+  return english;
 }
 
 export const PROJECT_EXTENSION = 'layerboard';
@@ -48,8 +61,10 @@ export const SAMPLE_CSV = 'boston-housing.csv';
 /** The largest CSV the Import dialog reads (same bound as readRelative). */
 export const MAX_CSV_BYTES = MAX_RELATIVE_FILE_BYTES;
 
-const PROJECT_FILTERS: FileFilter[] = [{ name: 'Layerboard project', extensions: [PROJECT_EXTENSION] }];
-const CSV_FILTERS: FileFilter[] = [{ name: 'CSV data', extensions: ['csv', 'tsv', 'txt'] }, { name: 'All files', extensions: ['*'] }];
+const projectFilters = (t: TFunction): FileFilter[] => [{ name: t('desktop:filter.project'), extensions: [PROJECT_EXTENSION] }];
+const csvFilters = (t: TFunction): FileFilter[] => [
+  { name: t('desktop:filter.csv'), extensions: ['csv', 'tsv', 'txt'] }, { name: t('desktop:filter.all'), extensions: ['*'] },
+];
 
 /** A project main read, with the path it keeps to itself. */
 export interface OpenedProject {
@@ -62,17 +77,17 @@ export interface SavedProject {
   path: string;
 }
 
-/** Why a read failed, in words for the user; never the full path. */
-export function describeFsError(e: unknown): string {
+/** Why a read failed, in words for the user (in `t`'s language; the OS's own text otherwise); never the full path. */
+export function describeFsError(e: unknown, t: TFunction = englishT()): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
   switch (code) {
-    case 'ENOENT': return 'the file does not exist (any more)';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'it is a folder, not a file';
-    case 'ENOSPC': return 'the disk is full';
-    case 'EROFS': return 'the disk is read-only';
-    case 'EMFILE': case 'ENFILE': return 'too many open files';
-    default: return e instanceof Error ? e.message.replace(/'[^']*'/g, '').trim() || 'unknown error' : 'unknown error';
+    case 'ENOENT': return t('desktop:fsError.notFound');
+    case 'EACCES': case 'EPERM': return t('desktop:fsError.denied');
+    case 'EISDIR': return t('desktop:fsError.folder');
+    case 'ENOSPC': return t('desktop:fsError.diskFull');
+    case 'EROFS': return t('desktop:fsError.readOnly');
+    case 'EMFILE': case 'ENFILE': return t('desktop:fsError.tooManyFiles');
+    default: return (e instanceof Error ? e.message.replace(/'[^']*'/g, '').trim() : '') || t('desktop:fsError.unknown');
   }
 }
 
@@ -123,16 +138,18 @@ export interface FileService<Parent> {
 export function createFileService<Parent>(options: FilesOptions<Parent>): FileService<Parent> {
   const { dialog, fs, refs } = options;
   const path = options.path ?? nodePath;
+  const words = options.t ?? englishT;
 
   async function readBounded(filePath: string, maxBytes: number): Promise<IpcResult<Uint8Array>> {
     const name = path.basename(filePath);
     try {
       const info = await fs.stat(filePath);
-      if (!info.isFile()) return { type: 'error', message: `Could not open “${name}”: it is not a regular file.` };
-      if (info.size > maxBytes) return { type: 'error', message: `Could not open “${name}”: it is ${info.size} bytes, more than the ${maxBytes} allowed.` };
+      if (!info.isFile()) return { type: 'error', message: words()('desktop:files.notRegular', { name }) };
+      if (info.size > maxBytes) return { type: 'error', message: words()('desktop:files.tooLarge', { name, size: info.size, max: maxBytes }) };
       return { type: 'ok', value: await fs.readFile(filePath) };
     } catch (e) {
-      return { type: 'error', message: `Could not open “${name}”: ${describeFsError(e)}.` };
+      const t = words();
+      return { type: 'error', message: t('desktop:files.openFailed', { name, reason: describeFsError(e, t) }) };
     }
   }
 
@@ -151,7 +168,7 @@ export function createFileService<Parent>(options: FilesOptions<Parent>): FileSe
 
   return {
     async openProjectDialog(parent) {
-      const picked = await dialog.showOpenDialog(parent, { title: 'Open Project', properties: ['openFile'], filters: PROJECT_FILTERS });
+      const picked = await dialog.showOpenDialog(parent, { title: words()('desktop:dialog.openProject'), properties: ['openFile'], filters: projectFilters(words()) });
       if (picked.canceled || picked.filePaths.length === 0) return { type: 'cancelled' };
       return readProject(picked.filePaths[0]);
     },
@@ -161,7 +178,7 @@ export function createFileService<Parent>(options: FilesOptions<Parent>): FileSe
     async saveProject(parent, request) {
       const bytes = Buffer.byteLength(request.text, 'utf8');
       if (bytes > PROJECT_LIMITS.maxFileBytes) {
-        return { type: 'error', message: `The project is ${bytes} bytes, more than the ${PROJECT_LIMITS.maxFileBytes} a project file may have.` };
+        return { type: 'error', message: words()('desktop:files.projectTooLarge', { size: bytes, max: PROJECT_LIMITS.maxFileBytes }) };
       }
       const existing = request.ref === null ? null : refs.resolve(request.ref, 'project');
       let target = existing;
@@ -170,9 +187,9 @@ export function createFileService<Parent>(options: FilesOptions<Parent>): FileSe
           ? path.join(path.dirname(existing), projectFileName(request.suggestedName || path.basename(existing)))
           : path.join(options.documentsDir, projectFileName(request.suggestedName));
         const picked = await dialog.showSaveDialog(parent, {
-          title: request.saveAs ? 'Save Project As' : 'Save Project',
+          title: words()(request.saveAs ? 'desktop:dialog.saveProjectAs' : 'desktop:dialog.saveProject'),
           defaultPath,
-          filters: PROJECT_FILTERS,
+          filters: projectFilters(words()),
           properties: ['createDirectory', 'showOverwriteConfirmation'],
         });
         if (picked.canceled || !picked.filePath) return { type: 'cancelled' };
@@ -187,26 +204,27 @@ export function createFileService<Parent>(options: FilesOptions<Parent>): FileSe
       try {
         await fs.writeFileAtomic(target, request.text);
       } catch (e) {
-        return { type: 'error', message: `Could not save “${path.basename(target)}”: ${describeFsError(e)}.` };
+        const t = words();
+        return { type: 'error', message: t('desktop:files.saveFailed', { name: path.basename(target), reason: describeFsError(e, t) }) };
       }
       const name = path.basename(target);
       return { type: 'ok', value: { saved: { name, ref: refs.issue(target, 'project') }, path: target } };
     },
 
     async openCsvDialog(parent) {
-      const picked = await dialog.showOpenDialog(parent, { title: 'Import CSV', properties: ['openFile'], filters: CSV_FILTERS });
+      const picked = await dialog.showOpenDialog(parent, { title: words()('desktop:dialog.importCsv'), properties: ['openFile'], filters: csvFilters(words()) });
       if (picked.canceled || picked.filePaths.length === 0) return { type: 'cancelled' };
       return readCsv(picked.filePaths[0]);
     },
 
     async readRelative(request) {
       if (request.projectRef === null) {
-        return { type: 'error', message: 'This project has not been saved, so it has no folder to read its data from; use File › Import CSV.' };
+        return { type: 'error', message: words()('desktop:files.notSaved') };
       }
       const projectPath = refs.resolve(request.projectRef, 'project');
-      if (projectPath === null) return { type: 'error', message: 'Unknown project; open it again.' };
+      if (projectPath === null) return { type: 'error', message: words()('desktop:error.unknownProject') };
       const checked = checkRelativePath(request.relativePath);
-      if (checked.type === 'error') return { type: 'error', message: `Data path ${checked.message}.` };
+      if (checked.type === 'error') return { type: 'error', message: words()('desktop:files.dataPath', { problem: checked.message }) };
       const folder = path.dirname(projectPath);
       const candidate = path.join(folder, ...checked.segments);
       let realFolder: string;
@@ -215,10 +233,11 @@ export function createFileService<Parent>(options: FilesOptions<Parent>): FileSe
         realFolder = await fs.realpath(folder);
         realFile = await fs.realpath(candidate);
       } catch (e) {
-        return { type: 'error', message: `Could not open “${request.relativePath}”: ${describeFsError(e)}.` };
+        const t = words();
+        return { type: 'error', message: t('desktop:files.openFailed', { name: request.relativePath, reason: describeFsError(e, t) }) };
       }
       if (!isInside(realFolder, realFile, path)) {
-        return { type: 'error', message: `Data path “${request.relativePath}” leads outside the project folder (a link); import the CSV with File › Import CSV instead.` };
+        return { type: 'error', message: words()('desktop:files.outside', { path: request.relativePath }) };
       }
       return readCsv(realFile);
     },
@@ -234,7 +253,7 @@ export function createFileService<Parent>(options: FilesOptions<Parent>): FileSe
 
     async saveExport(parent, request, folder) {
       const picked = await dialog.showSaveDialog(parent, {
-        title: 'Export',
+        title: words()('desktop:dialog.export'),
         defaultPath: path.join(folder ?? options.documentsDir, exportFileName(request.suggestedName, request.extension)),
         filters: [{ name: request.filterName, extensions: [request.extension] }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
@@ -249,7 +268,8 @@ export function createFileService<Parent>(options: FilesOptions<Parent>): FileSe
       try {
         await fs.writeFileAtomic(target, request.bytes);
       } catch (e) {
-        return { type: 'error', message: `Could not save “${path.basename(target)}”: ${describeFsError(e)}.` };
+        const t = words();
+        return { type: 'error', message: t('desktop:files.saveFailed', { name: path.basename(target), reason: describeFsError(e, t) }) };
       }
       return { type: 'ok', value: { name: path.basename(target), location: path.dirname(target) } };
     },

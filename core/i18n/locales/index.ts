@@ -19,8 +19,10 @@ import koProject from './ko/project.ts';
 import koTraining from './ko/training.ts';
 import enMenu from './en/menu.ts';
 import koMenu from './ko/menu.ts';
+import enDesktop from './en/desktop.ts';
+import koDesktop from './ko/desktop.ts';
 
 export const CORE_RESOURCES: Resources = {
-  en: { cli: enCli, common: enCommon, data: enData, diagnostics: enDiagnostics, health: enHealth, project: enProject, training: enTraining, menu: enMenu },
-  ko: { cli: koCli, common: koCommon, data: koData, diagnostics: koDiagnostics, health: koHealth, project: koProject, training: koTraining, menu: koMenu },
+  en: { cli: enCli, common: enCommon, data: enData, diagnostics: enDiagnostics, health: enHealth, project: enProject, training: enTraining, menu: enMenu, desktop: enDesktop },
+  ko: { cli: koCli, common: koCommon, data: koData, diagnostics: koDiagnostics, health: koHealth, project: koProject, training: koTraining, menu: koMenu, desktop: koDesktop },
 };

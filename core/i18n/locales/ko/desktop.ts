@@ -1,0 +1,41 @@
+export default {
+  unsaved: {
+    message: '“{{name}}”의 변경 사항을 저장할까요?',
+    detail: '저장하지 않으면 변경 사항이 사라집니다.',
+    save: '저장', dontSave: '저장 안 함', cancel: '취소',
+    untitled: '이 프로젝트',
+  },
+  training: {
+    messageClose: '학습이 진행 중입니다. 학습을 중지하고 창을 닫을까요?',
+    messageQuit: '학습이 진행 중입니다. 학습을 중지하고 종료할까요?',
+    detail: '“{{name}}”에서 학습이 진행 중입니다. 중지하면 학습이 끝나고, 시작한 뒤로 학습한 내용은 사라집니다.',
+    stopAndClose: '중지하고 닫기', stopAndQuit: '중지하고 종료', cancel: '취소',
+  },
+  error: {
+    ok: '확인',
+    openFile: '{{name}}을(를) 열 수 없습니다',
+    openProject: '프로젝트를 열 수 없습니다',
+    unknownProject: '알 수 없는 프로젝트입니다. 프로젝트를 다시 열어 주세요.',
+  },
+  dialog: { openProject: '프로젝트 열기', saveProject: '프로젝트 저장', saveProjectAs: '다른 이름으로 프로젝트 저장', importCsv: 'CSV 가져오기', export: '내보내기' },
+  filter: { project: 'Layerboard 프로젝트', csv: 'CSV 데이터', all: '모든 파일' },
+  files: {
+    notRegular: '“{{name}}”을(를) 열 수 없습니다. 일반 파일이 아닙니다.',
+    tooLarge: '“{{name}}”을(를) 열 수 없습니다. 크기가 {{size}}바이트로, 허용되는 {{max}}바이트보다 큽니다.',
+    openFailed: '“{{name}}”을(를) 열 수 없습니다({{reason}}).',
+    saveFailed: '“{{name}}”을(를) 저장할 수 없습니다({{reason}}).',
+    projectTooLarge: '프로젝트가 {{size}}바이트로, 프로젝트 파일에 허용되는 {{max}}바이트보다 큽니다.',
+    notSaved: '이 프로젝트는 아직 저장되지 않아 데이터를 읽어 올 폴더가 없습니다. 파일 › CSV 가져오기를 사용하세요.',
+    dataPath: '데이터 경로 {{problem}}.',
+    outside: '데이터 경로 “{{path}}”이(가) 프로젝트 폴더 밖(링크)을 가리킵니다. 파일 › CSV 가져오기로 CSV를 가져오세요.',
+  },
+  fsError: {
+    notFound: '파일이 없습니다',
+    denied: '권한이 없습니다',
+    folder: '파일이 아니라 폴더입니다',
+    diskFull: '디스크가 가득 찼습니다',
+    readOnly: '읽기 전용 디스크입니다',
+    tooManyFiles: '열린 파일이 너무 많습니다',
+    unknown: '알 수 없는 오류',
+  },
+} as const;
