@@ -437,6 +437,86 @@ describe('unsaved changes', () => {
   });
 });
 
+describe('prompts and errors in the window’s language', () => {
+  it('asks about unsaved changes in Korean once a window picks Korean, and the first button still saves', async () => {
+    const { fake } = await boot();
+    const [window] = fake.windows;
+    const { commands } = listen(window);
+    window.api.setLocale('ko');
+    window.api.setTitle('집값 — Layerboard', true);
+    fake.dialog.messageAnswers.push(0);
+    window.close();
+    await settle();
+    expect(fake.dialog.messages()[0]).toMatchObject({
+      message: '“집값”의 변경 사항을 저장할까요?', detail: '저장하지 않으면 변경 사항이 사라집니다.',
+      buttons: ['저장', '저장 안 함', '취소'], defaultId: 0, cancelId: 2,
+    });
+    expect(commands).toEqual(['save']);
+    expect(window.destroyed).toBe(false);
+    fake.dialog.saveAnswers.push({ canceled: false, filePath: `${DOCUMENTS}/housing.layerboard` });
+    expect((await window.api.saveProject({ text: '{}', ref: null, suggestedName: '집값', saveAs: false })).type).toBe('ok');
+    expect(fake.dialog.calls.find((c) => c.kind === 'save')!.options).toMatchObject({ title: '프로젝트 저장' });
+    await settle();
+    expect(window.destroyed).toBe(true);
+  });
+
+  it('Cancel (the third button) keeps a Korean window; a window switched back to English asks in English', async () => {
+    const { fake } = await boot((f) => { f.app.systemLanguages = ['ko-KR']; });
+    const [window] = fake.windows;
+    window.api.setTitle('', true);
+    fake.dialog.messageAnswers.push(2);
+    window.close();
+    await settle();
+    expect(fake.dialog.messages()[0]).toMatchObject({ message: '“이 프로젝트”의 변경 사항을 저장할까요?', buttons: ['저장', '저장 안 함', '취소'] });
+    expect(window.destroyed).toBe(false);
+    window.api.setLocale('en');
+    fake.dialog.messageAnswers.push(1);
+    window.close();
+    await settle();
+    expect(fake.dialog.messages()[1]).toMatchObject({
+      message: 'Do you want to save the changes you made to “this project”?', buttons: ['Save', 'Don’t Save', 'Cancel'],
+    });
+    expect(window.destroyed).toBe(true);
+  });
+
+  it('asks about a training run on quit in Korean', async () => {
+    const { fake } = await boot();
+    const [window] = fake.windows;
+    window.api.setLocale('ko');
+    window.api.setTitle('집값 — Layerboard', false);
+    await window.api.startTrainer('t1');
+    window.api.setTrainingActive(true);
+    fake.dialog.messageAnswers.push(1);
+    fake.app.quit();
+    await settle();
+    expect(fake.dialog.messages()[0]).toMatchObject({
+      message: '학습이 진행 중입니다. 학습을 중지하고 종료할까요?', buttons: ['중지하고 종료', '취소'], defaultId: 1, cancelId: 1,
+    });
+    expect(fake.dialog.messages()[0].detail).toContain('“집값”에서 학습이 진행 중입니다');
+    expect(fake.app.quitted).toBe(false);
+  });
+
+  it('reports a project that cannot be opened in Korean: the system’s language at startup, then the one a window picks', async () => {
+    const { fake, main } = await boot((f) => {
+      f.app.systemLanguages = ['ko-KR', 'en-US'];
+      f.dialog.messageAnswers.push(0);
+      f.config.argv = ['layerboard', '/gone/missing.layerboard'];
+    });
+    expect(fake.dialog.messages()[0]).toMatchObject({
+      message: 'missing.layerboard을(를) 열 수 없습니다', detail: '“missing.layerboard”을(를) 열 수 없습니다(파일이 없습니다).', buttons: ['확인'],
+    });
+    fake.windows[0].api.setLocale('en');
+    fake.dialog.messageAnswers.push(0);
+    await main.openPath('/gone/other.layerboard');
+    expect(fake.dialog.messages()[1]).toMatchObject({
+      message: 'Could not open other.layerboard', detail: 'Could not open “other.layerboard”: the file does not exist (any more).', buttons: ['OK'],
+    });
+    fake.windows[0].api.setLocale('ko');
+    expect(await fake.windows[0].api.readRelative({ projectRef: '3f2b8c1e-9a4d-4e6f-8b1a-2c3d4e5f6a7b', relativePath: 'data.csv' }))
+      .toEqual({ type: 'error', message: '알 수 없는 프로젝트입니다. 프로젝트를 다시 열어 주세요.' });
+  });
+});
+
 describe('the training process', () => {
   /** What the page does to train: start a trainer and listen for its end. */
   async function startTraining(window: FakeWindow, trainerId = 't1') {

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../core/i18n/index.ts';
 import { FakeDialog, FakeFs, type FakeWindow } from '../testing/fake-electron.ts';
 import { createFileRefs } from './file-refs.ts';
 import { createFileService, describeFsError, projectFileName } from './files.ts';
@@ -213,5 +214,42 @@ describe('the sample and errors', () => {
     expect(describeFsError(Object.assign(new Error("EACCES: permission denied, open '/home/u/x'"), { code: 'EACCES' }))).toBe('permission denied');
     expect(describeFsError(new Error("weird failure at '/home/u/x'"))).toBe('weird failure at');
     expect(describeFsError('?')).toBe('unknown error');
+  });
+});
+
+describe('in the window’s language', () => {
+  it('titles its dialogs, names its filters and reports errors in the language `t` gives, asked at each use', async () => {
+    const fs = new FakeFs();
+    const dialog = new FakeDialog();
+    let locale: 'en' | 'ko' = 'ko';
+    const files = createFileService<FakeWindow | null>({
+      dialog, fs, refs: createFileRefs(), samplesDir: '/app', documentsDir: '/home/u/Documents', path: posix, t: () => createTranslator(locale).t,
+    });
+    fs.put('/home/u/p/data.csv', 'a\n1\n');
+    dialog.openAnswers.push({ canceled: false, filePaths: ['/home/u/p/gone.layerboard'] });
+    expect(await files.openProjectDialog(PARENT)).toEqual({ type: 'error', message: '“gone.layerboard”을(를) 열 수 없습니다(파일이 없습니다).' });
+    expect(dialog.calls[0].options).toMatchObject({ title: '프로젝트 열기', filters: [{ name: 'Layerboard 프로젝트', extensions: ['layerboard'] }] });
+    dialog.openAnswers.push({ canceled: false, filePaths: ['/home/u/p'] });
+    expect(await files.openCsvDialog(PARENT)).toEqual({ type: 'error', message: '“p”을(를) 열 수 없습니다. 일반 파일이 아닙니다.' });
+    expect(dialog.calls[1].options).toMatchObject({ title: 'CSV 가져오기', filters: [{ name: 'CSV 데이터' }, { name: '모든 파일' }] });
+    dialog.saveAnswers.push({ canceled: true });
+    await files.saveProject(PARENT, { text: '{}', ref: null, suggestedName: 'Net', saveAs: true });
+    expect(dialog.calls[2].options).toMatchObject({ title: '다른 이름으로 프로젝트 저장' });
+    expect(await files.readRelative({ projectRef: null, relativePath: 'data.csv' })).toEqual({
+      type: 'error', message: '이 프로젝트는 아직 저장되지 않아 데이터를 읽어 올 폴더가 없습니다. 파일 › CSV 가져오기를 사용하세요.',
+    });
+    // The language switches: the next message follows.
+    locale = 'en';
+    dialog.openAnswers.push({ canceled: false, filePaths: ['/home/u/p/gone.layerboard'] });
+    expect(await files.openProjectDialog(PARENT)).toEqual({ type: 'error', message: 'Could not open “gone.layerboard”: the file does not exist (any more).' });
+    expect(dialog.calls[3].options).toMatchObject({ title: 'Open Project' });
+  });
+
+  it('describes file-system errors in the given language, keeping the OS’s own text for the rest', () => {
+    const ko = createTranslator('ko').t;
+    expect(describeFsError(Object.assign(new Error('EACCES'), { code: 'EACCES' }), ko)).toBe('권한이 없습니다');
+    expect(describeFsError(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }), ko)).toBe('디스크가 가득 찼습니다');
+    expect(describeFsError('?', ko)).toBe('알 수 없는 오류');
+    expect(describeFsError(new Error("weird failure at '/home/u/x'"), ko)).toBe('weird failure at');
   });
 });
