@@ -1,14 +1,10 @@
 /** The network canvas: nodes, edges, their labels for screen readers. */
 export default {
   label: 'Network canvas',
-  minimap: 'Minimap of the network',
   node: {
     label: '{{title}} {{name}}',
     labelError: '{{title}} {{name}}, has an error',
     labelWarning: '{{title}} {{name}}, has a warning',
-    input: '{{id}} input',
-    inputs: '{{id}} inputs (several, in order)',
-    output: '{{id}} output',
     note: 'Note: {{text}}',
     idTitle: 'id: {{id}}',
     outputWidth: ', output width {{width}}',

@@ -1,13 +1,9 @@
 export default {
   label: '신경망 캔버스',
-  minimap: '신경망 미니맵',
   node: {
     label: '{{title}} {{name}}',
     labelError: '{{title}} {{name}}, 오류 있음',
     labelWarning: '{{title}} {{name}}, 경고 있음',
-    input: '{{id}} 입력',
-    inputs: '{{id}} 입력 (여러 개, 순서대로)',
-    output: '{{id}} 출력',
     note: '참고: {{text}}',
     idTitle: 'id: {{id}}',
     outputWidth: ', 출력 너비 {{width}}',
