@@ -15,6 +15,7 @@ import {
   type Position,
   type Severity,
 } from '../../core/index.ts';
+import { acceptsInput, producesOutput } from '../document/connect-targets.ts';
 import { paramSummary } from '../document/fields.ts';
 import type { TFunction } from '../../core/i18n/index.ts';
 import { diagnosticWords } from '../i18n/diagnostics.ts';
@@ -144,8 +145,8 @@ export function createNodeMapper() {
           outWidth,
           issues: nodeIssues,
           severity,
-          acceptsInput: (op?.maxInputs ?? 1) > 0,
-          producesOutput: node.type !== 'output',
+          acceptsInput: acceptsInput(node),
+          producesOutput: producesOutput(node),
           multiInput: (op?.maxInputs ?? 1) > 1,
         },
       };

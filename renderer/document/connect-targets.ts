@@ -16,11 +16,13 @@ export interface ConnectOption {
   replaces?: string;
 }
 
-function acceptsInput(node: GraphNode): boolean {
+/** Whether a node has an input handle at all (Input has none). The canvas and the inspector ask the same. */
+export function acceptsInput(node: GraphNode): boolean {
   return (OPS[node.type]?.maxInputs ?? 1) > 0;
 }
 
-function producesOutput(node: GraphNode): boolean {
+/** Whether a node has an output handle (Output has none). */
+export function producesOutput(node: GraphNode): boolean {
   return node.type !== 'output';
 }
 

@@ -7,7 +7,7 @@ import { memo, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { edgeId, OPS, type Graph, type GraphEdge } from '../../core/index.ts';
 import type { Command } from '../document/commands.ts';
-import { connectSources, connectTargets, type ConnectOption } from '../document/connect-targets.ts';
+import { acceptsInput, connectSources, connectTargets, producesOutput, type ConnectOption } from '../document/connect-targets.ts';
 
 export interface ConnectControlsProps {
   graph: Graph;
@@ -77,8 +77,8 @@ function ConnectControlsView({ graph, nodeId, run }: ConnectControlsProps) {
   if (!node) return null;
   const incoming = graph.edges.filter((e) => e.to === nodeId);
   const outgoing = graph.edges.filter((e) => e.from === nodeId);
-  const takesInput = (OPS[node.type]?.maxInputs ?? 1) > 0;
-  const givesOutput = node.type !== 'output';
+  const takesInput = acceptsInput(node);
+  const givesOutput = producesOutput(node);
 
   const disconnect = (edge: GraphEdge, after: RefObject<HTMLSelectElement | null>) => {
     run({ name: 'deleteElements', args: { edgeIds: [edgeId(edge)] } });
