@@ -4,6 +4,7 @@
  * language, and renders the English text from the same catalog, so the words live in one place.
  */
 import type { TFunction } from 'i18next';
+import type { Locale } from './catalog.ts';
 import { createTranslator } from './translator.ts';
 
 /** A message nested inside another (a unit with its own plural, a phrase chosen by the code). */
@@ -62,12 +63,24 @@ export function renderMessage(t: TFunction, key: string, params?: MessageParams)
   return tryRenderMessage(t, key, params) ?? key;
 }
 
-let englishT: TFunction | undefined;
+const translators = new Map<Locale, TFunction>();
+
+/**
+ * core's translator for `locale` over core's own catalogs, built once per language (i18next's init
+ * is not free): what the CLI, Electron main's menu and dialogs, and core's English `message` fields use.
+ */
+export function translatorFor(locale: Locale): TFunction {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createTranslator(locale).t;
+    translators.set(locale, t);
+  }
+  return t;
+}
 
 /** The English translator every core module renders its `message` fields with. */
 export function englishTranslator(): TFunction {
-  englishT ??= createTranslator('en').t;
-  return englishT;
+  return translatorFor('en');
 }
 
 /** The English text of `key` with `params`: what core stores in a result's `message` field. */

@@ -7,7 +7,7 @@
  */
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
 import { basename, dirname, join } from 'node:path';
-import { pickLocale, type Locale, type TFunction } from '../../core/i18n/index.ts';
+import { pickLocale, translatorFor, type Locale, type TFunction } from '../../core/i18n/index.ts';
 import { IpcChannel, type EventContract, type FilePayload, type IpcResult, type LocalePreferenceName, type MenuCommandName } from '../../core/protocol.ts';
 import { APP_INDEX_URL, APP_SCHEME, isTrustedPageUrl } from './app-url.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
@@ -17,7 +17,7 @@ import { createFileService, type FilesDialog, type FilesFs, type OpenedProject }
 import { configureSession, hardenWebContents, type HardenableContents, type PreventableEvent, type SessionPort } from './hardening.ts';
 import { registerIpc, type IpcHandlers, type IpcMainLike } from './ipc.ts';
 import { createJsonStore, type JsonStoreFs } from './json-store.ts';
-import { buildMenuTemplate, menuTranslator, type Platform } from './menu.ts';
+import { buildMenuTemplate, type Platform } from './menu.ts';
 import { createOpenQueue, projectPathsFromArgv } from './open-requests.ts';
 import { loadRecentProjects, type RecentProjects } from './recent.ts';
 import { createRecoveryService, RECOVERY_FOLDER, type RecoveryFs } from './recovery.ts';
@@ -517,7 +517,7 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
 
   /** core's translator in the language in effect now (the menu's): main's dialogs and file messages speak it. */
   function words(): TFunction {
-    return menuTranslator(menuLanguage().locale);
+    return translatorFor(menuLanguage().locale);
   }
 
   function rebuildMenu(): void {

@@ -7,7 +7,7 @@ import * as nodePath from 'node:path';
 import type {
   FilePayload, IpcResult, SamplePayload, SavedExportPayload, SavedFilePayload, SaveExportRequest, SaveProjectRequest, ReadRelativeRequest,
 } from '../../core/protocol.ts';
-import { createTranslator, type TFunction } from '../../core/i18n/index.ts';
+import { englishTranslator, type TFunction } from '../../core/i18n/index.ts';
 import { PROJECT_LIMITS } from '../../core/project/limits.ts';
 import type { FileRefs } from './file-refs.ts';
 import { checkRelativePath, isInside, MAX_RELATIVE_FILE_BYTES } from './relative-path.ts';
@@ -48,12 +48,6 @@ export interface FilesOptions<Parent> {
   t?: () => TFunction;
 }
 
-let english: TFunction | null = null;
-/** core's English translator, built on first use. */
-function englishT(): TFunction {
-  english ??= createTranslator('en').t;
-  return english;
-}
 
 export const PROJECT_EXTENSION = 'layerboard';
 export const SAMPLE_PROJECT = 'deep-regression.layerboard';
@@ -78,7 +72,7 @@ export interface SavedProject {
 }
 
 /** Why a read failed, in words for the user (in `t`'s language; the OS's own text otherwise); never the full path. */
-export function describeFsError(e: unknown, t: TFunction = englishT()): string {
+export function describeFsError(e: unknown, t: TFunction = englishTranslator()): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
   switch (code) {
     case 'ENOENT': return t('desktop:fsError.notFound');
@@ -138,7 +132,7 @@ export interface FileService<Parent> {
 export function createFileService<Parent>(options: FilesOptions<Parent>): FileService<Parent> {
   const { dialog, fs, refs } = options;
   const path = options.path ?? nodePath;
-  const words = options.t ?? englishT;
+  const words = options.t ?? englishTranslator;
 
   async function readBounded(filePath: string, maxBytes: number): Promise<IpcResult<Uint8Array>> {
     const name = path.basename(filePath);

@@ -11,7 +11,7 @@
  * commands: the renderer applies them to a focused text field itself, else to the graph.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import { createTranslator, type Locale, type TFunction } from '../../core/i18n/index.ts';
+import { translatorFor, type Locale } from '../../core/i18n/index.ts';
 import type { LocalePreferenceName, MenuCommandName } from '../../core/protocol.ts';
 
 export type Platform = 'darwin' | 'win32' | 'linux';
@@ -40,16 +40,6 @@ export interface MenuOptions {
   language?: { preference: LocalePreferenceName; locale: Locale; system: Locale };
 }
 
-const translators = new Map<Locale, TFunction>();
-/** core's translator for the menu's words (one per language, built once: i18next's init is not free). */
-export function menuTranslator(locale: Locale): TFunction {
-  let t = translators.get(locale);
-  if (!t) {
-    t = createTranslator(locale).t;
-    translators.set(locale, t);
-  }
-  return t;
-}
 
 const LANGUAGE_COMMANDS = { system: 'languageSystem', en: 'languageEn', ko: 'languageKo' } as const satisfies Record<LocalePreferenceName, MenuCommandName>;
 
@@ -63,7 +53,7 @@ export function redoAccelerator(platform: Platform): string {
 export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): Item[] {
   const mac = options.platform === 'darwin';
   const language = options.language ?? { preference: 'system', locale: 'en', system: 'en' };
-  const t = menuTranslator(language.locale);
+  const t = translatorFor(language.locale);
   const appName = options.appName;
   // Top-level menus carry access keys on Windows and Linux (`&File`, `파일(&F)`).
   const top = (menu: 'file' | 'edit' | 'view' | 'train' | 'help') => t(`menu:${menu}.${mac ? 'title' : 'mnemonic'}`);
