@@ -12,7 +12,7 @@
 import type { GraphNode, InitType, OutputNode } from '../graph/types.ts';
 import { attachParamMemory, type Arena, type Floats, type KernelBackend, type ParamMemory } from '../kernels/backend.ts';
 import { cpuBackend } from '../kernels/cpu.ts';
-import { createWasmKernels, panelBytes, wasmRelaxedSimd, type WasmKernels } from '../kernels/wasm.ts';
+import { createWasmKernels, productScratchBytes, wasmRelaxedSimd, type WasmKernels } from '../kernels/wasm.ts';
 import { defaultKernelThreads, type KernelThreadHost } from '../kernels/threads.ts';
 import { Rng } from '../kernels/random.ts';
 import { LOSSES } from '../ops/losses.ts';
@@ -212,7 +212,7 @@ export class Plan {
     if (this.wasm) {
       const out = layer.outFeatures;
       if (this.Array === Float64Array) return { backend: this.wasm, tile: 'f64 scalar' };
-      const block = out <= 4 ? 'f32x4 4×4' : `f32x4 4×8, ${Math.ceil(out / 8)} panel${out > 8 ? 's' : ''}`;
+      const block = out <= 4 ? 'f32x4 4×4' : `f32x4 4×8 on packed A, ${Math.ceil(out / 8)} panel${out > 8 ? 's' : ''}`;
       const threads = this.wasm.threads;
       // Per batch row: the largest of the layer's three products (X·W and dY·Wᵀ have the batch as rows).
       // The kernels split products of more than four rows (the weight gradient's rows are the inputs).
@@ -278,7 +278,8 @@ export class Plan {
       for (const layer of this.layers) {
         if (this.kernelsByNode.get(layer.nodeId) !== this.wasm) continue;
         const { inFeatures: inF, outFeatures: outF } = layer;
-        scratch = Math.max(scratch, panelBytes(inF, outF), panelBytes(capacity, outF), panelBytes(outF, inF));
+        // X·W, Xᵀ·dY and dY·Wᵀ
+        scratch = Math.max(scratch, productScratchBytes(capacity, inF, outF), productScratchBytes(inF, capacity, outF), productScratchBytes(capacity, outF, inF));
       }
     }
     const scratchAt = at;

@@ -8,7 +8,7 @@ import { nodeKernelThreads } from '../cli/kernel-threads.ts';
 import { compileGraph, runTraining, TrainingController, type Dataset, type Graph, type Plan } from '../index.ts';
 import { chainGraph } from '../testing/graphs.ts';
 import type { KernelThreadHost, KernelWorker } from './threads.ts';
-import { createWasmKernels, panelBytes } from './wasm.ts';
+import { createWasmKernels, productScratchBytes } from './wasm.ts';
 import { Rng } from './random.ts';
 
 /** A host that counts the workers it starts. */
@@ -57,7 +57,7 @@ describe('kernel threads', () => {
       const results: Float32Array[] = [];
       for (const K of [createWasmKernels(null)!, createWasmKernels(host)!]) {
         const rng = new Rng(m + k + n);
-        const scratch = Math.max(panelBytes(k, n), panelBytes(m, n), panelBytes(n, k));
+        const scratch = Math.max(productScratchBytes(m, k, n), productScratchBytes(k, m, n), productScratchBytes(m, n, k));
         let at = K.base;
         const buffer = K.reserve(at + 4 * (3 * m * k + 3 * k * n + 3 * m * n + n) + scratch + 4096);
         const view = (length: number) => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Floats } from './backend.ts';
 import { cpuBackend } from './cpu.ts';
 import { Rng } from './random.ts';
-import { createWasmKernels, panelBytes, wasmAvailable, wasmRelaxedSimd } from './wasm.ts';
+import { createWasmKernels, productScratchBytes, wasmAvailable, wasmRelaxedSimd } from './wasm.ts';
 import { KERNELS_WASM_BASE64 } from './wasm/kernels.wasm.ts';
 import type { GraphNode } from '../graph/types.ts';
 import type { StepBinding } from '../ops/op.ts';
@@ -46,14 +46,14 @@ describe('the WebAssembly kernels', () => {
   it('with fused multiply-adds (Relaxed SIMD, as in Electron) agree with the plain backend, on one thread and on three', () => {
     // In a child process: the flag is process-wide, and this one's kernels must stay unfused.
     const script = `
-      import { createWasmKernels, panelBytes, wasmRelaxedSimd } from './core/kernels/wasm.ts';
+      import { createWasmKernels, productScratchBytes, wasmRelaxedSimd } from './core/kernels/wasm.ts';
       import { cpuBackend } from './core/kernels/cpu.ts';
       import { nodeKernelThreads } from './core/cli/kernel-threads.ts';
       let worst = 0;
       for (const threads of [null, nodeKernelThreads(3, 0)]) {
         for (const [m, k, n] of [[7, 3, 9], [9, 100, 33], [64, 256, 10], [131, 70, 37]]) {
           const K = createWasmKernels(threads);
-          const scratch = Math.max(panelBytes(k, n), panelBytes(n, k));
+          const scratch = Math.max(productScratchBytes(m, k, n), productScratchBytes(m, n, k), productScratchBytes(k, m, n));
           const buffer = K.reserve(K.base + 4 * (2 * m * k + 2 * k * n + m * n) + scratch + 1024);
           let at = K.base;
           const view = (length) => { const v = new Float32Array(buffer, at, length); at += Math.ceil(length / 4) * 16; return v.map((_, i) => Math.sin(i * 0.37 + m)); };
@@ -92,7 +92,7 @@ describe('the WebAssembly kernels', () => {
         offsets[name] = at;
         at += Math.ceil((length * size) / 16) * 16;
       }
-      const scratch = Math.max(panelBytes(k, n), panelBytes(n, k));
+      const scratch = Math.max(productScratchBytes(m, k, n), productScratchBytes(m, n, k), productScratchBytes(k, m, n));
       K.useScratch(at, scratch);
       const buffer = K.reserve(at + scratch);
       const view = (name: keyof typeof lengths): Floats => new Type(buffer, offsets[name], lengths[name]);

@@ -18,6 +18,7 @@ import { KERNELS_WASM_BASE64 } from './wasm/kernels.wasm.ts';
 interface KernelExports {
   memory: WebAssembly.Memory;
   pack_f32(b: number, bp: number, bj: number, k: number, n: number, bias: number, panel: number): void;
+  pack_a_f32(a: number, ai: number, ap: number, m: number, k: number, out: number): void;
   gemm_f32(a: number, ai: number, ap: number, panel: number, c: number, m: number, k: number, n: number, acc: number): void;
   matmul_f32(a: number, ai: number, ap: number, b: number, bp: number, bj: number, bias: number, c: number, m: number, k: number, n: number, acc: number, panel: number): void;
   matmul_f64(a: number, ai: number, ap: number, b: number, bp: number, bj: number, bias: number, c: number, m: number, k: number, n: number, acc: number): void;
@@ -38,6 +39,14 @@ const PAGE = 65536;
 /** Bytes of the packed panels for a k × n right-hand side: ⌈n/8⌉ panels of a bias header and k rows of eight floats. */
 export function panelBytes(k: number, n: number): number {
   return Math.ceil(n / 8) * (k + 1) * 32;
+}
+
+/**
+ * Scratch bytes an m × k by k × n float32 product needs: B's panels and, for n > 4, A packed
+ * right after them in blocks of four rows (kernels.wat's pack_a_f32).
+ */
+export function productScratchBytes(m: number, k: number, n: number): number {
+  return panelBytes(k, n) + (n > 4 ? Math.ceil(m / 4) * k * 16 : 0);
 }
 
 function decodeBase64(text: string): Uint8Array {
@@ -214,27 +223,27 @@ export class WasmKernels implements KernelBackend, Arena, UpdateKernels {
   }
 
   matmul(a: Floats, b: Floats, c: Floats, m: number, k: number, n: number, accumulate: boolean): void {
-    if (!this.reaches(a, b, c, null, k, n)) return this.elsewhere([a, b, c], 2, panelBytes(k, n), (K, [a, b, c]) => K.matmul(a!, b!, c!, m, k, n, accumulate), cpuBackend.matmul.bind(cpuBackend, a, b, c, m, k, n, accumulate));
+    if (!this.reaches(a, b, c, null, m, k, n)) return this.elsewhere([a, b, c], 2, productScratchBytes(m, k, n), (K, [a, b, c]) => K.matmul(a!, b!, c!, m, k, n, accumulate), cpuBackend.matmul.bind(cpuBackend, a, b, c, m, k, n, accumulate));
     this.product(a, k, 1, b, n, 1, null, c, m, k, n, accumulate);
   }
 
   matmulTransB(a: Floats, b: Floats, c: Floats, m: number, k: number, n: number, accumulate: boolean): void {
-    if (!this.reaches(a, b, c, null, k, n)) return this.elsewhere([a, b, c], 2, panelBytes(k, n), (K, [a, b, c]) => K.matmulTransB(a!, b!, c!, m, k, n, accumulate), cpuBackend.matmulTransB.bind(cpuBackend, a, b, c, m, k, n, accumulate));
+    if (!this.reaches(a, b, c, null, m, k, n)) return this.elsewhere([a, b, c], 2, productScratchBytes(m, k, n), (K, [a, b, c]) => K.matmulTransB(a!, b!, c!, m, k, n, accumulate), cpuBackend.matmulTransB.bind(cpuBackend, a, b, c, m, k, n, accumulate));
     this.product(a, k, 1, b, 1, k, null, c, m, k, n, accumulate);
   }
 
   matmulTransA(a: Floats, b: Floats, c: Floats, m: number, k: number, n: number, accumulate: boolean): void {
-    if (!this.reaches(a, b, c, null, k, n)) return this.elsewhere([a, b, c], 2, panelBytes(k, n), (K, [a, b, c]) => K.matmulTransA(a!, b!, c!, m, k, n, accumulate), cpuBackend.matmulTransA.bind(cpuBackend, a, b, c, m, k, n, accumulate));
+    if (!this.reaches(a, b, c, null, m, k, n)) return this.elsewhere([a, b, c], 2, productScratchBytes(m, k, n), (K, [a, b, c]) => K.matmulTransA(a!, b!, c!, m, k, n, accumulate), cpuBackend.matmulTransA.bind(cpuBackend, a, b, c, m, k, n, accumulate));
     this.product(a, 1, m, b, n, 1, null, c, m, k, n, accumulate);
   }
 
   linearForward(x: Floats, w: Floats, b: Floats | null, y: Floats, rows: number, inF: number, outF: number): void {
-    if (!this.reaches(x, w, y, b, inF, outF)) return this.elsewhere([x, w, b, y], 3, panelBytes(inF, outF), (K, [x, w, b, y]) => K.linearForward(x!, w!, b, y!, rows, inF, outF), cpuBackend.linearForward.bind(cpuBackend, x, w, b, y, rows, inF, outF));
+    if (!this.reaches(x, w, y, b, rows, inF, outF)) return this.elsewhere([x, w, b, y], 3, productScratchBytes(rows, inF, outF), (K, [x, w, b, y]) => K.linearForward(x!, w!, b, y!, rows, inF, outF), cpuBackend.linearForward.bind(cpuBackend, x, w, b, y, rows, inF, outF));
     this.product(x, inF, 1, w, outF, 1, b, y, rows, inF, outF, false);
   }
 
   sumRows(dy: Floats, db: Floats, rows: number, cols: number, accumulate: boolean): void {
-    if (!this.reaches(dy, db, db, null, 0, 0)) return this.elsewhere([dy, db], 1, 0, (K, [dy, db]) => K.sumRows(dy!, db!, rows, cols, accumulate), cpuBackend.sumRows.bind(cpuBackend, dy, db, rows, cols, accumulate));
+    if (!this.reaches(dy, db, db, null, 0, 0, 0)) return this.elsewhere([dy, db], 1, 0, (K, [dy, db]) => K.sumRows(dy!, db!, rows, cols, accumulate), cpuBackend.sumRows.bind(cpuBackend, dy, db, rows, cols, accumulate));
     const sum = dy instanceof Float64Array ? this.exports.sum_rows_f64 : this.exports.sum_rows_f32;
     sum(dy.byteOffset, db.byteOffset, rows, cols, accumulate ? 1 : 0);
   }
@@ -259,12 +268,12 @@ export class WasmKernels implements KernelBackend, Arena, UpdateKernels {
    * Whether the kernels can run on these operands where they are: all in this memory, of one
    * element type, with room for the panels of a float32 product of reduction k and width n.
    */
-  private reaches(a: Floats, b: Floats, c: Floats, bias: Floats | null, k: number, n: number): boolean {
+  private reaches(a: Floats, b: Floats, c: Floats, bias: Floats | null, m: number, k: number, n: number): boolean {
     const mem = this.buffer;
     if (a.buffer !== mem || b.buffer !== mem || c.buffer !== mem || (bias !== null && bias.buffer !== mem)) return false;
     const f64 = a instanceof Float64Array;
     if (f64 !== b instanceof Float64Array || f64 !== c instanceof Float64Array || (bias !== null && f64 !== bias instanceof Float64Array)) return false;
-    return f64 || panelBytes(k, n) <= this.scratchBytes;
+    return f64 || productScratchBytes(m, k, n) <= this.scratchBytes;
   }
 
   /** C (+)= A·B (+ bias) with A(i,p) = a[i·ai + p·ap] and B(p,j) = b[p·bp + j·bj], strides in elements. */
@@ -274,7 +283,14 @@ export class WasmKernels implements KernelBackend, Arena, UpdateKernels {
       this.exports.matmul_f64(a.byteOffset, ai * 8, ap * 8, b.byteOffset, bp * 8, bj * 8, biasAt, c.byteOffset, m, k, n, accumulate ? 1 : 0);
     } else if (this.threads !== null && this.threads.size > 1 && m > 4 && m * k * n >= this.threads.minMultiplyAdds) {
       this.exports.pack_f32(b.byteOffset, bp * 4, bj * 4, k, n, biasAt, this.scratchAt);
-      this.threads.gemm(this.exports.gemm_f32, a.byteOffset, ai * 4, ap * 4, this.scratchAt, c.byteOffset, m, k, n, accumulate ? 1 : 0);
+      if (n > 4) {
+        // A packed once, after B's panels; a thread's rows start at their block: ai = 4k bytes per row.
+        const packedAt = this.scratchAt + panelBytes(k, n);
+        this.exports.pack_a_f32(a.byteOffset, ai * 4, ap * 4, m, k, packedAt);
+        this.threads.gemm(this.exports.gemm_f32, packedAt, k * 4, 0, this.scratchAt, c.byteOffset, m, k, n, accumulate ? 1 : 0);
+      } else {
+        this.threads.gemm(this.exports.gemm_f32, a.byteOffset, ai * 4, ap * 4, this.scratchAt, c.byteOffset, m, k, n, accumulate ? 1 : 0);
+      }
     } else {
       this.exports.matmul_f32(a.byteOffset, ai * 4, ap * 4, b.byteOffset, bp * 4, bj * 4, biasAt, c.byteOffset, m, k, n, accumulate ? 1 : 0, this.scratchAt);
     }
