@@ -137,11 +137,33 @@ function rate(w: Workload, seconds: number): number {
   return w.unit === 'epochs/s' ? epochs / seconds : (epochs * w.data.n) / seconds;
 }
 
+/**
+ * Our single-threaded runs in a child process without --experimental-wasm-relaxed-simd, so that
+ * the table can show the plain f32x4 mul + add kernels (what Node 20 runs by default) next to
+ * the fused ones (what Electron runs). Null where the child fails.
+ */
+function runOursPlain(ids: string[], quick: boolean, backend: BackendChoice): Map<string, Timing> | null {
+  const self = fileURLToPath(import.meta.url);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--ours-json', `--backend=${backend}`, ...(quick ? ['--quick'] : []), ...ids], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.error(`The plain-kernel runs failed: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    return null;
+  }
+  return new Map(Object.entries(JSON.parse(r.stdout) as Record<string, Timing>));
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
   const only = args.filter((a) => /^W[123]$/.test(a));
   const backend = (args.find((a) => a.startsWith('--backend='))?.slice('--backend='.length) ?? 'auto') as BackendChoice;
+  if (args.includes('--ours-json')) {
+    const boston = fileURLToPath(new URL('../../../shared/datasets/boston-housing.csv', import.meta.url));
+    const out: Record<string, Timing> = {};
+    for (const w of workloads(boston, quick ? 0.1 : 1).filter((w) => only.length === 0 || only.includes(w.id))) out[w.id] = await runOurs(w, backend, null);
+    process.stdout.write(JSON.stringify(out));
+    return;
+  }
   const cores = Number(args.find((a) => a.startsWith('--threads='))?.slice('--threads='.length) ?? availableParallelism());
   const host = cores > 1 ? nodeKernelThreads(cores) : null;
   const dir = mkdtempSync(join(tmpdir(), 'layerboard-bench-'));
@@ -150,8 +172,11 @@ async function main(): Promise<void> {
   const torchOk = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
   const tfjsOk = !args.includes('--no-tfjs') && canResolve('@tensorflow/tfjs-backend-wasm') && canResolve('@tensorflow/tfjs-backend-cpu');
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  const fused = wasmRelaxedSimd() && backend !== 'js';
   console.log(`Layerboard bench${quick ? ' (quick: a tenth of each workload)' : ''}: node ${process.version}, ${availableParallelism()} cores, ` +
-    `threaded runs on ${cores}; WebAssembly products ${wasmRelaxedSimd() ? 'with fused multiply-add (Relaxed SIMD)' : 'with f32x4 mul + add (no Relaxed SIMD in this runtime)'}; ` +
+    `threaded runs on ${cores}; WebAssembly products ${fused
+      ? 'with fused multiply-add (Relaxed SIMD: as Electron runs them; Node 20 needs --experimental-wasm-relaxed-simd, which `npm run bench` passes), and on one thread also with f32x4 mul + add (Node\'s default) in a child process'
+      : 'with f32x4 mul + add (no Relaxed SIMD in this runtime; `npm run bench` enables it as in Electron)'}; ` +
     `PyTorch ${torchOk ? 'found' : 'not found (apt-get install python3-torch)'}; TensorFlow.js ${tfjsOk ? 'found' : 'skipped'}; load average ${load()}\n`);
 
   // `threads`: which of our runs the peer is compared with (1 or `cores`).
@@ -167,7 +192,11 @@ async function main(): Promise<void> {
     peers.push({ name: 'tfjs-cpu', threads: 1, run: (w) => runTfjs(w, 'cpu', dir, script) });
   }
 
-  const header = ['workload', 'unit', 'Layerboard 1 thread', ...(host ? [`Layerboard ${cores} threads`] : []), ...peers.flatMap((p) => [p.name, p.threads > 1 ? `ratio (vs ours ${p.threads})` : 'ratio']), 'final loss (ours / peers)', 'kernels'];
+  const plain = fused ? runOursPlain(all.map((w) => w.id), quick, backend) : null;
+  const torch1 = peers.find((p) => p.name === 'torch 1 thread');
+  const header = ['workload', 'unit', `Layerboard 1 thread${fused ? ' (fused)' : ''}`, ...(host ? [`Layerboard ${cores} threads`] : []),
+    ...(plain ? ['Layerboard 1 thread (mul + add)', ...(torch1 ? ['torch 1 thread ÷ it'] : [])] : []),
+    ...peers.flatMap((p) => [p.name, p.threads > 1 ? `ratio (vs ours ${p.threads})` : 'ratio']), 'final loss (ours / peers)', 'kernels'];
   const rows: string[][] = [header];
   let lossMismatch = false;
   for (const w of all) {
@@ -178,6 +207,14 @@ async function main(): Promise<void> {
     const oursThreaded = splits ? await runOurs(w, backend, host) : ours;
     const cells = [`${w.id} ${w.title}`, w.unit, rate(w, ours.seconds).toFixed(0), ...(host ? [splits ? rate(w, oursThreaded.seconds).toFixed(0) : '(same)'] : [])];
     const losses = [ours.finalLoss.toPrecision(5)];
+    const mulAdd = plain?.get(w.id);
+    // PyTorch's 1-thread time for the plain column's ratio, measured below; filled in after it.
+    let plainRatioAt = -1;
+    if (plain) {
+      cells.push(mulAdd ? rate(w, mulAdd.seconds).toFixed(0) : '-');
+      if (torch1) plainRatioAt = cells.push('-') - 1;
+      if (mulAdd) losses.push(`${mulAdd.finalLoss.toPrecision(5)} (mul + add)`);
+    }
     if (oursThreaded.finalLoss !== ours.finalLoss) {
       console.error(`${w.id}: the threaded run's final loss ${oursThreaded.finalLoss} is not the single-threaded ${ours.finalLoss}: threads must not change the bits.`);
       process.exitCode = 1;
@@ -190,6 +227,7 @@ async function main(): Promise<void> {
       }
       const mine = peer.threads > 1 ? oursThreaded : ours;
       cells.push(rate(w, t.seconds).toFixed(0), `${(t.seconds / mine.seconds).toFixed(2)}×`);
+      if (peer === torch1 && mulAdd && plainRatioAt >= 0) cells[plainRatioAt] = `${(t.seconds / mulAdd.seconds).toFixed(2)}×`;
       const agrees = Math.abs(t.finalLoss - ours.finalLoss) <= 0.01 * Math.abs(t.finalLoss);
       if (!agrees) lossMismatch = true;
       losses.push(`${t.finalLoss.toPrecision(5)}${agrees ? '' : ' (>1% off)'}`);

@@ -1,6 +1,9 @@
 import type { Plan } from '../compile/plan.ts';
 import type { Dataset } from '../data/dataset.ts';
 
+/** Copies of at least this many numbers go through TypedArray.set. */
+const COPY_AS_BLOCK = 64;
+
 /** Copies rows `order[start .. start+rows)` of the dataset into the plan's input and target buffers. */
 export function gatherBatch(plan: Plan, data: Dataset, order: Uint32Array | null, start: number, rows: number): void {
   const fw = data.featureWidth;
@@ -10,18 +13,22 @@ export function gatherBatch(plan: Plan, data: Dataset, order: Uint32Array | null
   const input = plan.input;
   const target = plan.target;
   if (order === null) {
-    // Plain loops rather than set(subarray(...)): a subarray is an allocation per step.
+    // Long runs as one set(subarray(...)) (a block copy), short ones as plain loops (a subarray
+    // is an allocation, which costs more than copying a few numbers).
     const x0 = start * fw;
-    for (let i = 0, n = rows * fw; i < n; i++) input[i] = x[x0 + i];
+    if (rows * fw >= COPY_AS_BLOCK) input.set(x.subarray(x0, x0 + rows * fw));
+    else for (let i = 0, n = rows * fw; i < n; i++) input[i] = x[x0 + i];
     const y0 = start * tw;
-    for (let i = 0, n = rows * tw; i < n; i++) target[i] = y[y0 + i];
+    if (rows * tw >= COPY_AS_BLOCK) target.set(y.subarray(y0, y0 + rows * tw));
+    else for (let i = 0, n = rows * tw; i < n; i++) target[i] = y[y0 + i];
     return;
   }
   for (let r = 0; r < rows; r++) {
     const src = order[start + r];
     const xi = src * fw;
     const xo = r * fw;
-    for (let c = 0; c < fw; c++) input[xo + c] = x[xi + c];
+    if (fw >= COPY_AS_BLOCK) input.set(x.subarray(xi, xi + fw), xo);
+    else for (let c = 0; c < fw; c++) input[xo + c] = x[xi + c];
     const yi = src * tw;
     const yo = r * tw;
     for (let c = 0; c < tw; c++) target[yo + c] = y[yi + c];
