@@ -15,7 +15,7 @@ export { LOSSES } from './ops/losses.ts';
 export type { KernelBackend } from './kernels/backend.ts';
 export { cpuBackend } from './kernels/cpu.ts';
 export { Rng } from './kernels/random.ts';
-export { createOptimizer, validateOptimizer, withOptimizerDefaults, type Optimizer } from './optim/optimizers.ts';
+export { createOptimizer, settingsProblem, validateOptimizer, withOptimizerDefaults, type Optimizer, type SettingsProblem } from './optim/optimizers.ts';
 export * from './train/settings.ts';
 export * from './train/run.ts';
 export * from './train/metrics.ts';

@@ -121,7 +121,7 @@ async function train(args: string[]): Promise<number> {
     settings.epochs = epochs;
   }
   const settingsProblem = validateTrainingSettings(settings);
-  if (settingsProblem) throw new UserError(say('train.badSettings', { file: positionals[0], problem: settingsProblem }));
+  if (settingsProblem) throw new UserError(say('train.badSettings', { file: positionals[0], problem: trainingText(cliT(), settingsProblem) ?? settingsProblem.message }));
   const json = values.json === true;
   const tty = !json && process.stderr.isTTY === true;
   for (const w of loaded.warnings) err(say('warning', { text: w }));

@@ -16,6 +16,10 @@ import { DiagnosticCode, type Diagnostic } from '../graph/diagnostics.ts';
 import { ACTIVATION_TYPES, type Graph } from '../graph/types.ts';
 import { makeGraph, chainGraph, type NodeSpec } from '../testing/graphs.ts';
 import en from './locales/en/diagnostics.ts';
+import enTraining from './locales/en/training.ts';
+import { defaultTrainingSettings } from '../project/schema.ts';
+import { validateTrainingSettings } from '../train/run.ts';
+import type { SgdSettings, TrainingSettings } from '../train/settings.ts';
 import { createTranslator, dataIssueText, diagnosticText, flattenCatalog, healthText, projectIssueText, trainingText, isMessageRef, type MessageParam, type MessageParams, type TFunction } from './index.ts';
 
 const regression: DataContext = { inputWidth: 13, target: { task: 'regression', width: 1, names: ['MEDV'] } };
@@ -254,5 +258,55 @@ describe('trainer failures in both languages', () => {
     expect(failed.message).toBe('x.csv, line 3: Line 3 has 1 field but the header has 2. Fix the line, or import with "skip ragged rows" to leave such lines out.');
     expect(trainingText(english, failed)).toBe(failed.message);
     expect(trainingText(ko, failed)).toBe('x.csv, 3행: 3행에는 필드 1개가 있지만 헤더에는 2개가 있습니다. 그 행을 고치거나, "필드 수가 다른 행 건너뛰기"로 가져와 그런 행을 빼세요.');
+  });
+});
+
+describe('training settings problems in both languages', () => {
+  const base: TrainingSettings = { ...defaultTrainingSettings(), epochs: 10, batchSize: 32 };
+  const sgd = (extra: Partial<SgdSettings>): TrainingSettings => ({ ...base, optimizer: { type: 'sgd', lr: 0.01, ...extra } });
+  const cases: [string, TrainingSettings, string][] = [
+    ['learning rate', sgd({ lr: 0 }), '학습률은 0보다 큰 수여야 합니다(지금은 0).'],
+    ['weight decay', sgd({ weightDecay: -1 }), '가중치 감쇠(weightDecay)은(는) 0 이상이어야 합니다(지금은 -1).'],
+    ['momentum', sgd({ momentum: -0.5 }), '모멘텀(momentum)은(는) 0 이상이어야 합니다(지금은 -0.5).'],
+    ['nesterov', sgd({ nesterov: true }), 'Nesterov 모멘텀을 쓰려면 모멘텀(momentum)이 0보다 크고 dampening이 0이어야 합니다.'],
+    ['betas', { ...base, optimizer: { type: 'adam', lr: 0.01, betas: [0.9, 1] } }, 'betas(β₁, β₂)는 둘 다 0 이상 1 미만이어야 합니다(지금은 0.9, 1).'],
+    ['eps', { ...base, optimizer: { type: 'adamw', lr: 0.01, eps: -1e-8 } }, 'ε(eps)은(는) 0 이상이어야 합니다(지금은 -1e-8).'],
+    ['alpha', { ...base, optimizer: { type: 'rmsprop', lr: 0.01, alpha: -0.1 } }, 'α(alpha)은(는) 0 이상이어야 합니다(지금은 -0.1).'],
+    ['rmsprop momentum', { ...base, optimizer: { type: 'rmsprop', lr: 0.01, momentum: -2 } }, '모멘텀(momentum)은(는) 0 이상이어야 합니다(지금은 -2).'],
+    ['epochs', { ...base, epochs: 2.5 }, '에포크 수(epochs)는 1 이상의 정수여야 합니다(지금은 2.5).'],
+    ['batch size', { ...base, batchSize: 0 }, '배치 크기(batchSize)는 1 이상의 정수여야 합니다. 전체 배치를 쓰려면 비워 두세요(지금은 0).'],
+    ['gradient clipping', { ...base, gradClipNorm: 0 }, '그레디언트 클리핑 최댓값(gradClipNorm)은 0보다 커야 합니다(지금은 0).'],
+    ['patience', { ...base, earlyStopping: { patience: 0 } }, '조기 종료의 인내 에포크(earlyStopping.patience)는 1 이상의 정수여야 합니다.'],
+  ];
+
+  it('the cases use every settings message', () => {
+    const used = new Set(cases.map(([, s]) => validateTrainingSettings(s)?.messageKey));
+    const keys = [...flattenCatalog(enTraining).keys()].filter((k) => k.startsWith('settings.') && !k.startsWith('settings.names.'));
+    expect(keys.filter((k) => !used.has(k))).toEqual([]);
+    expect(validateTrainingSettings(base)).toBeNull();
+  });
+
+  it.each(cases)('%s', (_name, settings, korean) => {
+    const problem = validateTrainingSettings(settings)!;
+    expect(trainingText(english, problem)).toBe(problem.message);
+    expect(trainingText(ko, problem)).toBe(korean);
+    for (const value of literals(problem.params, ko)) expect(problem.message).toContain(value);
+  });
+
+  it('the trainer refuses a setting in the same words, keyed for the reader', async () => {
+    const { createTrainerSession } = await import('../train/session.ts');
+    const sent: unknown[] = [];
+    let listener: ((m: unknown) => void) | undefined;
+    createTrainerSession({ postMessage: (m) => sent.push(m), onMessage: (l) => { listener = l; return () => {}; } });
+    const project = {
+      format: 'layerboard', version: 2, graph: { nodes: [], edges: [] }, data: { path: 'x.csv', features: ['a'], targets: ['b'] },
+      training: { optimizer: { type: 'sgd', lr: 0.01, nesterov: true } },
+    };
+    listener!({ type: 'start', runId: 'r', project, csv: 'a,b\n1,2\n', resume: false });
+    await new Promise((r) => setTimeout(r, 50));
+    const failed = sent.find((m) => (m as { type: string }).type === 'failed') as { reason: string; message: string; messageKey?: string; params?: MessageParams };
+    expect(failed.reason).toBe('settings');
+    expect(failed.message).toBe('Nesterov momentum needs momentum > 0 and dampening 0.');
+    expect(trainingText(ko, failed)).toBe('Nesterov 모멘텀을 쓰려면 모멘텀(momentum)이 0보다 크고 dampening이 0이어야 합니다.');
   });
 });

@@ -10,6 +10,7 @@
  */
 import { paramMemoryOf, type Floats, type ParamMemory } from '../kernels/backend.ts';
 import type { OptimizerSettings } from '../train/settings.ts';
+import { english, type MessageParams } from '../i18n/message.ts';
 
 export interface Optimizer {
   readonly settings: Required<OptimizerSettings>;
@@ -35,23 +36,42 @@ export function withOptimizerDefaults(s: OptimizerSettings): Required<OptimizerS
   }
 }
 
+/**
+ * A training setting that does not work, in English (`message`), with its key in the `training`
+ * namespace and its values, so `trainingText(t, problem)` says it in the reader's language.
+ */
+export interface SettingsProblem {
+  message: string;
+  messageKey: string;
+  params: MessageParams;
+}
+
+/** The problem `training:settings.<key>` with `params`. */
+export function settingsProblem(key: string, params: MessageParams = {}): SettingsProblem {
+  return { message: english(`training:settings.${key}`, params), messageKey: `settings.${key}`, params };
+}
+
+/** "<name> must be ≥ 0 (it is <value>)", the name in the reader's words. */
+const notNegative = (name: string, value: number): SettingsProblem =>
+  settingsProblem('notNegative', { name: { key: `training:settings.names.${name}` }, value: String(value) });
+
 /** Returns a problem with the settings in plain words, or null. */
-export function validateOptimizer(s: OptimizerSettings): string | null {
+export function validateOptimizer(s: OptimizerSettings): SettingsProblem | null {
   const full = withOptimizerDefaults(s);
-  if (!(Number.isFinite(full.lr) && full.lr > 0)) return `The learning rate must be a number > 0 (it is ${s.lr}).`;
-  if (full.weightDecay < 0 || !Number.isFinite(full.weightDecay)) return `weightDecay must be ≥ 0 (it is ${full.weightDecay}).`;
+  if (!(Number.isFinite(full.lr) && full.lr > 0)) return settingsProblem('learningRate', { value: String(s.lr) });
+  if (full.weightDecay < 0 || !Number.isFinite(full.weightDecay)) return notNegative('weightDecay', full.weightDecay);
   if (full.type === 'sgd') {
-    if (!(full.momentum >= 0)) return `momentum must be ≥ 0 (it is ${full.momentum}).`;
-    if (full.nesterov && (full.momentum <= 0 || full.dampening !== 0)) return 'Nesterov momentum needs momentum > 0 and dampening 0.';
+    if (!(full.momentum >= 0)) return notNegative('momentum', full.momentum);
+    if (full.nesterov && (full.momentum <= 0 || full.dampening !== 0)) return settingsProblem('nesterov');
   }
   if (full.type === 'adam' || full.type === 'adamw') {
     const [b1, b2] = full.betas;
-    if (!(b1 >= 0 && b1 < 1 && b2 >= 0 && b2 < 1)) return `betas must both be in [0, 1) (they are ${b1}, ${b2}).`;
-    if (!(full.eps >= 0)) return `eps must be ≥ 0 (it is ${full.eps}).`;
+    if (!(b1 >= 0 && b1 < 1 && b2 >= 0 && b2 < 1)) return settingsProblem('betas', { beta1: String(b1), beta2: String(b2) });
+    if (!(full.eps >= 0)) return notNegative('eps', full.eps);
   }
   if (full.type === 'rmsprop') {
-    if (!(full.alpha >= 0)) return `alpha must be ≥ 0 (it is ${full.alpha}).`;
-    if (!(full.momentum >= 0)) return `momentum must be ≥ 0 (it is ${full.momentum}).`;
+    if (!(full.alpha >= 0)) return notNegative('alpha', full.alpha);
+    if (!(full.momentum >= 0)) return notNegative('momentum', full.momentum);
   }
   return null;
 }

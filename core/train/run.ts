@@ -8,7 +8,7 @@ import type { Floats } from '../kernels/backend.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { Rng } from '../kernels/random.ts';
 import { english, type MessageParams } from '../i18n/message.ts';
-import { createOptimizer, validateOptimizer, type Optimizer } from '../optim/optimizers.ts';
+import { createOptimizer, settingsProblem, validateOptimizer, type Optimizer, type SettingsProblem } from '../optim/optimizers.ts';
 import { classificationMetrics, regressionMetrics, type Metrics } from './metrics.ts';
 import { evaluate, gatherBatch } from './predict.ts';
 import type { TrainingHistory, TrainingSettings } from './settings.ts';
@@ -142,14 +142,14 @@ const defaultYield: () => Promise<void> = (() => {
   return () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 })();
 
-/** Checks settings that the project schema cannot: returns a plain-words problem, or null. */
-export function validateTrainingSettings(settings: TrainingSettings): string | null {
+/** Checks settings that the project schema cannot: returns the problem (see `trainingText`), or null. */
+export function validateTrainingSettings(settings: TrainingSettings): SettingsProblem | null {
   const opt = validateOptimizer(settings.optimizer);
   if (opt) return opt;
-  if (!Number.isInteger(settings.epochs) || settings.epochs < 1) return `epochs must be a whole number ≥ 1 (it is ${settings.epochs}).`;
-  if (settings.batchSize !== null && (!Number.isInteger(settings.batchSize) || settings.batchSize < 1)) return `batchSize must be a whole number ≥ 1, or null for the full batch (it is ${settings.batchSize}).`;
-  if (settings.gradClipNorm != null && !(settings.gradClipNorm > 0)) return `gradClipNorm must be > 0 (it is ${settings.gradClipNorm}).`;
-  if (settings.earlyStopping && !(Number.isInteger(settings.earlyStopping.patience) && settings.earlyStopping.patience >= 1)) return `earlyStopping.patience must be a whole number ≥ 1.`;
+  if (!Number.isInteger(settings.epochs) || settings.epochs < 1) return settingsProblem('epochs', { value: String(settings.epochs) });
+  if (settings.batchSize !== null && (!Number.isInteger(settings.batchSize) || settings.batchSize < 1)) return settingsProblem('batchSize', { value: String(settings.batchSize) });
+  if (settings.gradClipNorm != null && !(settings.gradClipNorm > 0)) return settingsProblem('gradClipNorm', { value: String(settings.gradClipNorm) });
+  if (settings.earlyStopping && !(Number.isInteger(settings.earlyStopping.patience) && settings.earlyStopping.patience >= 1)) return settingsProblem('patience');
   return null;
 }
 

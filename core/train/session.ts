@@ -83,7 +83,7 @@ export function createTrainerSession(port: TrainerPort, options: TrainerSessionO
     const settings = { ...project.training, ...(request.epochs !== undefined ? { epochs: request.epochs } : {}) };
     const settingsProblem = validateTrainingSettings(settings);
     if (settingsProblem) {
-      fail('settings', settingsProblem);
+      fail('settings', { key: `training:${settingsProblem.messageKey}`, params: settingsProblem.params });
       return;
     }
 

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import {
   LOSS_TYPES,
   OPTIMIZER_TYPES,
+  trainingText,
   validateTrainingSettings,
   withOptimizerDefaults,
   type LossType,
@@ -98,7 +99,8 @@ function TrainingSettingsView({ doc, run, closeMerge, locked }: TrainingSettings
   const training = doc.training;
   const optimizer = training.optimizer;
   const output = doc.graph.nodes.find((n) => n.type === 'output');
-  const problem = validateTrainingSettings(training);
+  const settingsProblem = validateTrainingSettings(training);
+  const problem = settingsProblem && trainingText(t, settingsProblem);
   const earlyStopping = training.earlyStopping ?? null;
   const clip = training.gradClipNorm ?? null;
   const setParam = (param: OptimizerParam, value: number | boolean | undefined) =>

@@ -19,4 +19,17 @@ export default {
     busy: 'A training run is already in progress; stop it first.',
     internal: 'Training stopped on an internal error: {{error}}. The last saved weights are unchanged.',
   },
+  /** Training settings that cannot work (validateTrainingSettings), shown under the settings and by the trainer. */
+  settings: {
+    learningRate: 'The learning rate must be a number > 0 (it is {{value}}).',
+    notNegative: '{{name}} must be ≥ 0 (it is {{value}}).',
+    nesterov: 'Nesterov momentum needs momentum > 0 and dampening 0.',
+    betas: 'betas must both be in [0, 1) (they are {{beta1}}, {{beta2}}).',
+    epochs: 'epochs must be a whole number ≥ 1 (it is {{value}}).',
+    batchSize: 'batchSize must be a whole number ≥ 1, or null for the full batch (it is {{value}}).',
+    gradClipNorm: 'gradClipNorm must be > 0 (it is {{value}}).',
+    patience: 'earlyStopping.patience must be a whole number ≥ 1.',
+    /** The optimizer parameters `notNegative` names (torch.optim's names). */
+    names: { weightDecay: 'weightDecay', momentum: 'momentum', eps: 'eps', alpha: 'alpha' },
+  },
 } as const;

@@ -17,4 +17,15 @@ export default {
     busy: '이미 학습이 진행 중입니다. 먼저 멈추세요.',
     internal: '내부 오류로 학습이 멈췄습니다: {{error}}. 마지막으로 저장한 가중치는 그대로입니다.',
   },
+  settings: {
+    learningRate: '학습률은 0보다 큰 수여야 합니다(지금은 {{value}}).',
+    notNegative: '{{name}}은(는) 0 이상이어야 합니다(지금은 {{value}}).',
+    nesterov: 'Nesterov 모멘텀을 쓰려면 모멘텀(momentum)이 0보다 크고 dampening이 0이어야 합니다.',
+    betas: 'betas(β₁, β₂)는 둘 다 0 이상 1 미만이어야 합니다(지금은 {{beta1}}, {{beta2}}).',
+    epochs: '에포크 수(epochs)는 1 이상의 정수여야 합니다(지금은 {{value}}).',
+    batchSize: '배치 크기(batchSize)는 1 이상의 정수여야 합니다. 전체 배치를 쓰려면 비워 두세요(지금은 {{value}}).',
+    gradClipNorm: '그레디언트 클리핑 최댓값(gradClipNorm)은 0보다 커야 합니다(지금은 {{value}}).',
+    patience: '조기 종료의 인내 에포크(earlyStopping.patience)는 1 이상의 정수여야 합니다.',
+    names: { weightDecay: '가중치 감쇠(weightDecay)', momentum: '모멘텀(momentum)', eps: 'ε(eps)', alpha: 'α(alpha)' },
+  },
 } as const;
