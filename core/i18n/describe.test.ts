@@ -17,6 +17,8 @@ import { ACTIVATION_TYPES, type Graph } from '../graph/types.ts';
 import { makeGraph, chainGraph, type NodeSpec } from '../testing/graphs.ts';
 import en from './locales/en/diagnostics.ts';
 import enTraining from './locales/en/training.ts';
+import enProject from './locales/en/project.ts';
+import type { ProjectLimits } from '../project/limits.ts';
 import { defaultTrainingSettings } from '../project/schema.ts';
 import { validateTrainingSettings } from '../train/run.ts';
 import type { SgdSettings, TrainingSettings } from '../train/settings.ts';
@@ -310,3 +312,49 @@ describe('training settings problems in both languages', () => {
     expect(trainingText(ko, failed)).toBe('Nesterov 모멘텀을 쓰려면 모멘텀(momentum)이 0보다 크고 dampening이 0이어야 합니다.');
   });
 });
+
+describe('project size limits in both languages', () => {
+  const linearNode = (id: string, outFeatures: number, inFeatures?: number) => ({ id, type: 'linear', outFeatures, ...(inFeatures ? { inFeatures } : {}), position: { x: 0, y: 0 } });
+  const doc = (extra: Record<string, unknown> = {}, graph: Record<string, unknown> = {}) => JSON.stringify({
+    format: 'layerboard', version: 2, data: { path: 'x.csv', features: ['a'], targets: ['b'] },
+    graph: { nodes: [{ id: 'input', type: 'input', position: { x: 0, y: 0 } }], edges: [], ...graph }, ...extra,
+  });
+  const errorsOf = (text: string, limits: Partial<ProjectLimits>): ProjectIssue[] => {
+    const r = parseProject(text, { limits });
+    if (r.type !== 'error') throw new Error('expected the limit to refuse the file');
+    return r.errors;
+  };
+  const cases: [string, ProjectIssue, string][] = [
+    ['file too big', errorsOf(`{}${' '.repeat(1998)}`, { maxFileBytes: 1000 })[0], '파일이 너무 큽니다. 크기가 2,000바이트로, 한도인 1,000바이트보다 큽니다'],
+    ['file too big, in MiB', errorsOf(`{}${' '.repeat(3 * 1024 * 1024)}`, { maxFileBytes: 2 * 1024 * 1024 })[0], '파일이 너무 큽니다. 크기가 3 MiB(3,145,730바이트)로, 한도인 2 MiB(2,097,152바이트)보다 큽니다'],
+    ['too deep', errorsOf(doc({ ui: JSON.parse('{"a":'.repeat(10) + '1' + '}'.repeat(10)) }), { maxDepth: 8 })[0], '파일 안의 목록과 객체가 한도인 8단계보다 깊게 중첩되어 있습니다'],
+    ['too many nodes', errorsOf(doc({}, { nodes: [linearNode('a', 1), linearNode('b', 1), linearNode('c', 1)] }), { maxNodes: 2 })[0], 'graph.nodes: 노드가 3개로, 한도인 2개보다 많습니다'],
+    ['too many edges', errorsOf(doc({}, { edges: Array.from({ length: 1001 }, () => ({ from: 'input', to: 'input' })) }), { maxEdges: 1000 })[0], 'graph.edges: 연결이 1,001개로, 한도인 1,000개보다 많습니다'],
+    ['embedded CSV too big', errorsOf(doc({ data: { path: 'x.csv', features: ['a'], targets: ['b'], embedded: 'a,b\n'.repeat(300) } }), { maxEmbeddedCsvBytes: 1000 })[0], 'data.embedded: 포함된 CSV가 너무 큽니다. 크기가 1,200바이트로, 한도인 1,000바이트보다 큽니다'],
+    ['too many stored parameters', errorsOf(doc({ weights: { l: { weight: { shape: [2, 6], data: new Array(12).fill(0) } } } }), { maxParameters: 10 })[0], 'weights: 저장된 파라미터가 12개로, 한도인 10개보다 많습니다'],
+    ['layer too wide', errorsOf(doc({}, { nodes: [linearNode('l', 70_000)] }), {})[0], 'graph.nodes[0].outFeatures: 값 70,000이(가) 한도인 65,536보다 큽니다'],
+    ['too many feature columns', errorsOf(doc({ data: { path: 'x.csv', features: ['a', 'b', 'c'], targets: ['d'] } }), { maxLayerWidth: 2 })[0], 'data.features: 특성 열이 3개로, 한도인 2개보다 많습니다'],
+    ['model too large', errorsOf(doc({}, { nodes: [{ id: 'input', type: 'input', position: { x: 0, y: 0 } }, linearNode('l', 60_000, 60_000)] }), {})[0], 'graph: 모델의 파라미터가 적어도 3,600,060,000개가 되어, 한도인 10,000,000개보다 많습니다'],
+  ];
+
+  it('the cases use every limits message', () => {
+    const used = new Set(cases.flatMap(([, issue]) => [issue.messageKey, ...literalKeys(issue.params)]));
+    const keys = [...flattenCatalog(enProject).keys()].filter((k) => k.startsWith('limits.'));
+    expect(keys.filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it.each(cases)('%s', (_name, issue, korean) => {
+    expect(issue.messageKey).toMatch(/^limits\./);
+    expect(projectIssueText(english, issue)).toBe(issue.message);
+    expect(projectIssueText(ko, issue)).toBe(korean);
+  });
+});
+
+/** The catalog keys (namespace dropped) of the messages nested in `params`. */
+function literalKeys(params: MessageParams | undefined): string[] {
+  const out: string[] = [];
+  for (const value of Object.values(params ?? {})) {
+    if (isMessageRef(value)) out.push(value.key.slice(value.key.indexOf(':') + 1), ...literalKeys(value.params));
+  }
+  return out;
+}

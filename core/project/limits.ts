@@ -9,7 +9,8 @@
  */
 import type { Graph } from '../graph/types.ts';
 import type { ProjectIssue } from './issues.ts';
-import { issueAt } from './issues.ts';
+import { issueAt, projectText } from './issues.ts';
+import type { MessageRef } from '../i18n/message.ts';
 import { isJsonObject } from './json-text.ts';
 import type { Project } from './schema.ts';
 
@@ -49,8 +50,11 @@ export function groupDigits(value: number): string {
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= MiB ? `${groupDigits(Math.round((bytes / MiB) * 10) / 10)} MiB (${groupDigits(bytes)} bytes)` : `${groupDigits(bytes)} bytes`;
+/** "3 MiB (3,145,729 bytes)" or "2,000 bytes", in the reader's words. */
+function formatBytes(bytes: number): MessageRef {
+  return bytes >= MiB
+    ? projectText('limits.mebibytes', { mib: groupDigits(Math.round((bytes / MiB) * 10) / 10), bytes: groupDigits(bytes) })
+    : projectText('limits.bytes', { bytes: groupDigits(bytes) });
 }
 
 /** The UTF-8 length of a string, without allocating its encoding. */
@@ -74,8 +78,9 @@ function bytesOver(text: string, maxBytes: number): number | undefined {
   return bytes > maxBytes ? bytes : undefined;
 }
 
+/** `what`: `nodes`, `edges`, `storedParameters` or `featureColumns` (a word of `project:limits.what`). */
 function tooMany(path: readonly (string | number)[], what: string, value: number, limit: number): ProjectIssue {
-  return issueAt(path, `has ${groupDigits(value)} ${what}, more than the limit of ${groupDigits(limit)}`);
+  return issueAt(path, projectText('limits.tooMany', { value: groupDigits(value), what: projectText(`limits.what.${what}`), limit: groupDigits(limit) }));
 }
 
 /** The file-size check, run before the text is parsed. */
@@ -83,7 +88,7 @@ export function checkFileSize(text: string, limits: ProjectLimits): ProjectIssue
   const bytes = bytesOver(text, limits.maxFileBytes);
   return bytes === undefined
     ? undefined
-    : issueAt([], `the file is too big: ${formatBytes(bytes)}, more than the limit of ${formatBytes(limits.maxFileBytes)}`);
+    : issueAt([], projectText('limits.fileTooBig', { size: formatBytes(bytes), limit: formatBytes(limits.maxFileBytes) }));
 }
 
 function nestingDepth(root: unknown, stopAt: number): number {
@@ -111,7 +116,7 @@ export function checkDocumentLimits(doc: Record<string, unknown>, limits: Projec
   const issues: ProjectIssue[] = [];
   const depth = nestingDepth(doc, limits.maxDepth);
   if (depth > limits.maxDepth) {
-    issues.push(issueAt([], `the file nests lists and objects more than ${limits.maxDepth} levels deep, the limit`));
+    issues.push(issueAt([], projectText('limits.tooDeep', { limit: limits.maxDepth })));
     return issues;
   }
   const graph = doc.graph;
@@ -127,7 +132,7 @@ export function checkDocumentLimits(doc: Record<string, unknown>, limits: Projec
   if (isJsonObject(data) && typeof data.embedded === 'string') {
     const bytes = bytesOver(data.embedded, limits.maxEmbeddedCsvBytes);
     if (bytes !== undefined) {
-      issues.push(issueAt(['data', 'embedded'], `the embedded CSV is too big: ${formatBytes(bytes)}, more than the limit of ${formatBytes(limits.maxEmbeddedCsvBytes)}`));
+      issues.push(issueAt(['data', 'embedded'], projectText('limits.embeddedTooBig', { size: formatBytes(bytes), limit: formatBytes(limits.maxEmbeddedCsvBytes) })));
     }
   }
   if (isJsonObject(doc.weights)) {
@@ -138,7 +143,7 @@ export function checkDocumentLimits(doc: Record<string, unknown>, limits: Projec
         if (isJsonObject(tensor) && Array.isArray(tensor.data)) stored += tensor.data.length;
       }
     }
-    if (stored > limits.maxParameters) issues.push(tooMany(['weights'], 'stored parameters', stored, limits.maxParameters));
+    if (stored > limits.maxParameters) issues.push(tooMany(['weights'], 'storedParameters', stored, limits.maxParameters));
   }
   return issues;
 }
@@ -196,17 +201,17 @@ export function checkProjectLimits(project: Project, limits: ProjectLimits): Pro
     for (const key of ['outFeatures', 'inFeatures'] as const) {
       const value = node[key];
       if (value !== undefined && value > limits.maxLayerWidth) {
-        issues.push(issueAt(['graph', 'nodes', i, key], `is ${groupDigits(value)}, wider than the limit of ${groupDigits(limits.maxLayerWidth)}`));
+        issues.push(issueAt(['graph', 'nodes', i, key], projectText('limits.tooWide', { value: groupDigits(value), limit: groupDigits(limits.maxLayerWidth) })));
       }
     }
   });
   if (project.data.features.length > limits.maxLayerWidth) {
-    issues.push(tooMany(['data', 'features'], 'feature columns', project.data.features.length, limits.maxLayerWidth));
+    issues.push(tooMany(['data', 'features'], 'featureColumns', project.data.features.length, limits.maxLayerWidth));
   }
   if (issues.length > 0) return issues;
   const parameters = estimateParameterCount(project.graph, project.data.features.length);
   if (parameters > limits.maxParameters) {
-    issues.push(issueAt(['graph'], `the model would have at least ${groupDigits(parameters)} parameters, more than the limit of ${groupDigits(limits.maxParameters)}`));
+    issues.push(issueAt(['graph'], projectText('limits.modelTooLarge', { value: groupDigits(parameters), limit: groupDigits(limits.maxParameters) })));
   }
   return issues;
 }

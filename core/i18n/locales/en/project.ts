@@ -81,4 +81,16 @@ export default {
     biasShape: 'expected [{{out}}] to match weight [{{weight}}], got [{{bias}}]',
     historyLength: 'has {{entries}} entries but history.epoch has {{epochs}}; they must be equally long',
   },
+  /** The size limits (core/project/limits.ts). */
+  limits: {
+    tooMany: 'has {{value}} {{what}}, more than the limit of {{limit}}',
+    what: { nodes: 'nodes', edges: 'edges', storedParameters: 'stored parameters', featureColumns: 'feature columns' },
+    fileTooBig: 'the file is too big: {{size}}, more than the limit of {{limit}}',
+    embeddedTooBig: 'the embedded CSV is too big: {{size}}, more than the limit of {{limit}}',
+    tooDeep: 'the file nests lists and objects more than {{limit}} levels deep, the limit',
+    tooWide: 'is {{value}}, wider than the limit of {{limit}}',
+    modelTooLarge: 'the model would have at least {{value}} parameters, more than the limit of {{limit}}',
+    mebibytes: '{{mib}} MiB ({{bytes}} bytes)',
+    bytes: '{{bytes}} bytes',
+  },
 } as const;

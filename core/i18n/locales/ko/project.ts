@@ -73,4 +73,16 @@ export default {
     biasShape: '가중치 [{{weight}}]에 맞게 [{{out}}]이어야 하는데 [{{bias}}]입니다',
     historyLength: '항목이 {{entries}}개인데 history.epoch는 {{epochs}}개입니다. 길이가 같아야 합니다',
   },
+  limits: {
+    tooMany: '{{what}} {{value}}개로, 한도인 {{limit}}개보다 많습니다',
+    /** With the subject particle: the word is followed by a number. */
+    what: { nodes: '노드가', edges: '연결이', storedParameters: '저장된 파라미터가', featureColumns: '특성 열이' },
+    fileTooBig: '파일이 너무 큽니다. 크기가 {{size}}로, 한도인 {{limit}}보다 큽니다',
+    embeddedTooBig: '포함된 CSV가 너무 큽니다. 크기가 {{size}}로, 한도인 {{limit}}보다 큽니다',
+    tooDeep: '파일 안의 목록과 객체가 한도인 {{limit}}단계보다 깊게 중첩되어 있습니다',
+    tooWide: '값 {{value}}이(가) 한도인 {{limit}}보다 큽니다',
+    modelTooLarge: '모델의 파라미터가 적어도 {{value}}개가 되어, 한도인 {{limit}}개보다 많습니다',
+    mebibytes: '{{mib}} MiB({{bytes}}바이트)',
+    bytes: '{{bytes}}바이트',
+  },
 } as const;
