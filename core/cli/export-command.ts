@@ -9,7 +9,8 @@ import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, SCRIPT_WEIGHTS, exportProject, type
 import type { CsvTable } from '../data/index.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { dataPathOf, readCsv, readProject } from './session.ts';
-import { say } from './words.ts';
+import { modelText } from '../i18n/index.ts';
+import { cliT, say } from './words.ts';
 
 export const EXPORT_USAGE = `export <project> --format ${EXPORT_FORMATS.join('|')} -o FILE [--weights ${SCRIPT_WEIGHTS.join('|')}] [--data CSV]`;
 
@@ -82,11 +83,11 @@ async function run(args: string[]): Promise<number> {
     csvPath: scriptDataPath(values.out, csvPath),
     fileName: basename(values.out),
   });
-  if (result.type === 'error') throw new ExportUserError(`${positionals[0]}: ${result.message}`);
-  for (const w of result.warnings) err(say('warning', { text: w }));
+  if (result.type === 'error') throw new ExportUserError(`${positionals[0]}: ${modelText(cliT(), result)}`);
+  for (const w of result.warnings) err(say('warning', { text: modelText(cliT(), w) }));
   if (script && project.data.embedded) err(say('warning', { text: say('export.embeddedCsv', { file: scriptDataPath(values.out, csvPath) }) }));
   await save(values.out, result.content);
-  err(say('export.wrote', { file: values.out, summary: result.summary }));
+  err(say('export.wrote', { file: values.out, summary: modelText(cliT(), result.summary) }));
   if (!EXPORT_FORMAT_INFO[format].binary && format !== 'predictions' && format !== 'weights') {
     err(say('export.runIt', { command: format === 'pytorch-ddp' ? `torchrun --standalone --nproc_per_node=2 ${values.out}` : `python3 ${values.out}` }));
   }

@@ -11,7 +11,7 @@ import { createCsvImporter, type CsvTable, type DataError, type DatasetSplit, ty
 import { parseProject, type Project } from '../project/index.ts';
 import { prepareProjectDataset } from '../project/prepare-data.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { dataIssueText, diagnosticText, projectIssueText } from '../i18n/index.ts';
+import { dataIssueText, diagnosticText, modelText, projectIssueText } from '../i18n/index.ts';
 import { cliT, say } from './words.ts';
 
 export type Result<T> = ({ type: 'ok' } & T) | { type: 'error'; message: string };
@@ -120,7 +120,7 @@ export function compileProject(project: Project, dataset: Dataset): Result<{ pla
   let resumed = false;
   if (project.weights && Object.keys(project.weights).length > 0) {
     const loaded = compiled.plan.loadWeights(project.weights);
-    if (loaded.type === 'error') return { type: 'error', message: say('files.weightsDoNotFit', { reason: loaded.message }) };
+    if (loaded.type === 'error') return { type: 'error', message: say('files.weightsDoNotFit', { reason: modelText(cliT(), loaded) }) };
     resumed = true;
   }
   return { type: 'ok', plan: compiled.plan, diagnostics: compiled.diagnostics, resumed };

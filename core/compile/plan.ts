@@ -20,6 +20,7 @@ import type { PlanState, Step, StepBinding } from '../ops/op.ts';
 import { OPS } from '../ops/table.ts';
 import type { StoredWeights } from '../train/settings.ts';
 import type { GraphAnalysis } from './analyze.ts';
+import { english, type MessageParams } from '../i18n/message.ts';
 
 /** One linear layer's parameters: views into the plan's flat arrays. `weight` is [in, out]. */
 export interface LayerParams {
@@ -69,7 +70,12 @@ export interface PlanOptions {
   threads?: KernelThreadHost | null;
 }
 
-export type WeightLoadResult = { type: 'ok' } | { type: 'error'; message: string; nodeId?: string };
+/** Loading stored weights: a refusal says why in English, with its `model` key and values (see `modelText`). */
+export type WeightLoadResult = { type: 'ok' } | { type: 'error'; message: string; messageKey: string; params: MessageParams; nodeId?: string };
+
+function weightsDoNotFit(nodeId: string, key: string, params: MessageParams): WeightLoadResult {
+  return { type: 'error', nodeId, message: english(`model:weights.${key}`, params), messageKey: `weights.${key}`, params };
+}
 
 export class Plan {
   readonly order: GraphNode[];
@@ -424,17 +430,14 @@ export class Plan {
   loadWeights(stored: StoredWeights): WeightLoadResult {
     for (const layer of this.layers) {
       const s = stored[layer.nodeId];
-      if (!s) return { type: 'error', nodeId: layer.nodeId, message: `The stored weights have no entry for ${layer.nodeId}.` };
+      const node = layer.nodeId;
+      if (!s) return weightsDoNotFit(node, 'noEntry', { node });
       const [outF, inF] = s.weight.shape;
       if (outF !== layer.outFeatures || inF !== layer.inFeatures || s.weight.data.length !== outF * inF) {
-        return {
-          type: 'error',
-          nodeId: layer.nodeId,
-          message: `The stored weight of ${layer.nodeId} is ${s.weight.shape.join(' × ')}, but the layer needs ${layer.outFeatures} × ${layer.inFeatures} (out × in).`,
-        };
+        return weightsDoNotFit(node, 'weightShape', { node, shape: s.weight.shape.join(' × '), out: layer.outFeatures, in: layer.inFeatures });
       }
       if ((layer.bias === null) !== (s.bias === undefined) || (s.bias && s.bias.data.length !== layer.outFeatures)) {
-        return { type: 'error', nodeId: layer.nodeId, message: `The stored bias of ${layer.nodeId} does not match the layer (${layer.bias ? `${layer.outFeatures} values expected` : 'the layer has no bias'}).` };
+        return layer.bias ? weightsDoNotFit(node, 'biasSize', { node, out: layer.outFeatures }) : weightsDoNotFit(node, 'noBias', { node });
       }
     }
     for (const layer of this.layers) {

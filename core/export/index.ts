@@ -9,7 +9,7 @@ import type { StoredWeights } from '../train/settings.ts';
 import { onnxModel } from './onnx.ts';
 import { predictionsForTable } from './predictions.ts';
 import { pytorchScript, type ScriptWeights } from './pytorch-script.ts';
-import { loadExportModel, type ExportModel } from './source.ts';
+import { dataExportText, exportText, loadExportModel, type ExportModel, type ExportText } from './source.ts';
 import { EXPORT_FORMAT_INFO, type ExportFormat } from './formats.ts';
 
 export { EXPORT_FORMATS, EXPORT_FORMAT_INFO, SCRIPT_WEIGHTS, type ExportFormat } from './formats.ts';
@@ -35,29 +35,31 @@ export interface ExportRequest {
 }
 
 export type ExportResult =
-  | { type: 'ok'; content: string | Uint8Array; extension: string; mimeType: string; warnings: string[]; summary: string }
-  | { type: 'error'; message: string };
+  | { type: 'ok'; content: string | Uint8Array; extension: string; mimeType: string; warnings: ExportText[]; summary: ExportText }
+  | ({ type: 'error' } & ExportText);
 
 /**
  * Exports a project as a PyTorch script (single process or torchrun), an ONNX model, its weights
  * as JSON, or its predictions as CSV. Pure: returns the file's content (text, or bytes for ONNX)
  * and never touches a file system. Problems (no trained weights for ONNX, a graph with errors,
- * data that does not fit) are `{type: 'error', message}` in plain words.
+ * data that does not fit) are `{type: 'error', message}` in plain words. Every sentence (the error,
+ * the warnings, the summary) carries its `model` key and values too: `modelText(t, x)` says it.
  */
 export function exportProject(request: ExportRequest): ExportResult {
   const { format, project } = request;
   const info = EXPORT_FORMAT_INFO[format];
-  if (!info) return { type: 'error', message: `Unknown export format "${String(format)}"; choose one of ${Object.keys(EXPORT_FORMAT_INFO).join(', ')}.` };
+  if (!info) return { type: 'error', ...exportText('unknownFormat', { format: String(format), formats: Object.keys(EXPORT_FORMAT_INFO).join(', ') }) };
   const loaded = loadExportModel(project, request.table);
   if (loaded.type === 'error') return loaded;
   const model: ExportModel = loaded;
-  const ok = (content: string | Uint8Array, summary: string, warnings: string[] = []): ExportResult => ({
+  const ok = (content: string | Uint8Array, summary: ExportText, warnings: ExportText[] = []): ExportResult => ({
     type: 'ok', content, extension: info.extension, mimeType: info.mimeType, warnings: [...model.warnings, ...warnings], summary,
   });
+  /** `what`: a subject of `model:export.needsTrained`. */
   const untrained = (what: string): ExportResult => ({
-    type: 'error',
-    message: `${what} needs trained weights, and "${project.name}" has none yet. Train it first (the command line: layerboard train PROJECT --out PROJECT).`,
+    type: 'error', ...exportText('untrained', { what: { key: `model:export.needsTrained.${what}` }, name: project.name }),
   });
+  const title = { key: `model:export.title.${format}` };
 
   switch (format) {
     case 'pytorch':
@@ -65,12 +67,12 @@ export function exportProject(request: ExportRequest): ExportResult {
       const choice = request.weights ?? (model.trained ? 'trained' : 'initial');
       let weights: { kind: 'initial' | 'trained'; values: StoredWeights } | null = null;
       if (choice === 'trained') {
-        if (!model.trained) return untrained('A script with trained weights');
+        if (!model.trained) return untrained('script');
         weights = { kind: 'trained', values: model.plan.exportWeights() };
       } else if (choice === 'initial') {
         weights = { kind: 'initial', values: initialWeights(model) };
       } else if (choice !== 'fresh') {
-        return { type: 'error', message: `weights must be initial, trained or fresh (got "${String(choice)}").` };
+        return { type: 'error', ...exportText('badWeights', { choice: String(choice) }) };
       }
       const text = pytorchScript(model, {
         distributed: format === 'pytorch-ddp',
@@ -79,25 +81,25 @@ export function exportProject(request: ExportRequest): ExportResult {
         fileName: request.fileName ?? 'model.py',
         ...(request.table ? { dialect: request.table.dialect } : {}),
       });
-      const warnings = hasDropout(model) ? ["The network has dropout: PyTorch draws its own dropout masks, so the script's losses will differ from Layerboard's."] : [];
-      return ok(text, `${info.title} with ${choice} weights`, warnings);
+      const warnings = hasDropout(model) ? [exportText('dropout')] : [];
+      return ok(text, exportText('summary.script', { title, weights: { key: `model:export.weightsKind.${choice}` } }), warnings);
     }
     case 'onnx': {
-      if (!model.trained) return untrained('The ONNX model');
+      if (!model.trained) return untrained('onnx');
       const bytes = onnxModel(model);
-      return ok(bytes, `${info.title}: input "input" [batch, ${model.plan.inputWidth}], output "prediction" [batch, ${model.plan.outputWidth}]`);
+      return ok(bytes, exportText('summary.onnx', { title, inputs: model.plan.inputWidth, outputs: model.plan.outputWidth }));
     }
     case 'weights': {
-      if (!model.trained) return untrained('Exporting weights');
-      return ok(`${JSON.stringify(model.plan.exportWeights(), null, 2)}\n`, `${info.title}: ${model.plan.layers.length} linear layers`);
+      if (!model.trained) return untrained('weights');
+      return ok(`${JSON.stringify(model.plan.exportWeights(), null, 2)}\n`, exportText('summary.weights', { title, layers: model.plan.layers.length }));
     }
     case 'predictions': {
-      if (!model.trained) return untrained('Predicting');
+      if (!model.trained) return untrained('predictions');
       const table = request.predictTable ?? request.table;
-      if (!table) return { type: 'error', message: 'Predictions need a CSV to predict on.' };
+      if (!table) return { type: 'error', ...exportText('noPredictCsv') };
       const result = predictionsForTable(model.plan, table, model.preprocessing);
-      if (result.type === 'error') return { type: 'error', message: result.message };
-      return ok(result.text, `${result.rows} predictions`, result.warnings);
+      if (result.type === 'error') return { type: 'error', ...dataExportText(result) };
+      return ok(result.text, exportText('summary.predictions', { rows: result.rows }), result.warnings.map(dataExportText));
     }
   }
 }
@@ -116,7 +118,7 @@ function hasDropout(model: ExportModel): boolean {
   return model.project.graph.nodes.some((n) => n.type === 'dropout' && (n.p ?? 0.5) > 0);
 }
 
-export { loadExportModel, type ExportModel } from './source.ts';
+export { loadExportModel, type ExportModel, type ExportText } from './source.ts';
 export { prepareProjectDataset } from '../project/prepare-data.ts';
 export { pytorchScript, type PytorchScriptOptions } from './pytorch-script.ts';
 export { onnxModel, ONNX_OPSET } from './onnx.ts';

@@ -6,6 +6,7 @@
 import type { Plan } from '../compile/plan.ts';
 import { applyPreprocessing, inverseTransformTargets, type EncodedTable, type StoredPreprocessing } from '../data/preprocessing.ts';
 import type { CsvTable, TableColumn } from '../data/table.ts';
+import type { DataError, DataWarning } from '../data/data-result.ts';
 import { evaluate } from '../train/predict.ts';
 
 /** Quotes a CSV field when it holds the delimiter, a quote or a line break (RFC 4180). */
@@ -82,12 +83,12 @@ export function predictionsCsv({ table, encoded, predictions, width, preprocessi
  * and writes the predictions CSV. Rows the preprocessing drops (missing values) are left out.
  */
 export function predictionsForTable(plan: Plan, table: CsvTable, preprocessing: StoredPreprocessing):
-  { type: 'ok'; text: string; rows: number; predictions: Float32Array; warnings: string[] } | { type: 'error'; message: string } {
+  { type: 'ok'; text: string; rows: number; predictions: Float32Array; warnings: DataWarning[] } | DataError {
   const encoded = applyPreprocessing(table, preprocessing, { targets: 'auto' });
-  if (encoded.type === 'error') return { type: 'error', message: encoded.message };
+  if (encoded.type === 'error') return encoded;
   const dataset = encoded.dataset;
   plan.ensureCapacity(Math.min(4096, Math.max(1, dataset.n)));
   const { predictions } = evaluate(plan, { ...dataset, y: encoded.hasTargets ? dataset.y : new Float32Array(dataset.n * plan.targetWidth) }, true);
   const text = predictionsCsv({ table, encoded, predictions: predictions!, width: plan.outputWidth, preprocessing });
-  return { type: 'ok', text, rows: dataset.n, predictions: predictions!, warnings: encoded.warnings.map((w) => w.message) };
+  return { type: 'ok', text, rows: dataset.n, predictions: predictions!, warnings: encoded.warnings };
 }

@@ -8,7 +8,8 @@ import { cpuBackend } from '../kernels/cpu.ts';
 import type { Plan } from '../compile/plan.ts';
 import type { GraphStructure } from '../graph/structure.ts';
 import type { GraphNode } from '../graph/types.ts';
-import type { Diagnostic } from '../graph/diagnostics.ts';
+import { diagnosticMessageKey, type Diagnostic } from '../graph/diagnostics.ts';
+import { english, type MessageParam, type MessageParams, type MessageRef } from '../i18n/message.ts';
 import type { DatasetSplit } from '../data/split.ts';
 import type { StoredPreprocessing } from '../data/preprocessing.ts';
 import type { CsvTable } from '../data/table.ts';
@@ -17,7 +18,39 @@ import type { Dataset, TargetSpec } from '../data/dataset.ts';
 import { dataContextOf } from '../data/dataset.ts';
 import type { Project } from '../project/schema.ts';
 
-export type ExportError = { type: 'error'; message: string };
+/**
+ * A sentence of an export (an error, a warning, the summary): English, with its key in the
+ * `model` namespace and its values, so `modelText(t, x)` says it in the reader's language.
+ */
+export interface ExportText {
+  message: string;
+  messageKey?: string;
+  params?: MessageParams;
+}
+
+export type ExportError = { type: 'error' } & ExportText;
+
+/** `model:export.<key>` with `params`, as an export text. */
+export function exportText(key: string, params: MessageParams = {}): ExportText {
+  return { message: english(`model:export.${key}`, params), messageKey: `export.${key}`, params };
+}
+
+/** A data warning or error (core/data, with its own `data` key), carried as an export text. */
+export function dataExportText(x: { message: string; messageKey?: string; params?: MessageParams }): ExportText {
+  if (x.messageKey === undefined) return { message: x.message };
+  return { message: x.message, messageKey: 'export.other', params: { text: { key: `data:${x.messageKey}`, params: x.params ?? {} } } };
+}
+
+/** "LB303 linear4: <the diagnostic>", in the reader's words. */
+function diagnosticParams(d: Diagnostic): MessageParams {
+  const where: MessageParam = d.nodeId ?? d.edgeId ?? { key: 'model:export.wholeGraph' };
+  return { code: d.code, where, text: { key: `diagnostics:${diagnosticMessageKey(d)}`, params: d.params ?? {} } };
+}
+
+/** Items one after another, separated by a space. */
+function spaced(items: readonly MessageParam[]): MessageParam {
+  return items.length <= 1 ? (items[0] ?? '') : { key: 'model:export.list', params: { first: items[0], rest: spaced(items.slice(1)) } } satisfies MessageRef;
+}
 
 export interface ExportModel {
   project: Project;
@@ -31,7 +64,7 @@ export interface ExportModel {
   /** Whether the plan holds the project's stored (trained) weights rather than a fresh initialisation. */
   trained: boolean;
   /** Compiler warnings and data warnings, as plain sentences. */
-  warnings: string[];
+  warnings: ExportText[];
 }
 
 /** The target as the compiler needs it, from the stored preprocessing alone. */
@@ -49,20 +82,23 @@ function targetSpecOfStored(stored: StoredPreprocessing): TargetSpec {
  * initialisation, exactly as training would start.
  */
 export function loadExportModel(project: Project, table?: CsvTable): ({ type: 'ok' } & ExportModel) | ExportError {
-  const warnings: string[] = [];
+  const warnings: ExportText[] = [];
   let preprocessing = project.data.fitted;
   let dataset: Dataset | null = null;
   let split: DatasetSplit | null = null;
   if (table) {
     const prepared = prepareProjectDataset(project, table);
-    if (prepared.type === 'error') return { type: 'error', message: `The project's data could not be prepared: ${prepared.message}` };
-    warnings.push(...prepared.warnings.map((w) => w.message));
+    if (prepared.type === 'error') {
+      const problem: MessageParam = prepared.messageKey !== undefined ? { key: `data:${prepared.messageKey}`, params: prepared.params ?? {} } : prepared.message;
+      return { type: 'error', ...exportText('dataNotPrepared', { problem }) };
+    }
+    warnings.push(...prepared.warnings.map(dataExportText));
     dataset = prepared.dataset;
     split = prepared.split ?? null;
     preprocessing ??= prepared.preprocessing;
   }
   if (!preprocessing) {
-    return { type: 'error', message: 'The project has no fitted preprocessing (it is saved by training), so its CSV is needed to fit it.' };
+    return { type: 'error', ...exportText('noFitted') };
   }
   const context = dataset
     ? dataContextOf(dataset)
@@ -73,21 +109,18 @@ export function loadExportModel(project: Project, table?: CsvTable): ({ type: 'o
   // The plain TypeScript kernels: an export needs no speed, and they run in every runtime.
   const compiled = compileGraph(project.graph, context, { seed: project.training.seed, capacity, backend: cpuBackend });
   if (compiled.type === 'error') {
-    return { type: 'error', message: `The network has errors: ${compiled.diagnostics.filter((d) => d.severity === 'error').map(describe).join(' ')}` };
+    const errors = compiled.diagnostics.filter((d) => d.severity === 'error').map((d): MessageRef => ({ key: 'model:export.diagnostic', params: diagnosticParams(d) }));
+    return { type: 'error', ...exportText('graphErrors', { errors: spaced(errors) }) };
   }
-  warnings.push(...compiled.diagnostics.filter((d) => d.severity === 'warning').map(describe));
+  warnings.push(...compiled.diagnostics.filter((d) => d.severity === 'warning').map((d) => exportText('diagnostic', diagnosticParams(d))));
   const plan = compiled.plan;
   let trained = false;
   if (project.weights && Object.keys(project.weights).length > 0) {
     const loaded = plan.loadWeights(project.weights);
-    if (loaded.type === 'error') return { type: 'error', message: `The project's stored weights do not fit its graph: ${loaded.message}` };
+    if (loaded.type === 'error') return { type: 'error', ...exportText('weightsDoNotFit', { reason: { key: `model:${loaded.messageKey}`, params: loaded.params } }) };
     trained = true;
   }
   return { type: 'ok', project, plan, structure: compiled.analysis.structure, preprocessing, dataset, split, trained, warnings };
-}
-
-function describe(d: Diagnostic): string {
-  return `${d.code} ${d.nodeId ?? d.edgeId ?? 'graph'}: ${d.message}`;
 }
 
 /** The nodes in topological order with their producers: what a code generator walks. */

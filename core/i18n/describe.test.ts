@@ -19,10 +19,17 @@ import en from './locales/en/diagnostics.ts';
 import enTraining from './locales/en/training.ts';
 import enProject from './locales/en/project.ts';
 import type { ProjectLimits } from '../project/limits.ts';
+import { createProject, type ProjectInit } from '../project/project-file.ts';
+import type { Project } from '../project/schema.ts';
+import type { StoredWeights } from '../train/settings.ts';
+import type { CsvTable } from '../data/table.ts';
+import { exportProject, loadExportModel, type ExportRequest } from '../export/index.ts';
+import type { ExportFormat } from '../export/formats.ts';
+import type { ScriptWeights } from '../export/pytorch-script.ts';
 import { defaultTrainingSettings } from '../project/schema.ts';
 import { validateTrainingSettings } from '../train/run.ts';
 import type { SgdSettings, TrainingSettings } from '../train/settings.ts';
-import { createTranslator, dataIssueText, diagnosticText, flattenCatalog, healthText, projectIssueText, trainingText, isMessageRef, type MessageParam, type MessageParams, type TFunction } from './index.ts';
+import { createTranslator, dataIssueText, diagnosticText, flattenCatalog, healthText, modelText, projectIssueText, trainingText, isMessageRef, type MessageParam, type MessageParams, type TFunction } from './index.ts';
 
 const regression: DataContext = { inputWidth: 13, target: { task: 'regression', width: 1, names: ['MEDV'] } };
 const iris: DataContext = { inputWidth: 4, target: { task: 'classification', numClasses: 3, names: ['species'], classes: ['a', 'b', 'c'] } };
@@ -357,4 +364,137 @@ function literalKeys(params: MessageParams | undefined): string[] {
     if (isMessageRef(value)) out.push(value.key.slice(value.key.indexOf(':') + 1), ...literalKeys(value.params));
   }
   return out;
+}
+
+describe('model messages (stored weights, export) in both languages', () => {
+  const toyCsv = `a,b,y\n${Array.from({ length: 20 }, (_, i) => `${i},${(i * 7) % 5},${i * 0.5 + 0.25}`).join('\n')}\n`;
+  const toyTable = (() => {
+    const r = inspectCsv(toyCsv);
+    if (r.type !== 'ok') throw new Error(r.message);
+    return r.table;
+  })();
+  const toy = (graphNodes: ({ id: string } & Record<string, unknown>)[], extra: Record<string, unknown> = {}): Project => {
+    const nodes = graphNodes.map((n) => ({ position: { x: 0, y: 0 }, ...n }));
+    const edges = nodes.slice(1).map((n, i) => ({ from: nodes[i].id, to: n.id }));
+    const r = createProject({ name: 'toy', graph: { nodes, edges }, data: { path: 'toy.csv', features: ['a', 'b'], targets: ['y'] }, ...extra } as ProjectInit);
+    if (r.type !== 'ok') throw new Error(JSON.stringify(r.errors));
+    return r.project;
+  };
+  const plain = toy([{ id: 'input', type: 'input' }, { id: 'l1', type: 'linear', outFeatures: 3 }, { id: 'r', type: 'relu' }, { id: 'l2', type: 'linear', outFeatures: 1 }, { id: 'output', type: 'output', loss: 'mse' }]);
+  const withDropout = toy([{ id: 'input', type: 'input' }, { id: 'l1', type: 'linear', outFeatures: 3 }, { id: 'r', type: 'relu' }, { id: 'd', type: 'dropout', p: 0.5 }, { id: 'l2', type: 'linear', outFeatures: 1 }, { id: 'output', type: 'output', loss: 'mse' }]);
+  const trainedOf = (p: Project): Project => {
+    const model = loadExportModel(p, toyTable);
+    if (model.type !== 'ok') throw new Error(model.message);
+    return { ...p, weights: model.plan.exportWeights(), data: { ...p.data, fitted: model.preprocessing } };
+  };
+  const trained = trainedOf(plain);
+  const weights = trained.weights!;
+  const noBias = toy([{ id: 'input', type: 'input' }, { id: 'l1', type: 'linear', outFeatures: 3, bias: false }, { id: 'r', type: 'relu' }, { id: 'l2', type: 'linear', outFeatures: 1 }, { id: 'output', type: 'output', loss: 'mse' }]);
+  const planOf = (p: Project) => {
+    const model = loadExportModel({ ...p, weights: undefined }, toyTable);
+    if (model.type !== 'ok') throw new Error(model.message);
+    return model.plan;
+  };
+  const loadError = (p: Project, stored: StoredWeights) => {
+    const r = planOf(p).loadWeights(stored);
+    if (r.type !== 'error') throw new Error('expected the weights not to fit');
+    return r;
+  };
+  const { l1: _dropped, ...withoutL1 } = weights;
+  const weightCases: [string, ReturnType<typeof loadError>, string][] = [
+    ['no entry', loadError(plain, withoutL1), '저장된 가중치에 l1의 항목이 없습니다.'],
+    ['weight shape', loadError(plain, { ...weights, l1: { ...weights.l1, weight: { shape: [3, 3], data: new Array(9).fill(0) } } }), '저장된 l1의 가중치는 3 × 3인데, 이 계층에는 3 × 2(out × in)이 필요합니다.'],
+    ['bias size', loadError(plain, { ...weights, l1: { ...weights.l1, bias: { shape: [2], data: [0, 0] } } }), '저장된 l1의 편향이 계층과 맞지 않습니다(값 3개가 필요합니다).'],
+    ['no bias', loadError(noBias, weights), '저장된 l1의 편향이 계층과 맞지 않습니다(이 계층에는 편향이 없습니다).'],
+  ];
+
+  it.each(weightCases)('stored weights: %s', (_name, r, korean) => {
+    expect(r.messageKey).toMatch(/^weights\./);
+    expect(modelText(english, r)).toBe(r.message);
+    expect(modelText(ko, r)).toBe(korean);
+  });
+
+  const exported = (request: Omit<ExportRequest, 'table'> & { table?: CsvTable | null }) => exportProject({ ...request, table: request.table === null ? undefined : request.table ?? toyTable } as ExportRequest);
+  const errorOf = (request: Parameters<typeof exported>[0]) => {
+    const r = exported(request);
+    if (r.type !== 'error') throw new Error('expected the export to be refused');
+    return r;
+  };
+  const badData = toy([{ id: 'input', type: 'input' }, { id: 'l', type: 'linear', outFeatures: 1 }, { id: 'output', type: 'output', loss: 'mse' }], { data: { path: 'toy.csv', features: ['a', 'zzz'], targets: ['y'] } });
+  const broken = toy([{ id: 'input', type: 'input' }, { id: 'l', type: 'linear', outFeatures: 4 }, { id: 'output', type: 'output', loss: 'mse' }]);
+  const errorCases: [string, ReturnType<typeof errorOf>, RegExp][] = [
+    ['unknown format', errorOf({ format: 'keras' as ExportFormat, project: plain }), /^알 수 없는 내보내기 형식 "keras"입니다\. pytorch, pytorch-ddp, onnx, weights, predictions 중에서 고르세요\.$/],
+    ['untrained script', errorOf({ format: 'pytorch', project: plain, weights: 'trained' }), /^학습된 가중치로 만드는 스크립트에는 학습된 가중치가 필요한데, "toy"에는 아직 없습니다\./],
+    ['untrained onnx', errorOf({ format: 'onnx', project: plain }), /^ONNX 모델에는 학습된 가중치가 필요한데/],
+    ['untrained weights', errorOf({ format: 'weights', project: plain }), /^가중치 내보내기에는 학습된 가중치가 필요한데/],
+    ['untrained predictions', errorOf({ format: 'predictions', project: plain }), /^예측에는 학습된 가중치가 필요한데/],
+    ['bad weights choice', errorOf({ format: 'pytorch', project: plain, weights: 'best' as ScriptWeights }), /^weights는 initial, trained, fresh 중 하나여야 합니다\("best"이\(가\) 주어졌습니다\)\.$/],
+    ['no CSV to predict', errorOf({ format: 'predictions', project: trained, table: null }), /^예측하려면 예측할 CSV가 필요합니다\.$/],
+    ['data not prepared', errorOf({ format: 'onnx', project: badData }), /^프로젝트의 데이터를 준비하지 못했습니다: .*zzz/],
+    ['no fitted preprocessing', errorOf({ format: 'onnx', project: plain, table: null }), /^프로젝트에 학습으로 맞춘 전처리 값이 없습니다/],
+    ['graph errors', errorOf({ format: 'pytorch', project: broken }), /^신경망에 오류가 있습니다: LB303 l: [^]*[가-힣]/],
+    ['weights do not fit', errorOf({ format: 'onnx', project: { ...trained, weights: withoutL1 } }), /^프로젝트에 저장된 가중치가 그래프와 맞지 않습니다: 저장된 가중치에 l1의 항목이 없습니다\.$/],
+    ['predictions on data without a feature', errorOf({ format: 'predictions', project: trained, predictTable: inspectCsvTable('a,y\n1,2\n') }), /[가-힣].*"b"|"b".*[가-힣]/],
+  ];
+
+  it('the cases use every export error', () => {
+    const used = new Set(errorCases.flatMap(([, r]) => [r.messageKey, ...literalKeys(r.params)]));
+    const keys = ['unknownFormat', 'untrained', 'badWeights', 'noPredictCsv', 'dataNotPrepared', 'noFitted', 'graphErrors', 'weightsDoNotFit', 'other'].map((k) => `export.${k}`);
+    expect(keys.filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it.each(errorCases)('export error: %s', (_name, r, korean) => {
+    expect(modelText(english, r)).toBe(r.message);
+    const text = modelText(ko, r);
+    expect(text).toMatch(korean);
+    expect(text).not.toMatch(/\{\{|\}\}|undefined|model:|export\./);
+  });
+
+  it('every format says its summary, and a warning, in Korean', () => {
+    const trainedDropout = trainedOf(withDropout);
+    const results = [
+      exported({ format: 'pytorch', project: trainedDropout }),
+      exported({ format: 'pytorch-ddp', project: plain, weights: 'fresh' }),
+      exported({ format: 'onnx', project: trained }),
+      exported({ format: 'weights', project: trained }),
+      exported({ format: 'predictions', project: trained }),
+    ];
+    const korean = results.map((r) => {
+      if (r.type !== 'ok') throw new Error(r.message);
+      expect(modelText(english, r.summary)).toBe(r.summary.message);
+      for (const w of r.warnings) expect(modelText(english, w)).toBe(w.message);
+      return [modelText(ko, r.summary), ...r.warnings.map((w) => modelText(ko, w))];
+    });
+    expect(korean).toEqual([
+      ['PyTorch 스크립트, 학습된 가중치', '신경망에 드롭아웃이 있습니다. PyTorch는 드롭아웃 마스크를 따로 뽑으므로, 스크립트의 손실은 Layerboard와 다르게 나옵니다.'],
+      ['torchrun용 PyTorch 스크립트(DistributedDataParallel), 새로 초기화한 가중치'],
+      ['ONNX 모델(추론용): 입력 "input" [batch, 2], 출력 "prediction" [batch, 1]'],
+      ['가중치(JSON, PyTorch 배치): 선형 계층 2개'],
+      ['예측값 20개'],
+    ]);
+    expect((results[0] as { summary: { message: string } }).summary.message).toBe('PyTorch script with trained weights');
+  });
+
+  it('a compiler warning and a data warning come with the export, in Korean', () => {
+    const collapsing = toy([{ id: 'input', type: 'input' }, { id: 'l1', type: 'linear', outFeatures: 3 }, { id: 'l2', type: 'linear', outFeatures: 1 }, { id: 'output', type: 'output', loss: 'mse' }]);
+    const table = inspectCsvTable(`a,b,y\n${Array.from({ length: 20 }, (_, i) => `${i},1,${i * 0.5 + 0.25}`).join('\n')}\n`);
+    const r = exportProject({ format: 'pytorch', project: collapsing, table });
+    if (r.type !== 'ok') throw new Error(r.message);
+    const keys = r.warnings.map((w) => w.messageKey);
+    expect(keys).toContain('export.diagnostic');
+    expect(keys).toContain('export.other');
+    for (const w of r.warnings) {
+      expect(modelText(english, w)).toBe(w.message);
+      const text = modelText(ko, w);
+      expect(text).toMatch(/[가-힣]/);
+      expect(text).not.toMatch(/\{\{|\}\}|undefined|model:|data:|diagnostics:/);
+    }
+    expect(modelText(ko, r.warnings.find((w) => w.messageKey === 'export.diagnostic')!)).toMatch(/^LB\d+ l2: /);
+  });
+});
+
+function inspectCsvTable(text: string): CsvTable {
+  const r = inspectCsv(text);
+  if (r.type !== 'ok') throw new Error(r.message);
+  return r.table;
 }

@@ -58,3 +58,11 @@ export function projectIssueText(t: TFunction, issue: ProjectIssue): string {
   // Most issues name their field first; an issue about the whole file (its format, its version) does not.
   return issue.path !== '' && issue.message.startsWith(`${issue.path}: `) ? `${issue.path}: ${text}` : text;
 }
+
+/**
+ * What core says about a compiled model, in `t`'s language: stored weights that do not fit
+ * (`Plan.loadWeights`), an export's errors, warnings and summary, a failed evaluation of saved weights.
+ */
+export function modelText(t: TFunction, x: Said & { message: string }): string {
+  return said(t, 'model', x) ?? x.message;
+}

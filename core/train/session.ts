@@ -112,7 +112,7 @@ export function createTrainerSession(port: TrainerPort, options: TrainerSessionO
     if (request.resume && project.weights && Object.keys(project.weights).length > 0) {
       const loadedWeights = plan.loadWeights(project.weights);
       if (loadedWeights.type === 'error') {
-        fail('graph', { key: 'training:failed.weightsDoNotFit', params: { reason: loadedWeights.message } });
+        fail('graph', { key: 'training:failed.weightsDoNotFit', params: { reason: { key: `model:${loadedWeights.messageKey}`, params: loadedWeights.params } } });
         return;
       }
       startEpoch = project.history?.epoch.at(-1) ?? 0;

@@ -7,7 +7,7 @@
 import { useCallback, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMAT_INFO, type ExportFormat } from '../../core/export/formats.ts';
-import type { CsvTable, Project } from '../../core/index.ts';
+import { modelText, type CsvTable, type Project } from '../../core/index.ts';
 import { suggestedFileName } from '../app/file-reading.ts';
 import type { Host } from '../host/host.ts';
 import { ExportDialog, type ExportChoice } from '../panels/ExportDialog.tsx';
@@ -46,11 +46,11 @@ export function useExport({ host, doc, table, notify }: UseExportOptions): { ope
       result = { type: 'error' as const, message: error instanceof Error ? error.message : String(error) };
     }
     if (result.type === 'error') {
-      notify('error', t('export:failed', { name: fileName }), [result.message]);
+      notify('error', t('export:failed', { name: fileName }), [modelText(t, result)]);
       return;
     }
     if (!host.saveExport) {
-      notify('error', t('export:failed', { name: fileName }), ['This build cannot save files.']);
+      notify('error', t('export:failed', { name: fileName }), [t('export:cannotSave')]);
       return;
     }
     const bytes = typeof result.content === 'string' ? new TextEncoder().encode(result.content) : result.content;
@@ -62,7 +62,7 @@ export function useExport({ host, doc, table, notify }: UseExportOptions): { ope
     }
     const where = saved.value.location !== null ? t('export:done.where', { location: saved.value.location })
       : saved.value.downloaded ? t('export:done.downloaded') : t('export:done.picked');
-    notify(result.warnings.length > 0 ? 'warning' : 'info', t('export:done.title', { name: saved.value.name }), [where, `${result.summary}.`, ...result.warnings]);
+    notify(result.warnings.length > 0 ? 'warning' : 'info', t('export:done.title', { name: saved.value.name }), [where, `${modelText(t, result.summary)}.`, ...result.warnings.map((w) => modelText(t, w))]);
   }, [host, doc, table, notify, t]);
 
   const open = useCallback(() => setShown(true), []);

@@ -21,8 +21,10 @@ import enMenu from './en/menu.ts';
 import koMenu from './ko/menu.ts';
 import enDesktop from './en/desktop.ts';
 import koDesktop from './ko/desktop.ts';
+import enModel from './en/model.ts';
+import koModel from './ko/model.ts';
 
 export const CORE_RESOURCES: Resources = {
-  en: { cli: enCli, common: enCommon, data: enData, diagnostics: enDiagnostics, health: enHealth, project: enProject, training: enTraining, menu: enMenu, desktop: enDesktop },
-  ko: { cli: koCli, common: koCommon, data: koData, diagnostics: koDiagnostics, health: koHealth, project: koProject, training: koTraining, menu: koMenu, desktop: koDesktop },
+  en: { cli: enCli, common: enCommon, data: enData, diagnostics: enDiagnostics, health: enHealth, project: enProject, training: enTraining, menu: enMenu, desktop: enDesktop, model: enModel },
+  ko: { cli: koCli, common: koCommon, data: koData, diagnostics: koDiagnostics, health: koHealth, project: koProject, training: koTraining, menu: koMenu, desktop: koDesktop, model: koModel },
 };

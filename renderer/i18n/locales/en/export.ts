@@ -28,4 +28,5 @@ export default {
     picked: 'Saved where you chose',
   },
   failed: 'Could not export “{{name}}”',
+  cannotSave: 'This build cannot save files.',
 } as const;

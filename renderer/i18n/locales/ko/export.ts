@@ -28,4 +28,5 @@ export default {
     picked: '선택한 위치에 저장했습니다',
   },
   failed: '“{{name}}”을(를) 내보내지 못했습니다',
+  cannotSave: '이 빌드에서는 파일을 저장할 수 없습니다.',
 } as const;

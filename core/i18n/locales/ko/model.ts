@@ -1,0 +1,38 @@
+export default {
+  weights: {
+    noEntry: '저장된 가중치에 {{node}}의 항목이 없습니다.',
+    weightShape: '저장된 {{node}}의 가중치는 {{shape}}인데, 이 계층에는 {{out}} × {{in}}(out × in)이 필요합니다.',
+    biasSize: '저장된 {{node}}의 편향이 계층과 맞지 않습니다(값 {{out}}개가 필요합니다).',
+    noBias: '저장된 {{node}}의 편향이 계층과 맞지 않습니다(이 계층에는 편향이 없습니다).',
+  },
+  export: {
+    unknownFormat: '알 수 없는 내보내기 형식 "{{format}}"입니다. {{formats}} 중에서 고르세요.',
+    untrained: '{{what}}에는 학습된 가중치가 필요한데, "{{name}}"에는 아직 없습니다. 먼저 학습하세요(명령줄: layerboard train PROJECT --out PROJECT).',
+    needsTrained: { script: '학습된 가중치로 만드는 스크립트', onnx: 'ONNX 모델', weights: '가중치 내보내기', predictions: '예측' },
+    badWeights: 'weights는 initial, trained, fresh 중 하나여야 합니다("{{choice}}"이(가) 주어졌습니다).',
+    noPredictCsv: '예측하려면 예측할 CSV가 필요합니다.',
+    dataNotPrepared: '프로젝트의 데이터를 준비하지 못했습니다: {{problem}}',
+    noFitted: '프로젝트에 학습으로 맞춘 전처리 값이 없습니다(학습하면 저장됩니다). 그 값을 맞추려면 프로젝트의 CSV가 필요합니다.',
+    graphErrors: '신경망에 오류가 있습니다: {{errors}}',
+    diagnostic: '{{code}} {{where}}: {{text}}',
+    wholeGraph: '그래프',
+    list: '{{first}} {{rest}}',
+    weightsDoNotFit: '프로젝트에 저장된 가중치가 그래프와 맞지 않습니다: {{reason}}',
+    dropout: '신경망에 드롭아웃이 있습니다. PyTorch는 드롭아웃 마스크를 따로 뽑으므로, 스크립트의 손실은 Layerboard와 다르게 나옵니다.',
+    other: '{{text}}',
+    summary: {
+      script: '{{title}}, {{weights}} 가중치',
+      onnx: '{{title}}: 입력 "input" [batch, {{inputs}}], 출력 "prediction" [batch, {{outputs}}]',
+      weights: '{{title}}: 선형 계층 {{layers}}개',
+      predictions: '예측값 {{rows}}개',
+    },
+    title: {
+      pytorch: 'PyTorch 스크립트',
+      'pytorch-ddp': 'torchrun용 PyTorch 스크립트(DistributedDataParallel)',
+      onnx: 'ONNX 모델(추론용)',
+      weights: '가중치(JSON, PyTorch 배치)',
+      predictions: '예측값(CSV, 원래 단위)',
+    },
+    weightsKind: { initial: '초기', trained: '학습된', fresh: '새로 초기화한' },
+  },
+} as const;
