@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createTrainerSession, parseProject, type Project, type TrainerMessage } from '../../core/index.ts';
+import { createTrainerSession, modelText, parseProject, type Project, type TrainerMessage } from '../../core/index.ts';
+import { createRendererI18n } from '../i18n/i18n.ts';
 import { applyTrainingResult } from '../document/commands.ts';
 import irisCsv from '../../assets/samples/iris.csv?raw';
 import { csvText, sampleProject } from '../testing/sample.ts';
-import { evaluateProject } from './evaluate-project.ts';
+import { evaluateProject, evaluationError } from './evaluate-project.ts';
 
 
 /** Trains through core's trainer session (as the worker does) and returns its `finished` message. */
@@ -74,9 +75,43 @@ describe('evaluating saved weights', () => {
     }
   });
 
-  it('says why it cannot: no weights, a CSV that does not read', () => {
-    expect(evaluateProject({ id: 1, project: sampleProject(), csv: csvText })).toEqual({ type: 'error', id: 1, message: 'The project has no trained weights.' });
+  it('says why it cannot: no weights, a CSV that does not read, weights that do not fit; in the window language', () => {
+    const ko = createRendererI18n('ko').t;
+    const en = createRendererI18n('en').t;
+    const noWeights = evaluateProject({ id: 1, project: sampleProject(), csv: csvText });
+    expect(noWeights).toMatchObject({ type: 'error', id: 1, message: 'The project has no trained weights.' });
+    if (noWeights.type !== 'error') return;
+    expect(modelText(en, noWeights)).toBe(noWeights.message);
+    expect(modelText(ko, noWeights)).toBe('프로젝트에 학습된 가중치가 없습니다.');
+    expect(ko('charts:view.evaluationFailed', { message: modelText(ko, noWeights) })).toBe('저장된 가중치를 평가하지 못했습니다: 프로젝트에 학습된 가중치가 없습니다.');
+
     const trained = { ...sampleProject(), weights: { linear1: { weight: { shape: [3, 13], data: [] } } } };
-    expect(evaluateProject({ id: 2, project: trained, csv: 'a,b\n1\n' }).type).toBe('error');
+    const ragged = evaluateProject({ id: 2, project: trained, csv: 'a,b\n1\n' });
+    if (ragged.type !== 'error') throw new Error('expected an error');
+    expect(ragged.message).toMatch(/^Line 2 has 1 field but the header has 2\./);
+    expect(modelText(en, ragged)).toBe(ragged.message);
+    expect(modelText(ko, ragged)).toMatch(/^2행에는 필드 1개가 있지만 헤더에는 2개가 있습니다\./);
+
+    const misfit = evaluateProject({ id: 3, project: trained, csv: csvText });
+    if (misfit.type !== 'error') throw new Error('expected an error');
+    expect(misfit.messageKey).toMatch(/^weights\./);
+    expect(modelText(en, misfit)).toBe(misfit.message);
+    expect(modelText(ko, misfit)).toMatch(/^저장된 linear1의 가중치는 3 × 13인데, 이 계층에는 \d+ × 13\(out × in\)이 필요합니다\.$/);
+  });
+
+  it('the page-side failures (no worker, a worker that stopped, a network with errors) are said in Korean too', () => {
+    const ko = createRendererI18n('ko').t;
+    const en = createRendererI18n('en').t;
+    const cases: [string, string, string][] = [
+      ['noWorker', 'This window cannot start a worker to evaluate the saved weights.', '이 창에서는 저장된 가중치를 평가할 워커를 시작할 수 없습니다.'],
+      ['workerStopped', 'the evaluation worker stopped', '평가 워커가 멈췄습니다'],
+      ['graphErrors', 'The network has errors.', '신경망에 오류가 있습니다.'],
+    ];
+    for (const [key, english, korean] of cases) {
+      const e = evaluationError(5, key);
+      expect(e.message).toBe(english);
+      expect(modelText(en, e)).toBe(english);
+      expect(modelText(ko, e)).toBe(korean);
+    }
   });
 });

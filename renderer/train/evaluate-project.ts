@@ -21,6 +21,7 @@ import {
   type StoredPreprocessing,
 } from '../../core/index.ts';
 import { prepareProjectDataset } from '../../core/project/prepare-data.ts';
+import { english, type MessageParams } from '../../core/i18n/message.ts';
 
 export interface EvaluationRequest {
   id: number;
@@ -30,9 +31,28 @@ export interface EvaluationRequest {
   maxRows?: number;
 }
 
+/** Why the saved weights could not be evaluated: English, with its `model` key and values (see `modelText`). */
+export interface EvaluationError {
+  type: 'error';
+  id: number;
+  message: string;
+  messageKey?: string;
+  params?: MessageParams;
+}
+
 export type EvaluationResult =
   | { type: 'ok'; id: number; snapshot: PredictionsSnapshot; metrics: { train: Metrics; validation: Metrics | null } }
-  | { type: 'error'; id: number; message: string };
+  | EvaluationError;
+
+/** `model:evaluate.<key>` for request `id`. */
+export function evaluationError(id: number, key: string, params: MessageParams = {}): EvaluationError {
+  return { type: 'error', id, message: english(`model:evaluate.${key}`, params), messageKey: `evaluate.${key}`, params };
+}
+
+/** A data error (core/data, with its own `data` key) as an evaluation error. */
+function dataError(id: number, e: { message: string; messageKey?: string; params?: MessageParams }): EvaluationError {
+  return e.messageKey === undefined ? { type: 'error', id, message: e.message } : evaluationError(id, 'other', { text: { key: `data:${e.messageKey}`, params: e.params ?? {} } });
+}
 
 function metricsOf(predictions: Float32Array, data: Dataset, width: number, preprocessing: StoredPreprocessing): Metrics {
   if (data.task === 'classification') return classificationMetrics(predictions, data.y, data.n, width, data.classes ?? []);
@@ -41,20 +61,19 @@ function metricsOf(predictions: Float32Array, data: Dataset, width: number, prep
 
 export function evaluateProject(request: EvaluationRequest): EvaluationResult {
   const { id, project } = request;
-  const fail = (message: string): EvaluationResult => ({ type: 'error', id, message });
-  if (!project.weights || Object.keys(project.weights).length === 0) return fail('The project has no trained weights.');
+  if (!project.weights || Object.keys(project.weights).length === 0) return evaluationError(id, 'noWeights');
   const csv = inspectCsv(request.csv);
-  if (csv.type === 'error') return fail(csv.message);
+  if (csv.type === 'error') return dataError(id, csv);
   // The trainer's own mapping from project to dataset (roles, preprocessing, the seeded split).
   const prepared = prepareProjectDataset(project, csv.table);
-  if (prepared.type === 'error') return fail(prepared.message);
+  if (prepared.type === 'error') return dataError(id, prepared);
   const train = prepared.split ? prepared.split.train : prepared.dataset;
   const validation = prepared.split && prepared.split.validation.n > 0 ? prepared.split.validation : null;
   const compiled = compileGraph(project.graph, dataContextOf(prepared.dataset), { seed: project.training.seed, capacity: Math.min(4096, Math.max(1, train.n)) });
-  if (compiled.type === 'error') return fail('The network has errors.');
+  if (compiled.type === 'error') return evaluationError(id, 'graphErrors');
   const plan = compiled.plan;
   const loaded = plan.loadWeights(project.weights);
-  if (loaded.type === 'error') return fail(loaded.message);
+  if (loaded.type === 'error') return { type: 'error', id, message: loaded.message, messageKey: loaded.messageKey, params: loaded.params };
   const width = plan.outputWidth;
   const trainPredictions = evaluate(plan, train, true).predictions!;
   const validationPredictions = validation ? evaluate(plan, validation, true).predictions! : null;

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Project } from '../../core/index.ts';
-import type { EvaluationRequest, EvaluationResult } from './evaluate-project.ts';
+import { evaluationError, type EvaluationRequest, type EvaluationResult } from './evaluate-project.ts';
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -25,7 +25,7 @@ function evaluator(): Worker | null {
   });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    for (const [id, resolve] of pending) resolve({ type: 'error', id, message: event.message || 'the evaluation worker stopped' });
+    for (const [id, resolve] of pending) resolve(event.message ? { type: 'error', id, message: event.message } : evaluationError(id, 'workerStopped'));
     pending.clear();
     worker?.terminate();
     worker = null;
@@ -36,7 +36,7 @@ function evaluator(): Worker | null {
 function evaluateInWorker(project: Project, csv: Uint8Array): Promise<EvaluationResult> {
   const id = nextId++;
   const w = evaluator();
-  if (!w) return Promise.resolve({ type: 'error', id, message: 'This window cannot start a worker to evaluate the saved weights.' });
+  if (!w) return Promise.resolve(evaluationError(id, 'noWorker'));
   return new Promise((resolve) => {
     pending.set(id, resolve);
     const request: EvaluationRequest = { id, project, csv };

@@ -9,7 +9,7 @@
  */
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { healthText } from '../../core/i18n/index.ts';
+import { healthText, modelText } from '../../core/i18n/index.ts';
 import { formatNumber } from '../i18n/i18n.ts';
 import type { Host } from '../host/host.ts';
 import { assessHealth, type Project } from '../../core/index.ts';
@@ -95,7 +95,7 @@ export default function TrainingView({ host, client, doc, csv, task, onError, on
       <div className="lb-training-view" data-testid="training-view" data-chart-version={version}>
         {onStepThrough && !active && <StepThroughButton onOpen={onStepThrough} />}
         {saved?.result.type === 'error' && doc.weights && !active && (
-          <p className="lb-training-view__note lb-muted" role="status">{t('charts:view.evaluationFailed', { message: saved.result.message })}</p>
+          <p className="lb-training-view__note lb-muted" role="status">{t('charts:view.evaluationFailed', { message: modelText(t, saved.result) })}</p>
         )}
         {signals.length > 0 && (
           <ul className="lb-health" data-testid="health-signals" aria-label={t('charts:view.health')}>

@@ -44,4 +44,13 @@ export default {
     },
     weightsKind: { initial: 'initial', trained: 'trained', fresh: 'fresh' },
   },
+  /** Evaluating a project's saved weights for the charts (renderer/train/evaluate-project.ts). */
+  evaluate: {
+    noWeights: 'The project has no trained weights.',
+    graphErrors: 'The network has errors.',
+    noWorker: 'This window cannot start a worker to evaluate the saved weights.',
+    workerStopped: 'the evaluation worker stopped',
+    /** A data error (its own `data` key), carried as it is. */
+    other: '{{text}}',
+  },
 } as const;

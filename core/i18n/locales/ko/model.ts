@@ -35,4 +35,11 @@ export default {
     },
     weightsKind: { initial: '초기', trained: '학습된', fresh: '새로 초기화한' },
   },
+  evaluate: {
+    noWeights: '프로젝트에 학습된 가중치가 없습니다.',
+    graphErrors: '신경망에 오류가 있습니다.',
+    noWorker: '이 창에서는 저장된 가중치를 평가할 워커를 시작할 수 없습니다.',
+    workerStopped: '평가 워커가 멈췄습니다',
+    other: '{{text}}',
+  },
 } as const;
