@@ -2,24 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { IpcChannel, type FilePayload, type TrainerExitPayload } from '../../core/protocol.ts';
 import type { FakeMessagePortMain } from '../testing/fake-message-ports.ts';
 import { createFakeElectron, DOCUMENTS, FakeContents, PreventableEvent, settle, USER_DATA, type FakeElectron, type FakeWindow } from '../testing/fake-electron.ts';
+import { bootMain } from '../testing/boot-main.ts';
 import { createMain, documentNameOf, formatWindowTitle, type MainConfig } from './app.ts';
 import { APP_INDEX_URL } from './app-url.ts';
 
 const PROJECT = '/home/user/projects/housing/housing.layerboard';
 const OTHER = '/home/user/projects/iris/iris.layerboard';
 
-async function boot(setup: (fake: FakeElectron) => void = () => undefined, config: Partial<MainConfig> = {}) {
-  const fake = createFakeElectron(config);
-  fake.fs.put(PROJECT, '{"name":"housing"}');
-  fake.fs.put('/home/user/projects/housing/housing.csv', 'a,b\n1,2\n');
-  fake.fs.put(OTHER, '{"name":"iris"}');
-  setup(fake);
-  const main = createMain(fake.ports, fake.config);
-  fake.app.becomeReady();
-  await main.ready;
-  await settle();
-  return { fake, main };
-}
+const FILES = { [PROJECT]: '{"name":"housing"}', '/home/user/projects/housing/housing.csv': 'a,b\n1,2\n', [OTHER]: '{"name":"iris"}' };
+const boot = (setup?: (fake: FakeElectron) => void, config?: Partial<MainConfig>) => bootMain(FILES, setup, config);
 
 /** What a renderer does on start: listen for files and menu commands. */
 function listen(window: FakeWindow) {
@@ -494,6 +485,27 @@ describe('prompts and errors in the window’s language', () => {
     });
     expect(fake.dialog.messages()[0].detail).toContain('“집값”에서 학습이 진행 중입니다');
     expect(fake.app.quitted).toBe(false);
+  });
+
+  it('refuses a data path that leaves the project folder in Korean, and in English once the window switches back', async () => {
+    const { fake } = await boot();
+    const [window] = fake.windows;
+    fake.dialog.openAnswers.push({ canceled: false, filePaths: [PROJECT] });
+    const opened = await window.api.openProject();
+    if (opened.type !== 'ok') throw new Error(opened.type);
+    window.api.setLocale('ko');
+    await settle();
+    expect(await window.api.readRelative({ projectRef: opened.value.ref, relativePath: '../iris/iris.csv' })).toEqual({
+      type: 'error', message: '데이터 경로 “../iris/iris.csv”은(는) 프로젝트 폴더 밖으로 나갑니다(".."). 대신 파일 › CSV 가져오기로 CSV를 가져오세요.',
+    });
+    expect(await window.api.readRelative({ projectRef: opened.value.ref, relativePath: '/etc/passwd' })).toEqual({
+      type: 'error', message: '데이터 경로 “/etc/passwd”은(는) 절대 경로입니다. 프로젝트 파일이 있는 곳을 기준으로 한 상대 경로여야 합니다.',
+    });
+    window.api.setLocale('en');
+    await settle();
+    expect(await window.api.readRelative({ projectRef: opened.value.ref, relativePath: '../iris/iris.csv' })).toEqual({
+      type: 'error', message: 'Data path “../iris/iris.csv” leaves the project folder (".."); import the CSV with File › Import CSV instead.',
+    });
   });
 
   it('reports a project that cannot be opened in Korean: the system’s language at startup, then the one a window picks', async () => {

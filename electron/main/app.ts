@@ -214,7 +214,7 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
   const refs = createFileRefs();
   const files = createFileService<W | null>({ dialog, fs: ports.fs, refs, samplesDir: config.paths.samples, documentsDir: config.paths.documents, t: () => words() });
   const store = createJsonStore(config.paths.userData, ports.storeFs);
-  const recovery = createRecoveryService<WinRecord>({ dir: join(config.paths.userData, RECOVERY_FOLDER), fs: ports.recoveryFs });
+  const recovery = createRecoveryService<WinRecord>({ dir: join(config.paths.userData, RECOVERY_FOLDER), fs: ports.recoveryFs, t: () => words() });
   const openQueue = createOpenQueue();
   const trainers = createTrainerProcesses(ports.trainers, { workerPath: config.paths.trainerWorker, log });
   let savedWindowState: unknown = undefined;

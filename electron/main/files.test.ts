@@ -5,6 +5,7 @@ import { FakeDialog, FakeFs, type FakeWindow } from '../testing/fake-electron.ts
 import { createFileRefs } from './file-refs.ts';
 import { createFileService, describeFsError, projectFileName } from './files.ts';
 import { checkRelativePath } from './relative-path.ts';
+import { renderMessage, translatorFor } from '../../core/i18n/index.ts';
 
 const PARENT = { id: 1 } as unknown as FakeWindow;
 
@@ -196,6 +197,22 @@ describe('readRelative', () => {
   it('checkRelativePath explains a refusal', () => {
     expect(checkRelativePath('../x.csv')).toMatchObject({ type: 'error', message: expect.stringContaining('Import CSV') });
     expect(checkRelativePath('a/b/c.csv')).toEqual({ type: 'ok', segments: ['a', 'b', 'c.csv'] });
+  });
+
+  it.each([
+    ['', '“”이(가) 비어 있습니다'],
+    ['a\u0007.csv', '“a\u0007.csv”에 제어 문자가 들어 있습니다'],
+    ['data\\x.csv', '“data\\x.csv”에 역슬래시(\\)가 쓰였습니다. 프로젝트 파일은 CSV 경로를 슬래시(/)로 적습니다'],
+    ['/x.csv', '“/x.csv”은(는) 절대 경로입니다. 프로젝트 파일이 있는 곳을 기준으로 한 상대 경로여야 합니다'],
+    ['C:x.csv', '“C:x.csv”에 ":"(드라이브 문자나 스트림 이름)이 들어 있습니다'],
+    ['a//x.csv', '“a//x.csv”에 비어 있거나 "."인 부분이 있습니다'],
+    ['../x.csv', '“../x.csv”은(는) 프로젝트 폴더 밖으로 나갑니다(".."). 대신 파일 › CSV 가져오기로 CSV를 가져오세요'],
+  ])('checkRelativePath(%j) says why in English and in Korean', (path, korean) => {
+    const checked = checkRelativePath(path);
+    if (checked.type !== 'error') throw new Error('expected a refusal');
+    expect(renderMessage(translatorFor('en'), `desktop:${checked.messageKey}`, checked.params)).toBe(checked.message);
+    expect(checked.message.startsWith(`“${path}” `)).toBe(true);
+    expect(renderMessage(translatorFor('ko'), `desktop:${checked.messageKey}`, checked.params)).toBe(korean);
   });
 });
 

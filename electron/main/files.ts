@@ -7,7 +7,7 @@ import * as nodePath from 'node:path';
 import type {
   FilePayload, IpcResult, SamplePayload, SavedExportPayload, SavedFilePayload, SaveExportRequest, SaveProjectRequest, ReadRelativeRequest,
 } from '../../core/protocol.ts';
-import { englishTranslator, type TFunction } from '../../core/i18n/index.ts';
+import { englishTranslator, renderMessage, type TFunction } from '../../core/i18n/index.ts';
 import { PROJECT_LIMITS } from '../../core/project/limits.ts';
 import type { FileRefs } from './file-refs.ts';
 import { checkRelativePath, isInside, MAX_RELATIVE_FILE_BYTES } from './relative-path.ts';
@@ -218,7 +218,10 @@ export function createFileService<Parent>(options: FilesOptions<Parent>): FileSe
       const projectPath = refs.resolve(request.projectRef, 'project');
       if (projectPath === null) return { type: 'error', message: words()('desktop:error.unknownProject') };
       const checked = checkRelativePath(request.relativePath);
-      if (checked.type === 'error') return { type: 'error', message: words()('desktop:files.dataPath', { problem: checked.message }) };
+      if (checked.type === 'error') {
+        const t = words();
+        return { type: 'error', message: t('desktop:files.dataPath', { problem: renderMessage(t, `desktop:${checked.messageKey}`, checked.params) }) };
+      }
       const folder = path.dirname(projectPath);
       const candidate = path.join(folder, ...checked.segments);
       let realFolder: string;

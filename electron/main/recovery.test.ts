@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeElectron, DOCUMENTS, FakeFs, settle, USER_DATA, type FakeElectron } from '../testing/fake-electron.ts';
-import { createMain } from './app.ts';
+import { bootMain } from '../testing/boot-main.ts';
+import { DOCUMENTS, FakeFs, settle, USER_DATA, type FakeElectron } from '../testing/fake-electron.ts';
 import { createRecoveryService } from './recovery.ts';
 
 const DIR = `${USER_DATA}/recovery`;
@@ -13,16 +13,7 @@ function copyFile(id: string, fields: Record<string, unknown> = {}): string {
   return JSON.stringify({ format: 'layerboard-recovery', version: 1, id, savedAt: 1_700_000_000_000, projectName: 'Housing', path: PROJECT, text: '{"name":"Housing"}', ...fields });
 }
 
-async function boot(setup: (fake: FakeElectron) => void = () => undefined) {
-  const fake = createFakeElectron();
-  fake.fs.put(PROJECT, '{"name":"housing"}');
-  setup(fake);
-  const main = createMain(fake.ports, fake.config);
-  fake.app.becomeReady();
-  await main.ready;
-  await settle();
-  return { fake, main };
-}
+const boot = (setup?: (fake: FakeElectron) => void) => bootMain({ [PROJECT]: '{"name":"housing"}' }, setup);
 
 describe('recovery copies in userData/recovery', () => {
   it('writes a window’s copy atomically, with the project file it belongs to, and removes it on request', async () => {
@@ -123,6 +114,30 @@ describe('recovery copies in userData/recovery', () => {
     window.close();
     await settle();
     for (const d of damaged) expect(fake.fs.text(`${DIR}/${d.id}.json`)).toBe(d.content);
+  });
+
+  it('says its refusals in the window’s language: a damaged copy, another window’s copy, an unknown one, a failed write', async () => {
+    const { fake } = await boot((f) => {
+      f.fs.put(`${DIR}/${A}.json`, '{"format":"layerboard-recovery","version":1,"id":"');
+      f.fs.put(`${DIR}/${B}.json`, JSON.stringify({ some: 'other json' }));
+    });
+    const [window] = fake.windows;
+    window.api.setLocale('ko');
+    await settle();
+    const listed = await window.api.listRecovery();
+    if (listed.type !== 'ok') throw new Error(listed.type);
+    const messages = listed.value.map((c) => (c.type === 'error' ? c.message : ''));
+    expect(messages[0]).toMatch(new RegExp(`^복구본 “${A}\\.json”을\\(를\\) 읽을 수 없습니다: 올바른 JSON이 아닙니다\\(.+\\)\\. 앱의 복구 폴더에 그대로 남겨 두었습니다\\.$`));
+    expect(messages[1]).toBe(`복구본 “${B}.json”을(를) 읽을 수 없습니다: Layerboard 복구본이 아닙니다. 앱의 복구 폴더에 그대로 남겨 두었습니다.`);
+    expect(await window.api.writeRecovery({ id: A, text: '{}', projectName: 'x', ref: null })).toEqual({ type: 'error', message: '그 복구본은 다른 창의 것입니다.' });
+    expect(await window.api.removeRecovery(C)).toEqual({ type: 'error', message: '알 수 없는 복구본입니다.' });
+    expect(await window.api.restoreRecovery(C)).toEqual({ type: 'error', message: '알 수 없는 복구본입니다.' });
+    fake.fs.failWrites = Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+    expect(await window.api.writeRecovery({ id: C, text: '{}', projectName: 'x', ref: null })).toEqual({ type: 'error', message: '복구본을 저장하지 못했습니다(읽기 전용 디스크입니다).' });
+    fake.fs.failWrites = null;
+    window.api.setLocale('en');
+    await settle();
+    expect(await window.api.removeRecovery(B)).toEqual({ type: 'error', message: 'Unknown recovery copy.' });
   });
 
   it('a removal waits for a write still in progress, so a saved project leaves no copy behind', async () => {

@@ -12,6 +12,7 @@
  */
 import * as nodePath from 'node:path';
 import type { IpcResult, RecoveryCopyPayload, WriteRecoveryRequest } from '../../core/protocol.ts';
+import { englishTranslator, type TFunction } from '../../core/i18n/index.ts';
 import { PROJECT_LIMITS } from '../../core/project/limits.ts';
 import { describeFsError } from './files.ts';
 
@@ -47,6 +48,11 @@ export interface RecoveryServiceOptions {
   fs: RecoveryFs;
   now?: () => number;
   path?: typeof nodePath;
+  /**
+   * The translator for the language in effect now (asked at each use, like the file service's):
+   * the errors main hands the page use core's `desktop:recovery` words. English if absent.
+   */
+  t?: () => TFunction;
 }
 
 export interface RecoveryService<Owner> {
@@ -76,6 +82,7 @@ export function createRecoveryService<Owner>(options: RecoveryServiceOptions): R
   const { dir, fs } = options;
   const path = options.path ?? nodePath;
   const now = options.now ?? Date.now;
+  const words = options.t ?? englishTranslator;
   /** Copies a live window writes. */
   const owners = new Map<string, Owner>();
   /** Copies from an earlier session, each offered to one window. */
@@ -99,28 +106,33 @@ export function createRecoveryService<Owner>(options: RecoveryServiceOptions): R
       await fs.unlink(fileOf(id));
     } catch (e) {
       const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : '';
-      if (code !== 'ENOENT') return { type: 'error', message: `Could not remove the recovery copy ${id}.json: ${describeFsError(e)}.` };
+      if (code !== 'ENOENT') {
+        const t = words();
+        return { type: 'error', message: t('desktop:recovery.removeFailed', { file: `${id}.json`, reason: describeFsError(e, t) }) };
+      }
     }
     return { type: 'ok', value: null };
   }
 
-  async function readCopy(name: string, id: string): Promise<{ copy: RecoveryFile } | { problem: string }> {
+  /** The copy, or why it cannot be read in `t`'s words. */
+  async function readCopy(name: string, id: string, t: TFunction): Promise<{ copy: RecoveryFile } | { problem: string }> {
     try {
       const info = await fs.stat(fileOf(id));
-      if (!info.isFile()) return { problem: 'it is not a regular file' };
+      if (!info.isFile()) return { problem: t('desktop:recovery.notFile') };
       // The envelope adds a little to the project text; twice the project limit is plenty.
-      if (info.size > PROJECT_LIMITS.maxFileBytes * 2) return { problem: `it is ${info.size} bytes, more than a project may have` };
+      if (info.size > PROJECT_LIMITS.maxFileBytes * 2) return { problem: t('desktop:recovery.tooLarge', { size: info.size }) };
       const text = await fs.readText(fileOf(id));
       let value: unknown;
       try {
         value = JSON.parse(text);
       } catch (e) {
-        return { problem: `it is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+        // JSON.parse's own words (the V8 engine's, in English) name the position.
+        return { problem: t('desktop:recovery.notJson', { error: e instanceof Error ? e.message : String(e) }) };
       }
-      if (!isRecoveryFile(value, id)) return { problem: 'it is not a Layerboard recovery copy' };
+      if (!isRecoveryFile(value, id)) return { problem: t('desktop:recovery.notOurs') };
       return { copy: value };
     } catch (e) {
-      return { problem: `${name}: ${describeFsError(e)}` };
+      return { problem: t('desktop:recovery.readFailed', { name, reason: describeFsError(e, t) }) };
     }
   }
 
@@ -133,15 +145,16 @@ export function createRecoveryService<Owner>(options: RecoveryServiceOptions): R
         return [];
       }
       const found: RecoveryCopyPayload[] = [];
+      const t = words();
       for (const name of names.sort()) {
         const id = COPY_NAME.exec(name)?.[1];
         if (id === undefined || owners.has(id)) continue;
         const offer = offered.get(id);
         if (offer !== undefined && offer.owner !== owner) continue;
-        const read = await readCopy(name, id);
+        const read = await readCopy(name, id, t);
         if ('problem' in read) {
           offered.set(id, { owner, path: null, damaged: true });
-          found.push({ type: 'error', id, name, message: `The recovery copy “${name}” could not be read: ${read.problem}. It was left in the app's recovery folder.` });
+          found.push({ type: 'error', id, name, message: t('desktop:recovery.unreadable', { name, problem: read.problem }) });
           continue;
         }
         const { copy } = read;
@@ -154,7 +167,7 @@ export function createRecoveryService<Owner>(options: RecoveryServiceOptions): R
     async write(owner, request, projectPath) {
       const holder = owners.get(request.id);
       if ((holder !== undefined && holder !== owner) || offered.has(request.id)) {
-        return { type: 'error', message: 'That recovery copy belongs to another window.' };
+        return { type: 'error', message: words()('desktop:recovery.otherWindow') };
       }
       owners.set(request.id, owner);
       const file: RecoveryFile = {
@@ -168,7 +181,8 @@ export function createRecoveryService<Owner>(options: RecoveryServiceOptions): R
           await fs.writeFileAtomic(fileOf(request.id), JSON.stringify(file));
           return { type: 'ok', value: null };
         } catch (e) {
-          return { type: 'error', message: `Could not write the recovery copy: ${describeFsError(e)}.` };
+          const t = words();
+          return { type: 'error', message: t('desktop:recovery.writeFailed', { reason: describeFsError(e, t) }) };
         }
       });
     },
@@ -177,13 +191,13 @@ export function createRecoveryService<Owner>(options: RecoveryServiceOptions): R
       if (owners.get(id) === owner) owners.delete(id);
       // A damaged copy stays where it is, whatever the page asks.
       else if (offered.get(id)?.owner === owner && !offered.get(id)!.damaged) offered.delete(id);
-      else return { type: 'error', message: 'Unknown recovery copy.' };
+      else return { type: 'error', message: words()('desktop:recovery.unknown') };
       return queue(id, () => unlink(id));
     },
 
     restore(owner, id) {
       const offer = offered.get(id);
-      if (offer === undefined || offer.owner !== owner || offer.damaged) return { type: 'error', message: 'Unknown recovery copy.' };
+      if (offer === undefined || offer.owner !== owner || offer.damaged) return { type: 'error', message: words()('desktop:recovery.unknown') };
       offered.delete(id);
       owners.set(id, owner);
       return { type: 'ok', value: { path: offer.path } };

@@ -12,25 +12,32 @@
  * where the user picks it.
  */
 
-export type RelativePathCheck = { type: 'ok'; segments: string[] } | { type: 'error'; message: string };
+import { english, type MessageParams } from '../../core/i18n/message.ts';
+
+/** A refusal says why in English (`message`), with its `desktop` key and values for the window's language. */
+export type RelativePathCheck = { type: 'ok'; segments: string[] } | { type: 'error'; message: string; messageKey: string; params: MessageParams };
 
 /** 2 GiB: past this a Uint8Array copy over IPC is not sensible, and core's CSV reader would not cope either. */
 export const MAX_RELATIVE_FILE_BYTES = 2 ** 31 - 1;
 
 /** Checks the text of a relative path against the rule above (the file-system half is in files.ts). */
 export function checkRelativePath(relativePath: string): RelativePathCheck {
-  const refuse = (why: string): RelativePathCheck => ({ type: 'error', message: `“${relativePath.slice(0, 200)}” ${why}` });
-  if (relativePath.length === 0) return refuse('is empty');
+  /** `why`: a phrase of `desktop:relativePath`, which names the path first. */
+  const refuse = (why: string): RelativePathCheck => {
+    const params = { path: relativePath.slice(0, 200) };
+    return { type: 'error', message: english(`desktop:relativePath.${why}`, params), messageKey: `relativePath.${why}`, params };
+  };
+  if (relativePath.length === 0) return refuse('empty');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(relativePath)) return refuse('contains control characters');
-  if (relativePath.includes('\\')) return refuse('uses backslashes; project files name their CSV with forward slashes');
-  if (relativePath.startsWith('/')) return refuse('is absolute; it must be relative to the project file');
+  if (/[\u0000-\u001f\u007f]/.test(relativePath)) return refuse('control');
+  if (relativePath.includes('\\')) return refuse('backslash');
+  if (relativePath.startsWith('/')) return refuse('absolute');
   // "C:" drive paths and NTFS alternate data streams ("data.csv:secret") alike.
-  if (relativePath.includes(':')) return refuse('contains ":" (a drive letter or stream name)');
+  if (relativePath.includes(':')) return refuse('colon');
   const segments = relativePath.split('/');
   for (const segment of segments) {
-    if (segment === '' || segment === '.') return refuse('has an empty or "." segment');
-    if (segment === '..') return refuse('leaves the project folder (".."); import the CSV with File › Import CSV instead');
+    if (segment === '' || segment === '.') return refuse('emptySegment');
+    if (segment === '..') return refuse('parent');
   }
   return { type: 'ok', segments };
 }

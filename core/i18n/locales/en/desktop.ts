@@ -44,4 +44,27 @@ export default {
     tooManyFiles: 'too many open files',
     unknown: 'unknown error',
   },
+  /** Why main refuses a project's data path (electron/main/relative-path.ts); shown after `files.dataPath`'s "Data path". */
+  relativePath: {
+    empty: '“{{path}}” is empty',
+    control: '“{{path}}” contains control characters',
+    backslash: '“{{path}}” uses backslashes; project files name their CSV with forward slashes',
+    absolute: '“{{path}}” is absolute; it must be relative to the project file',
+    colon: '“{{path}}” contains ":" (a drive letter or stream name)',
+    emptySegment: '“{{path}}” has an empty or "." segment',
+    parent: '“{{path}}” leaves the project folder (".."); import the CSV with File › Import CSV instead',
+  },
+  /** Recovery copies of unsaved work (electron/main/recovery.ts). */
+  recovery: {
+    unreadable: 'The recovery copy “{{name}}” could not be read: {{problem}}. It was left in the app\'s recovery folder.',
+    notFile: 'it is not a regular file',
+    tooLarge: 'it is {{size}} bytes, more than a project may have',
+    notJson: 'it is not valid JSON ({{error}})',
+    notOurs: 'it is not a Layerboard recovery copy',
+    readFailed: '{{name}}: {{reason}}',
+    otherWindow: 'That recovery copy belongs to another window.',
+    writeFailed: 'Could not write the recovery copy: {{reason}}.',
+    removeFailed: 'Could not remove the recovery copy {{file}}: {{reason}}.',
+    unknown: 'Unknown recovery copy.',
+  },
 } as const;
