@@ -32,6 +32,12 @@ test('Korean by the OS language: menus, panels and the lecture bug in Korean; Vi
   await expect(page.getByTestId('training-settings')).toContainText('학습률');
   await expect(page.locator('.lb-statusbar')).toContainText('200,000 에포크 · 전체 배치');
 
+  // A setting that cannot work is explained under the settings in Korean (core's training:settings words).
+  await page.getByTestId('optimizer-nesterov').check();
+  await expect(page.getByTestId('settings-problem')).toHaveText('Nesterov 모멘텀을 쓰려면 모멘텀(momentum)이 0보다 크고 dampening이 0이어야 합니다.');
+  await page.getByTestId('optimizer-nesterov').uncheck();
+  await expect(page.getByTestId('settings-problem')).toHaveCount(0);
+
   // The lecture's bug: 13 outputs for a one-column target.
   await selectNode(page, 'linear4');
   await expect(page.locator('.lb-inspector')).toContainText('출력 특성 수');
