@@ -130,6 +130,21 @@ describe('the WebAssembly kernels', () => {
     }
   });
 
+  it('sum squares in float64 over arrays in their memory (four at a time and a tail), and decline any other array', () => {
+    const K = createWasmKernels()!;
+    const buffer = K.reserve(K.base + 4 * 1031 + 64);
+    for (const length of [0, 1, 3, 4, 7, 1031]) {
+      const x = fill(new Float32Array(buffer, K.base, length), new Rng(length));
+      let want = 0;
+      for (const v of x) want += v * v;
+      const got = K.sumSquares(x);
+      expect(got).not.toBeNull();
+      expect(Math.abs(got! - want)).toBeLessThanOrEqual(1e-12 * Math.max(1, want));
+    }
+    expect(K.sumSquares(new Float32Array(8))).toBeNull();
+    expect(K.sumSquares(new Float64Array(buffer, K.base, 8))).toBeNull();
+  });
+
   it('run a product whose panels do not fit the scratch on the plain backend, in place', () => {
     const K = createWasmKernels()!;
     const [m, k, n] = [6, 20, 24];

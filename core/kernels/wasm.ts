@@ -30,6 +30,7 @@ interface KernelExports {
   rmsprop(p: number, g: number, sq: number, avg: number, buf: number, n: number, lr: number, wd: number, alpha: number, oma: number, eps: number, momentum: number, centered: number, useMomentum: number): void;
   rectify_f32(x: number, y: number, n: number, leaky: number, slope: number): void;
   rectify_backward_f32(x: number, dy: number, dx: number, n: number, slope: number, acc: number): void;
+  sum_squares_f32(x: number, n: number): number;
 }
 
 /** Bytes [0, BASE) belong to the kernels (their scratch; address 0 means "no bias"). */
@@ -240,6 +241,12 @@ export class WasmKernels implements KernelBackend, Arena, UpdateKernels {
   linearForward(x: Floats, w: Floats, b: Floats | null, y: Floats, rows: number, inF: number, outF: number): void {
     if (!this.reaches(x, w, y, b, rows, inF, outF)) return this.elsewhere([x, w, b, y], 3, productScratchBytes(rows, inF, outF), (K, [x, w, b, y]) => K.linearForward(x!, w!, b, y!, rows, inF, outF), cpuBackend.linearForward.bind(cpuBackend, x, w, b, y, rows, inF, outF));
     this.product(x, inF, 1, w, outF, 1, b, y, rows, inF, outF, false);
+  }
+
+  /** Σ x², in float64, for a float32 array in this memory (the plan's weights and gradients); null for any other array. */
+  sumSquares(x: Floats): number | null {
+    if (!(x instanceof Float32Array) || x.buffer !== this.buffer) return null;
+    return this.exports.sum_squares_f32(x.byteOffset, x.length);
   }
 
   sumRows(dy: Floats, db: Floats, rows: number, cols: number, accumulate: boolean): void {

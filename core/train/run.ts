@@ -343,23 +343,15 @@ export function metricsFor(plan: Plan, data: Dataset, predictions: ArrayLike<num
 export function layerHealth(plan: Plan): LayerHealth[] {
   return plan.layers.map((layer) => ({
     nodeId: layer.nodeId,
-    gradNorm: Math.sqrt(sumSquares(layer.dWeight) + (layer.dBias ? sumSquares(layer.dBias) : 0)),
-    weightNorm: Math.sqrt(sumSquares(layer.weight) + (layer.bias ? sumSquares(layer.bias) : 0)),
+    gradNorm: Math.sqrt(plan.sumSquares(layer.dWeight) + (layer.dBias ? plan.sumSquares(layer.dBias) : 0)),
+    weightNorm: Math.sqrt(plan.sumSquares(layer.weight) + (layer.bias ? plan.sumSquares(layer.bias) : 0)),
   }));
 }
 
-/** Σ a², in float64, over four running sums (one sum's add latency would bound the loop). */
 function sumSquares(a: Floats): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  const n = a.length, n4 = n - (n % 4);
-  for (let i = 0; i < n4; i += 4) {
-    s0 += a[i] * a[i];
-    s1 += a[i + 1] * a[i + 1];
-    s2 += a[i + 2] * a[i + 2];
-    s3 += a[i + 3] * a[i + 3];
-  }
-  for (let i = n4; i < n; i++) s0 += a[i] * a[i];
-  return (s0 + s1) + (s2 + s3);
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * a[i];
+  return s;
 }
 
 /** torch.nn.utils.clip_grad_norm_: scale all gradients so that their global L2 norm is at most maxNorm. */

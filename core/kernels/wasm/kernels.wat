@@ -606,6 +606,33 @@
         (local.set $buf (i32.add (local.get $buf) (i32.const 8)))
         (br $each))))
 
+;; Σ x² over n float32 values, in float64 (four running sums, two f64x2): the plan's health norms.
+  (func (export "sum_squares_f32") (param $x i32) (param $n i32) (result f64)
+    (local $end i32) (local $end4 i32) (local $v v128) (local $lo v128) (local $hi v128) (local $s f64)
+    (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $end4 (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (local.set $lo (v128.const f64x2 0 0))
+    (local.set $hi (v128.const f64x2 0 0))
+    (block $done4
+      (loop $each4
+        (br_if $done4 (i32.ge_u (local.get $x) (local.get $end4)))
+        (local.set $v (v128.load (local.get $x)))
+        (local.set $v (f64x2.promote_low_f32x4 (local.get $v)))
+        (local.set $lo (f64x2.add (local.get $lo) (f64x2.mul (local.get $v) (local.get $v))))
+        (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (v128.load (local.get $x)) (v128.load (local.get $x)))))
+        (local.set $hi (f64x2.add (local.get $hi) (f64x2.mul (local.get $v) (local.get $v))))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (br $each4)))
+    (local.set $lo (f64x2.add (local.get $lo) (local.get $hi)))
+    (local.set $s (f64.add (f64x2.extract_lane 0 (local.get $lo)) (f64x2.extract_lane 1 (local.get $lo))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $s (f64.add (local.get $s) (f64.mul (f64.promote_f32 (f32.load (local.get $x))) (f64.promote_f32 (f32.load (local.get $x))))))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (br $each)))
+    (local.get $s))
+
   ;; Adam and AdamW: decoupled = 1 − lr·wd for AdamW (else 1), coupled = wd for Adam (else 0),
   ;; stepSize = lr / (1 − β1^t), bc2Sqrt = √(1 − β2^t).
   (func (export "adam") (param $p i32) (param $g i32) (param $m i32) (param $v i32) (param $n i32)
