@@ -140,8 +140,6 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const [tab, setTab] = useState<Tab>('network');
   const [samplesOpen, setSamplesOpen] = useState(false);
   const { t, i18n } = useTranslation();
-  /** For callbacks: always the current language (the instance is stable). */
-  const tr = i18n.t.bind(i18n);
   useRegionCycling();
   const [client] = useState(() => new TrainingClient({
     createConnection: typeof host.createTrainer === 'function' ? () => host.createTrainer!() : undefined,
@@ -293,12 +291,12 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     });
     const recorded = latest.current.state.history.present.data;
     if (recorded.path === path && recorded.hash && !sameDataHash(recorded.hash, hash)) {
-      notify('warning', tr('notices:changedTitle', { path }), [tr(project.weights ? 'notices:changedDetailTrained' : 'notices:changedDetail')], [
-        { label: tr('notices:relink'), run: () => importCsvRef.current() },
-        { label: tr('notices:useThisFile'), run: () => run({ name: 'setDataHash', args: { hash } }) },
+      notify('warning', t('notices:changedTitle', { path }), [t(project.weights ? 'notices:changedDetailTrained' : 'notices:changedDetail')], [
+        { label: t('notices:relink'), run: () => importCsvRef.current() },
+        { label: t('notices:useThisFile'), run: () => run({ name: 'setDataHash', args: { hash } }) },
       ]);
     }
-  }, [notify, run]);
+  }, [notify, run, t]);
 
   const readData = useCallback(async (project: Project, projectRef: string | null, csv?: OpenedFile) => {
     const path = project.data.path;
@@ -307,13 +305,13 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     if (!file) {
       const result = await host.readRelative(projectRef, path);
       if (result.type !== 'ok') {
-        const why = result.type === 'error' ? result.message : tr('notices:readCancelled', { path });
+        const why = result.type === 'error' ? result.message : t('notices:readCancelled', { path });
         setDataNotices((m) => new Map(m).set(path, why));
         return;
       }
       file = result.value;
     }
-    const read = readCsvFile({ name: path, bytes: file.bytes }, tr);
+    const read = readCsvFile({ name: path, bytes: file.bytes }, t);
     if (read.type === 'error') {
       setDataNotices((m) => new Map(m).set(path, `${read.problem.title}: ${read.problem.details.join(' ')}`));
       notify('error', read.problem.title, read.problem.details);
@@ -328,8 +326,8 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     });
     // The digest tells whether this is still the file the project was trained on. Not awaited:
     // the canvas shows as soon as the table has read, and the digest follows.
-    checkDataHash(project, path, bytes).catch((error: unknown) => notify('error', tr('notices:readFailed', { name: path }), [messageOf(error)]));
-  }, [host, notify, checkDataHash]);
+    checkDataHash(project, path, bytes).catch((error: unknown) => notify('error', t('notices:readFailed', { name: path }), [messageOf(error)]));
+  }, [host, notify, checkDataHash, t]);
 
   const showProject = useCallback(async (project: Project, file: ProjectFile | null, csv?: OpenedFile) => {
     // A run of the project being closed must not write into the one being opened.
@@ -351,14 +349,14 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   }, [readData, client]);
 
   const openFile = useCallback(async (file: OpenedFile, csv?: OpenedFile) => {
-    const read = readProjectFile(file, tr);
+    const read = readProjectFile(file, t);
     if (read.type === 'error') {
       notify('error', read.problem.title, read.problem.details);
       return;
     }
     await showProject(read.project, { name: file.name, ref: file.ref }, csv);
-    if (read.warnings.length > 0) notify('warning', tr('notices:openedWithDrops', { name: file.name }), read.warnings);
-  }, [notify, showProject]);
+    if (read.warnings.length > 0) notify('warning', t('notices:openedWithDrops', { name: file.name }), read.warnings);
+  }, [notify, showProject, t]);
 
   /** Runs `then` once unsaved changes are saved or knowingly dropped. Synchronous when clean, so a file picker opened by `then` still counts as the user's click. */
   const whenSafeToReplace = useCallback((then: () => void) => {
@@ -366,16 +364,16 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       then();
       return;
     }
-    const name = latest.current.state.history.present.name || tr('panels:untitled');
+    const name = latest.current.state.history.present.name || t('panels:untitled');
     setConfirm({
-      message: tr('panels:confirm.message', { name }),
+      message: t('panels:confirm.message', { name }),
       resolve: (choice) => {
         setConfirm(null);
         if (choice === 'discard') then();
         if (choice === 'save') void saveRef.current(false).then((saved) => saved && then());
       },
     });
-  }, []);
+  }, [t]);
 
   const save = useCallback(async (saveAs: boolean): Promise<boolean> => {
     const s = latest.current.state;
@@ -384,7 +382,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     try {
       text = serializeProject(saving);
     } catch (error) {
-      notify('error', tr('notices:saveFailed'), [messageOf(error)]);
+      notify('error', t('notices:saveFailed'), [messageOf(error)]);
       return false;
     }
     const suggestedName = s.file?.name ?? suggestedFileName(saving.name);
@@ -392,19 +390,19 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     try {
       result = await host.saveProject(text, { ref: s.file?.ref ?? null, suggestedName, saveAs });
     } catch (error) {
-      result = { type: 'error' as const, message: `${tr('notices:saveFileFailed', { name: suggestedName })}: ${messageOf(error)}` };
+      result = { type: 'error' as const, message: `${t('notices:saveFileFailed', { name: suggestedName })}: ${messageOf(error)}` };
     }
     if (result.type === 'cancelled') return false;
     if (result.type === 'error') {
-      notify('error', tr('notices:saveFileFailed', { name: suggestedName }), [result.message]);
+      notify('error', t('notices:saveFileFailed', { name: suggestedName }), [result.message]);
       return false;
     }
     dispatch({ type: 'saved', doc: saving, file: { name: result.value.name, ref: result.value.ref } });
     if (host.kind === 'browser' && result.value.ref === null) {
-      notify('info', tr('notices:downloaded', { name: result.value.name }), [tr('notices:downloadedDetail')]);
+      notify('info', t('notices:downloaded', { name: result.value.name }), [t('notices:downloadedDetail')]);
     }
     return true;
-  }, [host, notify]);
+  }, [host, notify, t]);
   const saveRef = useRef(save);
   useLayoutEffect(() => {
     saveRef.current = save;
@@ -426,9 +424,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const pickAndOpen = useCallback(() => {
     host.openProject().then((result) => {
       if (result.type === 'ok') return openFile(result.value);
-      if (result.type === 'error') notify('error', tr('notices:openFailed'), [result.message]);
-    }, (error: unknown) => notify('error', tr('notices:openFailed'), [messageOf(error)]));
-  }, [host, openFile, notify]);
+      if (result.type === 'error') notify('error', t('notices:openFailed'), [result.message]);
+    }, (error: unknown) => notify('error', t('notices:openFailed'), [messageOf(error)]));
+  }, [host, openFile, notify, t]);
 
   /**
    * Reads a CSV and links it to the project (File › Import CSV…, a file dropped on the window, a
@@ -436,7 +434,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
    * naming the file and the line, and nothing else happens.
    */
   const linkCsv = useCallback(async (file: OpenedFile) => {
-    const read = readCsvFile(file, tr);
+    const read = readCsvFile(file, t);
     if (read.type === 'error') {
       notify('error', read.problem.title, read.problem.details);
       return;
@@ -452,29 +450,29 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     const roles = rolesForImport(read.report, before.data);
     dispatch({ type: 'closeMerge' });
     run({ name: 'linkData', args: { path: file.name, ...roles, hash } });
-    notify('info', tr('notices:imported', { name: file.name }), [
-      tr('notices:importedDetail', { rows: tr('dataset:panel.rows', { count: read.table.rowCount }), columns: tr('dataset:view.columns', { count: read.table.columns.length }) }),
-      ...read.warnings.map((w) => dataIssueText(tr, w)),
+    notify('info', t('notices:imported', { name: file.name }), [
+      t('notices:importedDetail', { rows: t('dataset:panel.rows', { count: read.table.rowCount }), columns: t('dataset:view.columns', { count: read.table.columns.length }) }),
+      ...read.warnings.map((w) => dataIssueText(t, w)),
     ]);
     // Relinking the project's CSV: bytes other than the recorded ones are said, not silently taken.
     if (before.data.path === file.name && before.data.hash && !sameDataHash(before.data.hash, hash)) {
-      notify('warning', tr('notices:relinkedTitle', { name: file.name }), [tr(before.weights ? 'notices:relinkedDetailTrained' : 'notices:relinkedDetail')], [
-        { label: tr('notices:relink'), run: () => importCsvRef.current() },
-        { label: tr('notices:useThisFile'), run: () => run({ name: 'setDataHash', args: { hash } }) },
+      notify('warning', t('notices:relinkedTitle', { name: file.name }), [t(before.weights ? 'notices:relinkedDetailTrained' : 'notices:relinkedDetail')], [
+        { label: t('notices:relink'), run: () => importCsvRef.current() },
+        { label: t('notices:useThisFile'), run: () => run({ name: 'setDataHash', args: { hash } }) },
       ]);
     }
-  }, [notify, run]);
+  }, [notify, run, t]);
 
   const importCsv = useCallback(() => {
     host.openCsv().then((result) => {
       if (result.type === 'cancelled') return;
       if (result.type === 'error') {
-        notify('error', tr('notices:importFailed'), [result.message]);
+        notify('error', t('notices:importFailed'), [result.message]);
         return;
       }
       return linkCsv(result.value);
-    }).catch((error: unknown) => notify('error', tr('notices:importFailed'), [messageOf(error)]));
-  }, [host, notify, linkCsv]);
+    }).catch((error: unknown) => notify('error', t('notices:importFailed'), [messageOf(error)]));
+  }, [host, notify, linkCsv, t]);
   const importCsvRef = useRef(importCsv);
   useLayoutEffect(() => {
     importCsvRef.current = importCsv;
@@ -483,39 +481,44 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const openSampleData = useCallback((sample: SampleData) => {
     fetchSampleData(sample).then(
       (bytes) => linkCsv({ name: sample.file, ref: null, bytes }),
-      (error: unknown) => notify('error', tr('notices:sampleFailed', { name: sample.file }), [messageOf(error)]),
+      (error: unknown) => notify('error', t('notices:sampleFailed', { name: sample.file }), [messageOf(error)]),
     );
-  }, [linkCsv, notify]);
+  }, [linkCsv, notify, t]);
 
   const newProject = useCallback(() => {
     const data = latest.current.state.history.present.data;
     // A new network on the same data: the CSV stays linked, the graph starts empty.
     const created = createProject({
-      name: tr('panels:untitled'),
+      name: t('panels:untitled'),
       data: { path: data.path, features: data.features, targets: data.targets, ...(data.ignored ? { ignored: data.ignored } : {}), task: data.task, preprocessing: data.preprocessing, validationSplit: data.validationSplit },
     });
     if (created.type !== 'ok') {
-      notify('error', tr('notices:createFailed'), created.errors.map((e) => `${e.path}: ${e.message}`));
+      notify('error', t('notices:createFailed'), created.errors.map((e) => `${e.path}: ${e.message}`));
       return;
     }
     client.abandon();
     dispatch({ type: 'load', doc: created.project, file: null, clean: true });
     setProjectKey((k) => k + 1);
-  }, [notify, client]);
+  }, [notify, client, t]);
 
-  // First start: the bundled sample, with its CSV, ready to train.
+  // First start: the bundled sample, with its CSV, ready to train. It reads the words and the
+  // callbacks that use them through a ref, so a language switch while it loads does not load it again.
+  const startup = useRef({ t, showProject, openFile });
+  useLayoutEffect(() => {
+    startup.current = { t, showProject, openFile };
+  });
   useEffect(() => {
     let stale = false;
     host.loadSample().then(
       async ({ project, csv }) => {
         if (stale) return;
-        const read = readProjectFile(project, tr);
+        const read = readProjectFile(project, startup.current.t);
         if (read.type === 'error') throw new Error(`${read.problem.title}: ${read.problem.details.join('; ')}`);
         // ref null: Save asks where, so the bundled sample itself is never overwritten.
-        await showProject(read.project, { name: project.name, ref: null }, csv);
+        await startup.current.showProject(read.project, { name: project.name, ref: null }, csv);
       },
     ).catch((error: unknown) => {
-      if (!stale) notify('error', tr('notices:loadSampleFailed'), [messageOf(error)]);
+      if (!stale) notify('error', startup.current.t('notices:loadSampleFailed'), [messageOf(error)]);
     }).finally(() => {
       if (stale) return;
       setReady(true);
@@ -523,12 +526,12 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       // (and only if it loads: a broken file leaves the sample there, with the message).
       const file = pendingOpen.current;
       pendingOpen.current = null;
-      if (file) void openFile(file);
+      if (file) void startup.current.openFile(file);
     });
     return () => {
       stale = true;
     };
-  }, [host, showProject, notify, openFile]);
+  }, [host, notify]);
 
   // ---------------------------------------------------------------------------------------------
   // Training
@@ -549,16 +552,16 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     const current = s.history.present;
     const data = byPath.get(current.data.path);
     if (!data) {
-      notify('warning', tr('notices:linkToTrain', { path: current.data.path }), [tr('notices:linkToTrainDetail')]);
+      notify('warning', t('notices:linkToTrain', { path: current.data.path }), [t('notices:linkToTrainDetail')]);
       return;
     }
     const fits = current.weights !== undefined && weightsFitGraph(current.graph, current.weights, inputWidthsOf());
     if (current.weights && !fits) {
-      notify('info', tr('notices:freshStart'), [tr('notices:freshStartDetail')]);
+      notify('info', t('notices:freshStart'), [t('notices:freshStartDetail')]);
     }
     const context: RunContext = { resume: fits, continuedFrom: fits ? current.history ?? null : null, projectKey: key, ...(data.hash ? { hash: data.hash } : {}) };
     if (client.start(current, data.bytes, context)) setTab('training');
-  }, [client, notify, inputWidthsOf]);
+  }, [client, notify, inputWidthsOf, t]);
 
   const resetWeights = useCallback(() => {
     dispatch({ type: 'closeMerge' });
@@ -571,7 +574,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     if (context.projectKey !== key) return;
     const current = s.history.present;
     if (!weightsFitGraph(current.graph, message.weights, inputWidthsOf())) {
-      notify('warning', tr('notices:changedWhileTraining'), [tr('notices:changedWhileTrainingDetail')]);
+      notify('warning', t('notices:changedWhileTraining'), [t('notices:changedWhileTrainingDetail')]);
       return;
     }
     dispatch({ type: 'closeMerge' });
@@ -579,7 +582,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       name: 'applyTrainingResult',
       args: { weights: message.weights, history: message.result.history, continuedFrom: context.continuedFrom, fitted: message.fitted, ...(context.hash ? { hash: context.hash } : {}) },
     });
-  }, [notify, run, inputWidthsOf]);
+  }, [notify, run, inputWidthsOf, t]);
   useLayoutEffect(() => {
     client.onFinished = onRunFinished;
   }, [client, onRunFinished]);
@@ -630,9 +633,9 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       case 'stop':
         return client.stop();
       case 'about':
-        return notify('info', APP_NAME, [tr('notices:about')]);
+        return notify('info', APP_NAME, [t('notices:about')]);
     }
-  }, [host, confirm, whenSafeToReplace, newProject, pickAndOpen, save, importCsv, openExport, duplicate, deleteSelection, copy, pasteFromMemory, run, flow, notify, client, startTraining]);
+  }, [host, confirm, whenSafeToReplace, newProject, pickAndOpen, save, importCsv, openExport, duplicate, deleteSelection, copy, pasteFromMemory, run, flow, notify, client, startTraining, t]);
 
   const handler = useRef(handleCommand);
   useLayoutEffect(() => {
@@ -732,12 +735,12 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       if (!file) return;
       event.preventDefault();
       if (isActive(client.getState())) {
-        notify('warning', tr('notices:notImported', { name: file.name }), [tr('notices:notImportedDetail')]);
+        notify('warning', t('notices:notImported', { name: file.name }), [t('notices:notImportedDetail')]);
         return;
       }
       file.arrayBuffer().then(
         (buffer) => linkCsv({ name: file.name, ref: null, bytes: new Uint8Array(buffer) }),
-        (error: unknown) => notify('error', tr('notices:readFailed', { name: file.name }), [messageOf(error)]),
+        (error: unknown) => notify('error', t('notices:readFailed', { name: file.name }), [messageOf(error)]),
       );
     };
     window.addEventListener('dragover', onDragOver);
@@ -746,18 +749,18 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, [client, linkCsv, notify]);
+  }, [client, linkCsv, notify, t]);
 
   const recoveryDialog = useRecovery({ host, ready, dirty, doc, file: state.file, notify, whenSafeToReplace, showRestored });
 
   useEffect(() => {
     const onRejection = (event: PromiseRejectionEvent) => {
       event.preventDefault();
-      notify('error', tr('notices:somethingWrong'), [messageOf(event.reason), tr('notices:somethingWrongDetail')]);
+      notify('error', t('notices:somethingWrong'), [messageOf(event.reason), t('notices:somethingWrongDetail')]);
     };
     window.addEventListener('unhandledrejection', onRejection);
     return () => window.removeEventListener('unhandledrejection', onRejection);
-  }, [notify]);
+  }, [notify, t]);
 
   // ---------------------------------------------------------------------------------------------
   // Derived views
