@@ -463,6 +463,16 @@ export class Plan {
   }
 
   /**
+   * How the plan's products have run so far: the threads they may be split across (1 without
+   * kernel threads) and how many were split. What a UI or a test can observe of the threads,
+   * whose results are the same bits as one thread's.
+   */
+  threadUse(): { threads: number; splitProducts: number } {
+    const threads = this.wasm?.threads;
+    return { threads: threads?.size ?? 1, splitProducts: threads?.splitProducts ?? 0 };
+  }
+
+  /**
    * Releases what the plan holds outside its own memory: its kernel worker threads go back to
    * the host. Optional (they are also released when the plan is garbage-collected); the plan
    * must not run afterwards.

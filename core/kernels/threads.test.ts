@@ -86,11 +86,50 @@ describe('kernel threads', () => {
       const plan = compile(threads);
       expect(plan.kernels[0].tile).toContain(threads ? `${threads.threads} threads` : 'f32x4');
       await runTraining(plan, { train: data }, { settings, yieldToHost: () => Promise.resolve() }, new TrainingController(), () => {});
+      // With no threshold every product of more than four rows is split: at least the eight of
+      // each of the twelve 50-row steps (three forward, three weight gradients, two input gradients).
+      const use = plan.threadUse();
+      expect(use.threads).toBe(threads ? threads.threads : 1);
+      if (threads) expect(use.splitProducts).toBeGreaterThanOrEqual(12 * 8);
+      else expect(use.splitProducts).toBe(0);
       weights.push(Float32Array.from(plan.params));
       plan.dispose();
     }
     expect(weights[0].some((v) => v !== 0)).toBe(true);
     for (const w of weights.slice(1)) expect(w.every((v, i) => Object.is(v, weights[0][i]))).toBe(true);
+  });
+
+  it('never wait for a worker that has not started yet when the host starts them late (browser Web Workers)', async () => {
+    // A browser starts a nested worker only when its creator returns to the event loop; here
+    // the init reaches the worker only after the caller yields. Without `lateStart` the first
+    // product would wait for it forever.
+    const inner = nodeKernelThreads(3, 0);
+    const host: KernelThreadHost = {
+      threads: 3, minMultiplyAdds: 0, lateStart: true,
+      startWorker(): KernelWorker {
+        const worker = inner.startWorker();
+        return { post: (init) => setTimeout(() => worker.post(init), 0), terminate: () => worker.terminate() };
+      },
+    };
+    const single = compile(null);
+    const late = compile(host);
+    late.loadWeights(single.exportWeights());
+    const forward = (plan: Plan): number[] => {
+      plan.ensureCapacity(41);
+      plan.input.forEach((_, i) => (plan.input[i] = Math.sin(i)));
+      plan.forward(41, false);
+      return Array.from(plan.prediction.subarray(0, 410));
+    };
+    const expected = forward(single);
+    expect(forward(late)).toEqual(expected);
+    expect(late.threadUse()).toEqual({ threads: 3, splitProducts: 0 });
+    // Once the caller has yielded, the workers attach and take their shares.
+    for (let i = 0; i < 500 && late.threadUse().splitProducts === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(forward(late)).toEqual(expected);
+    }
+    expect(late.threadUse().splitProducts).toBeGreaterThan(0);
+    late.dispose();
   });
 
   it('hand their workers back on dispose, and the next plan reuses them', () => {

@@ -15,6 +15,12 @@
  * the arguments, bumps the sequence number and wakes the worker (Atomics.notify); the worker runs
  * its rows, stores the sequence number as done and wakes the caller, which waits with
  * Atomics.wait (allowed in workers and in Node; training never runs on a browser's main thread).
+ *
+ * A browser starts a nested Web Worker only when the thread that created it returns to its event
+ * loop, so a caller that blocked on a worker it had just started would wait forever. A host that
+ * says so (`lateStart`) gets products that never wait for a worker that has not yet attached to
+ * the memory: the caller runs that worker's rows itself (the same instructions, so the same
+ * bits) until the worker flags the block as attached.
  */
 
 /** What a worker needs: the kernels' module, the shared memory and the byte address of its control block. */
@@ -42,6 +48,12 @@ export interface KernelThreadHost {
    * DEFAULT_MIN_THREADED_WORK); the tests set 0 to send every product through the workers.
    */
   readonly minMultiplyAdds?: number;
+  /**
+   * A started worker may not run until the calling thread returns to its event loop (a
+   * browser's nested Web Worker): products then leave a worker out until it has attached,
+   * instead of waiting for it. Node's worker_threads start on their own (default false).
+   */
+  readonly lateStart?: boolean;
 }
 
 /**
@@ -54,7 +66,7 @@ export const DEFAULT_MIN_THREADED_WORK = 1 << 20;
 export const CONTROL_BYTES = 64;
 
 // Control block (int32 indices).
-const SEQ = 0, OP = 1, ARGS = 2, DONE = 11, ERROR = 12;
+const SEQ = 0, OP = 1, ARGS = 2, DONE = 11, ERROR = 12, ATTACHED = 13;
 const OP_RELEASE = 0, OP_GEMM = 1;
 
 /**
@@ -68,6 +80,7 @@ const serve = (init) => {
   const s = new Int32Array(init.memory.buffer, init.control, 16);
   // The caller zeroes the block before posting and may bump it before this runs: start from 0.
   let seen = 0;
+  Atomics.store(s, ${ATTACHED}, 1);
   for (;;) {
     Atomics.wait(s, ${SEQ}, seen);
     seen = Atomics.load(s, ${SEQ});
@@ -133,6 +146,12 @@ export class KernelThreads {
   /** Threads a product is split across, the caller included. */
   readonly size: number;
   readonly minMultiplyAdds: number;
+  private readonly lateStart: boolean;
+  /** Scratch for gemm (no allocation per product): the workers started, the shares run here. */
+  private readonly busy: Int32Array;
+  private readonly own: Int32Array;
+  /** Products that were split (at least one worker ran rows of them) since this was made. */
+  splitProducts = 0;
   private readonly crew: Crew;
   private readonly token = {};
 
@@ -157,6 +176,9 @@ export class KernelThreads {
     }
     this.size = count + 1;
     this.minMultiplyAdds = host.minMultiplyAdds ?? DEFAULT_MIN_THREADED_WORK;
+    this.lateStart = host.lateStart ?? false;
+    this.busy = new Int32Array(count);
+    this.own = new Int32Array(count);
     this.crew = { workers, controls, host };
     collected.register(this, this.crew, this.token);
   }
@@ -171,11 +193,20 @@ export class KernelThreads {
     const blocks = Math.ceil(m / 4);
     const per = Math.ceil(blocks / this.size) * 4;
     const controls = this.crew.controls;
+    // Workers handed a share, and the first rows of shares whose worker has not attached yet
+    // (lateStart), which the caller runs after its own.
+    const busy = this.busy;
+    const own = this.own;
     let started = 0;
+    let owned = 0;
     for (let w = 0; w < controls.length; w++) {
       const i0 = (w + 1) * per;
       if (i0 >= m) break;
       const s = controls[w];
+      if (this.lateStart && Atomics.load(s, ATTACHED) === 0) {
+        own[owned++] = i0;
+        continue;
+      }
       s[OP] = OP_GEMM;
       s[ARGS] = a + i0 * ai;
       s[ARGS + 1] = ai;
@@ -188,12 +219,17 @@ export class KernelThreads {
       s[ARGS + 8] = acc;
       Atomics.add(s, SEQ, 1);
       Atomics.notify(s, SEQ);
-      started++;
+      busy[started++] = w;
     }
+    if (started > 0) this.splitProducts++;
     gemm(a, ai, ap, panel, c, Math.min(per, m), k, n, acc);
+    for (let j = 0; j < owned; j++) {
+      const i0 = own[j];
+      gemm(a + i0 * ai, ai, ap, panel, c + i0 * n * 4, Math.min(per, m - i0), k, n, acc);
+    }
     let failed = false;
-    for (let w = 0; w < started; w++) {
-      const s = controls[w];
+    for (let j = 0; j < started; j++) {
+      const s = controls[busy[j]];
       const seq = Atomics.load(s, SEQ);
       // A short spin first: the worker usually finishes about when the caller does, and a
       // futex wait and wake costs tens of microseconds.
