@@ -6,6 +6,7 @@
  */
 import type { MessageParams } from '../i18n/message.ts';
 import type { Diagnostic } from '../graph/diagnostics.ts';
+import type { LayerKernel } from '../compile/plan.ts';
 import type { StoredPreprocessing } from '../data/preprocessing.ts';
 import type { ProjectInput } from '../project/schema.ts';
 import type { Metrics } from './metrics.ts';
@@ -36,6 +37,19 @@ export type PredictionsSnapshot =
   | { task: 'regression'; epoch: number; set: 'train' | 'validation'; rows: number; targets: string[]; predicted: Float64Array; actual: Float64Array }
   | { task: 'classification'; epoch: number; set: 'train' | 'validation'; rows: number; classes: string[]; predicted: Uint32Array; actual: Uint32Array };
 
+/**
+ * How a run's matrix products were computed: the plan's kernels and its thread use
+ * (Plan.threadUse). Threads change no result (the same bits on any count), only the time.
+ */
+export interface KernelReport {
+  /** Threads the products could be split across, the trainer's own included (1: no kernel threads). */
+  threads: number;
+  /** Products of the run's training steps that were split across threads. */
+  splitProducts: number;
+  /** The kernels of each linear layer (Plan.kernels). */
+  layers: LayerKernel[];
+}
+
 export type TrainerMessage =
   | { type: 'ready' }
   | { type: 'preparing'; runId: string; stage: 'reading' | 'preparing' | 'compiling' }
@@ -52,6 +66,7 @@ export type TrainerMessage =
       fitted: StoredPreprocessing;
       /** Metrics in the target's original units. */
       metrics: { train: Metrics; validation: Metrics | null };
+      kernels: KernelReport;
     }
   | {
       type: 'failed';

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { nodeKernelThreads } from '../cli/kernel-threads.ts';
+import { setDefaultKernelThreads } from '../kernels/threads.ts';
 import { createTrainerSession } from './session.ts';
 import type { TrainerMessage, TrainerPort, TrainerRequest } from './protocol.ts';
 
@@ -66,6 +68,38 @@ describe('trainer session', () => {
       // Raw MEDV target: the loss is the MSE in ($1000s)², equal to the metric.
       expect(done.metrics.train.targets[0].mse).toBeCloseTo(done.result.trainLoss, 6);
       expect(done.metrics.train.targets[0].name).toBe('MEDV');
+    }
+  });
+
+  it('reports its kernels: one thread without a thread host; with one, the wide layers split their products to the same loss', async () => {
+    // 13-256-256-3-1: the 256→256 products at 506 rows (33 M multiply-adds) are over the threshold.
+    const wide = structuredClone(sample);
+    for (const id of ['linear1', 'linear2']) wide.graph.nodes.find((n: { id: string }) => n.id === id).outFeatures = 256;
+    const run = async (): Promise<Finished> => {
+      const { worker, ui } = portPair();
+      const detach = createTrainerSession(worker);
+      ui.send(start({ epochs: 5 }, wide));
+      const done = (await ui.next((m) => m.type === 'finished' || m.type === 'failed')) as Finished;
+      detach();
+      expect(done.type).toBe('finished');
+      return done;
+    };
+    const single = await run();
+    expect(single.result.reason).toBe('completed');
+    expect(single.result.history.trainLoss[4]).toBeLessThan(single.result.history.trainLoss[0]);
+    expect(single.kernels).toMatchObject({ threads: 1, splitProducts: 0 });
+    expect(single.kernels.layers.map((l) => [l.nodeId, l.backend])).toEqual([['linear1', 'wasm'], ['linear2', 'wasm'], ['linear3', 'wasm'], ['linear4', 'wasm']]);
+    setDefaultKernelThreads(nodeKernelThreads(2));
+    try {
+      const threaded = await run();
+      expect(threaded.kernels.threads).toBe(2);
+      // Per step at least linear2's forward and its input gradient (506 rows each); 5 steps.
+      expect(threaded.kernels.splitProducts).toBeGreaterThanOrEqual(10);
+      expect(threaded.kernels.layers.find((l) => l.nodeId === 'linear2')!.threadsFromRows).toBe(16);
+      expect(threaded.result.trainLoss).toBe(single.result.trainLoss);
+      expect(threaded.result.history.trainLoss).toEqual(single.result.history.trainLoss);
+    } finally {
+      setDefaultKernelThreads(null);
     }
   });
 

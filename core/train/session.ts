@@ -135,11 +135,12 @@ export function createTrainerSession(port: TrainerPort, options: TrainerSessionO
       const result = await runTraining(plan, { train, validation }, {
         settings, startEpoch, yieldToHost: options.yieldToHost, progressIntervalMs: options.progressIntervalMs,
       }, controller, onEvent);
+      const kernels = { ...plan.threadUse(), layers: plan.kernels };
       const metrics = {
         train: originalMetrics(evaluate(plan, train, true).predictions!, train, plan.outputWidth, preprocessing),
         validation: validation && validation.n > 0 ? originalMetrics(evaluate(plan, validation, true).predictions!, validation, plan.outputWidth, preprocessing) : null,
       };
-      post({ type: 'finished', runId, result, weights: plan.exportWeights(), fitted: preprocessing, metrics });
+      post({ type: 'finished', runId, result, weights: plan.exportWeights(), fitted: preprocessing, metrics, kernels });
     } finally {
       active = null;
       // Hands the plan's kernel worker threads back for the next run.

@@ -146,7 +146,7 @@ describe('TrainingClient', () => {
     t.worker.emit(started(runId));
     t.worker.emit(progress(runId, 1));
     const metrics = { task: 'regression' as const, targets: [] };
-    t.worker.emit({ type: 'finished', runId, result: { reason: 'completed', epochsCompleted: 1, history: { epoch: [1], trainLoss: [1], valLoss: [null] }, trainLoss: 1, validationLoss: null, metrics: { train: metrics, validation: null }, bestEpoch: null, message: null }, weights: {}, fitted: {} as never, metrics: { train: metrics, validation: null } });
+    t.worker.emit({ type: 'finished', runId, result: { reason: 'completed', epochsCompleted: 1, history: { epoch: [1], trainLoss: [1], valLoss: [null] }, trainLoss: 1, validationLoss: null, metrics: { train: metrics, validation: null }, bestEpoch: null, message: null }, weights: {}, fitted: {} as never, metrics: { train: metrics, validation: null }, kernels: { threads: 1, splitProducts: 0, layers: [] } });
     expect(results).toHaveLength(1);
     expect(results[0][1].projectKey).toBe(7);
     // The progress that came before `finished` was applied first (its speed is kept), then the outcome.

@@ -22,8 +22,10 @@ function result(reason: TrainingResult['reason'], epochsCompleted = 10, message:
 
 function finished(reason: TrainingResult['reason'], message: string | null = null): TrainerMessage {
   const metrics = { task: 'regression' as const, targets: [] };
-  return { type: 'finished', runId: 'r1', result: result(reason, 10, message), weights: {}, fitted: {} as never, metrics: { train: metrics, validation: null } };
+  return { type: 'finished', runId: 'r1', result: result(reason, 10, message), weights: {}, fitted: {} as never, metrics: { train: metrics, validation: null }, kernels: KERNELS };
 }
+
+const KERNELS = { threads: 2, splitProducts: 30, layers: [{ nodeId: 'linear1', backend: 'wasm', tile: 'f32x4 4×8, 2 threads from 16 rows', threadsFromRows: 16 }] };
 
 function run(actions: TrainingAction[], from: TrainingState = INITIAL_TRAINING_STATE): TrainingState {
   return actions.reduce(trainingReducer, from);
@@ -47,8 +49,10 @@ describe('the training state', () => {
     expect(s.progress).toMatchObject({ epoch: 3, step: 2, examplesPerSecond: 1000, etaMs: 900 });
     expect(s.progress).not.toHaveProperty('layers');
     expect(progressFraction(s)).toBeCloseTo(14 / 40);
+    expect(s.kernels).toBeNull();
     s = run([msg(finished('completed'))], s);
     expect(s.phase).toBe('finished');
+    expect(s.kernels).toEqual(KERNELS);
     expect(isActive(s)).toBe(false);
     expect(s.outcome!.kind).toBe('completed');
     expect(words(s.outcome)!.title).toBe('Training finished');

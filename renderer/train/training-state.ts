@@ -4,7 +4,7 @@
  * user's requests. The charts' data is not here (it lives in buffers outside React, see
  * training-client.ts); this state changes at most once per animation frame.
  */
-import type { Diagnostic, TrainerMessage, TrainingResult } from '../../core/index.ts';
+import type { Diagnostic, KernelReport, TrainerMessage, TrainingResult } from '../../core/index.ts';
 import type { MessageParams, TFunction } from '../../core/i18n/index.ts';
 import type { UiText } from '../i18n/text.ts';
 
@@ -47,6 +47,8 @@ export interface TrainingState {
   pausePending: boolean;
   /** A message about the run while it goes on (a divergence, before `finished` arrives). */
   outcome: TrainingOutcome | null;
+  /** How the finished run's matrix products were computed (threads, products split), or null. */
+  kernels: KernelReport | null;
 }
 
 export type TrainingAction =
@@ -60,7 +62,7 @@ export type TrainingAction =
   | { type: 'dismiss' };
 
 export const INITIAL_TRAINING_STATE: TrainingState = {
-  phase: 'idle', runId: null, resume: false, stage: null, started: null, progress: null, pausePending: false, outcome: null,
+  phase: 'idle', runId: null, resume: false, stage: null, started: null, progress: null, pausePending: false, outcome: null, kernels: null,
 };
 
 /** A run is going on: Start is off, Pause / Stop are on, and closing the window asks first. */
@@ -172,7 +174,7 @@ function onMessage(state: TrainingState, message: TrainerMessage): TrainingState
         },
       };
     case 'finished':
-      return { ...state, phase: 'finished', pausePending: false, progress: finalProgress(state, message.result), outcome: finishedOutcome(message.result, state.outcome) };
+      return { ...state, phase: 'finished', pausePending: false, progress: finalProgress(state, message.result), outcome: finishedOutcome(message.result, state.outcome), kernels: message.kernels };
     case 'event': {
       const event = message.event;
       switch (event.type) {
