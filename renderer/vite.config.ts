@@ -18,6 +18,16 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// Cross-origin isolation: without it a browser gives a page no SharedArrayBuffer, and the trainer
+// worker's matrix products stay on one thread (renderer/train/kernel-threads.ts). Every response
+// carries the headers, the workers' scripts included. The page loads nothing from another
+// origin, so `require-corp` blocks nothing (`credentialless` would only matter for cross-origin
+// loads). Hosts of the static build send the same headers (docs/performance.md, "Threads").
+export const CROSS_ORIGIN_ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+} as const;
+
 export default defineConfig({
   root,
   base: './',
@@ -32,7 +42,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     target: 'es2022',
   },
+  server: {
+    headers: CROSS_ORIGIN_ISOLATION,
+  },
   preview: {
+    headers: CROSS_ORIGIN_ISOLATION,
     host: '127.0.0.1',
     port: Number(process.env.PORT ?? 4173),
     strictPort: true,
