@@ -25,6 +25,7 @@ import { PredictionCharts } from '../charts/PredictionCharts.tsx';
 import type { TrainingClient } from '../train/training-client.ts';
 import { isActive } from '../train/training-state.ts';
 import { useSavedPredictions } from '../train/use-saved-predictions.ts';
+import { KernelReportNote } from '../train/KernelReportNote.tsx';
 
 export interface TrainingViewProps {
   host: Host;
@@ -45,6 +46,7 @@ export default function TrainingView({ host, client, doc, csv, task, onError, on
   const version = useSyncExternalStore(client.subscribe, client.getChartVersion);
   const phase = useSyncExternalStore(client.subscribe, () => client.getState().phase);
   const started = useSyncExternalStore(client.subscribe, () => client.getState().started);
+  const kernels = useSyncExternalStore(client.subscribe, () => client.getState().kernels);
   const active = isActive({ phase });
   const [lossLog, setLossLog] = useState(false);
   const [gradLog, setGradLog] = useState(true);
@@ -114,6 +116,7 @@ export default function TrainingView({ host, client, doc, csv, task, onError, on
           <DeadReluChart columns={layers} epochRange={layerRange} version={version} />
           <MetricsPanel metrics={active ? null : savedOk?.metrics ?? null} source={metricsSource} />
         </div>
+        {kernels && !active && <KernelReportNote report={kernels} hostKind={host.kind} />}
       </div>
     </ChartExportContext.Provider>
   );
