@@ -203,8 +203,9 @@ test('a learning rate of 10 diverges: a clear message, the last finite weights, 
 });
 
 test('a worker that crashes gets a clear message; the project keeps its weights and training starts again', async ({ page }, testInfo) => {
-  // The next trainer worker dies as it starts, as one that ran out of memory would.
-  await page.route('**/trainer.worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: "throw new Error('simulated crash: out of memory');" }));
+  // The next trainer worker dies as it starts, as one that ran out of memory would. (Served, like
+  // every file, with COEP: a cross-origin isolated page refuses a worker script without it.)
+  await page.route('**/trainer.worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', headers: { 'Cross-Origin-Embedder-Policy': 'require-corp' }, body: "throw new Error('simulated crash: out of memory');" }));
   await page.getByTestId('epochs').fill('200');
   await trainUntil(page, 'crashed');
   const outcome = page.getByTestId('train-outcome');
