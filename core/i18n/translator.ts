@@ -4,6 +4,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { LOCALES, mergeResources, type Locale, type Resources } from './catalog.ts';
 import { CORE_RESOURCES } from './locales/index.ts';
+import { formatNumber } from './number.ts';
 
 /**
  * A ready i18next instance for `locale` over core's catalogs plus `extra` (the renderer's).
@@ -25,5 +26,9 @@ export function createTranslator(locale: Locale, ...extra: readonly Resources[])
     returnNull: false,
     initAsync: false,
   });
+  // `{{count, number}}` through formatNumber: i18next's own formatter builds an Intl.NumberFormat
+  // per distinct value (its cache key holds the count), and the first one costs a page ICU's
+  // number data. The catalogs use the plain `number` format only (no format options).
+  instance.services.formatter?.add('number', (value: unknown, lng: string | undefined) => formatNumber(Number(value), lng ?? locale));
   return instance;
 }

@@ -10,7 +10,7 @@ import {
   type GraphNode,
   type NodeType,
 } from '../../core/index.ts';
-import type { TFunction } from '../../core/i18n/index.ts';
+import { formatNumber as formatLocaleNumber, type TFunction } from '../../core/i18n/index.ts';
 
 export type ParseResult<T> = { type: 'ok'; value: T } | { type: 'error'; message: string };
 
@@ -57,17 +57,9 @@ export function parseNumberText(text: string, rule: NumberRule, t: TFunction, lo
   return { type: 'ok', value: Object.is(value, -0) ? 0 : value };
 }
 
-// toLocaleString(locale) builds an ICU formatter per call; every number field's hint calls this.
-const GROUPED = new Map<string, Intl.NumberFormat>();
-
 /** Shortest text for a number as people write it (1e-4 for 0.0001, 65,536 with the locale's grouping). */
 export function formatNumber(value: number, locale = 'en'): string {
-  if (Number.isInteger(value) && Math.abs(value) >= 10_000) {
-    let format = GROUPED.get(locale);
-    if (!format) GROUPED.set(locale, (format = new Intl.NumberFormat(locale)));
-    return format.format(value);
-  }
-  return String(value);
+  return Number.isInteger(value) && Math.abs(value) >= 10_000 ? formatLocaleNumber(value, locale) : String(value);
 }
 
 /** The text a number field shows for a value (no grouping, so it parses back). */

@@ -62,14 +62,5 @@ function applyDocumentLanguage(locale: Locale) {
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
-/** `n` in the conventions of `locale` (grouping, decimal sign), with Intl's options. */
-export function formatNumber(n: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    formats.set(key, format);
-  }
-  return format.format(n);
-}
+/** `n` in the conventions of `locale` (grouping, decimal sign), with Intl's options (core/i18n/number.ts). */
+export { formatNumber } from '../../core/i18n/index.ts';
