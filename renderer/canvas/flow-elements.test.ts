@@ -79,6 +79,23 @@ describe('flow elements', () => {
     expect(toEdges(wider.graph, analyzeGraph(wider.graph, context), { nodes: [], edges: ['input->linear1'] }, en)).toBe(selected);
   });
 
+  it('translates the label only of an edge that changed, and every label again in another language', () => {
+    const toEdges = createEdgeMapper();
+    let calls = 0;
+    const counted = { t: ((...args: Parameters<typeof en.t>) => (calls++, en.t(...args))) as typeof en.t, locale: 'en' };
+    const first = toEdges(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, counted);
+    expect(calls).toBe(doc.graph.edges.length);
+    calls = 0;
+    const wider = setNodeParam(doc, { nodeId: 'linear1', param: 'outFeatures', value: 5 });
+    const second = toEdges(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION, counted);
+    expect(calls).toBe(2);
+    expect(second.find((e) => e.id === 'linear1->act1')!.ariaLabel).toBe(toFlowEdges(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION, en).find((e) => e.id === 'linear1->act1')!.ariaLabel);
+    expect(second.find((e) => e.id === 'input->linear1')).toBe(first.find((e) => e.id === 'input->linear1'));
+    const korean = toEdges(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION, ko);
+    expect(korean.map((e) => e.ariaLabel)).toEqual(toFlowEdges(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION, ko).map((e) => e.ariaLabel));
+    expect(korean.every((e, i) => e !== second[i])).toBe(true);
+  });
+
   it('a drag in progress moves only the dragged nodes, over the document\'s', () => {
     const nodes = createNodeMapper()(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, new Map(), en);
     expect(withDragPositions(nodes, new Map())).toBe(nodes);

@@ -179,13 +179,16 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function sameEdge(a: WidthFlowEdge, b: WidthFlowEdge): boolean {
-  return a.id === b.id && a.source === b.source && a.target === b.target && a.selected === b.selected && a.ariaLabel === b.ariaLabel
-    && a.data!.width === b.data!.width && a.data!.locale === b.data!.locale && a.data!.inputIndex === b.data!.inputIndex && a.data!.severity === b.data!.severity;
+/** An edge as React Flow gets it, but for its spoken label, which costs a translation. */
+type EdgeDraft = Omit<WidthFlowEdge, 'ariaLabel'> & { data: WidthEdgeData };
+
+/** Whether `a` (a built edge) shows what `b` (a draft of the same edge) would. */
+function sameEdge(a: WidthFlowEdge, b: EdgeDraft): boolean {
+  return a.id === b.id && a.source === b.source && a.target === b.target && a.selected === b.selected
+    && a.data!.width === b.data.width && a.data!.locale === b.data.locale && a.data!.inputIndex === b.data.inputIndex && a.data!.severity === b.data.severity;
 }
 
-/** React Flow edges with their widths; duplicate edges get distinct ids so each still renders. */
-export function toFlowEdges(graph: Graph, analysis: GraphAnalysis, selection: Selection, words: FlowWords): WidthFlowEdge[] {
+function edgeDrafts(graph: Graph, analysis: GraphAnalysis, selection: Selection, locale: string): EdgeDraft[] {
   const selected = new Set(selection.edges);
   const edgeSeverity = new Map<string, Severity>();
   for (const d of analysis.diagnostics) {
@@ -209,27 +212,43 @@ export function toFlowEdges(graph: Graph, analysis: GraphAnalysis, selection: Se
       target: e.to,
       type: 'width',
       selected: selected.has(id),
-      ariaLabel: words.t('canvas:edge.label', { from: e.from, to: e.to, width: widthText(width, words.locale) }),
-      data: { width, locale: words.locale, inputIndex: multiInput.has(e.to) ? index : null, severity: edgeSeverity.get(id) ?? null },
+      data: { width, locale, inputIndex: multiInput.has(e.to) ? index : null, severity: edgeSeverity.get(id) ?? null },
     };
   });
 }
 
+// The label is what a screen reader says for the edge; it depends on the ends, the width and
+// the language only, all of which `sameEdge` compares.
+function withLabel(draft: EdgeDraft, words: FlowWords): WidthFlowEdge {
+  return { ...draft, ariaLabel: words.t('canvas:edge.label', { from: draft.source, to: draft.target, width: widthText(draft.data.width, words.locale) }) };
+}
+
+/** React Flow edges with their widths; duplicate edges get distinct ids so each still renders. */
+export function toFlowEdges(graph: Graph, analysis: GraphAnalysis, selection: Selection, words: FlowWords): WidthFlowEdge[] {
+  return edgeDrafts(graph, analysis, selection, words.locale).map((draft) => withLabel(draft, words));
+}
+
 /**
  * `toFlowEdges` with memory: an edge whose ends, width, input position, severity and selection
- * are unchanged keeps its previous object, and when no edge changed (a node was dragged, a
- * parameter that changes no width was typed) the previous array itself comes back, so React
- * Flow neither rebuilds its connection lookup nor re-renders an edge.
+ * are unchanged keeps its previous object (and its label is not translated again: i18next's `t`
+ * costs tens of microseconds, 199 of them were most of an edit's canvas work on a 200-node
+ * graph), and when no edge changed (a node was dragged, a parameter that changes no width was
+ * typed) the previous array itself comes back, so React Flow neither rebuilds its connection
+ * lookup nor re-renders an edge.
  */
 export function createEdgeMapper() {
   let previous = new Map<string, WidthFlowEdge>();
   let previousList: WidthFlowEdge[] = [];
+  let previousT: TFunction | null = null;
   return function toFlowEdgesShared(graph: Graph, analysis: GraphAnalysis, selection: Selection, words: FlowWords): WidthFlowEdge[] {
+    // Another translator (a language change) renews every label.
+    if (words.t !== previousT) previous = new Map();
+    previousT = words.t;
     const next = new Map<string, WidthFlowEdge>();
-    const edges = toFlowEdges(graph, analysis, selection, words).map((edge) => {
-      const old = previous.get(edge.id);
-      const kept = old && sameEdge(old, edge) ? old : edge;
-      next.set(edge.id, kept);
+    const edges = edgeDrafts(graph, analysis, selection, words.locale).map((draft) => {
+      const old = previous.get(draft.id);
+      const kept = old && sameEdge(old, draft) ? old : withLabel(draft, words);
+      next.set(draft.id, kept);
       return kept;
     });
     previous = next;
