@@ -3,7 +3,8 @@
  * can be disconnected) and offers the layers it can take input from or feed, as the `connect`
  * and `deleteElements` commands, so Undo covers them like a drag between handles.
  */
-import { memo, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useId, useMemo, useRef, useState, type ReactElement, type RefObject } from 'react';
+import type { TFunction } from '../../core/i18n/index.ts';
 import { useTranslation } from 'react-i18next';
 import { edgeId, OPS, type Graph, type GraphEdge } from '../../core/index.ts';
 import type { Command } from '../document/commands.ts';
@@ -24,17 +25,39 @@ interface PickerProps {
   selectRef: RefObject<HTMLSelectElement | null>;
 }
 
+/**
+ * The `<option>`s of a picker, kept while what they show is unchanged: a 200-layer graph offers
+ * ~200 of them, and translating each on every edit of the graph (every keystroke in a parameter
+ * field) cost more than the rest of the inspector. An element React gets again is not rendered again.
+ */
+function useOptionElements(options: readonly ConnectOption[], t: TFunction): ReactElement[] {
+  const cache = useRef<{ t: TFunction; byKey: Map<string, ReactElement> }>({ t, byKey: new Map() });
+  if (cache.current.t !== t) cache.current = { t, byKey: new Map() };
+  const previous = cache.current.byKey;
+  const next = new Map<string, ReactElement>();
+  const elements = options.map((o) => {
+    const key = `${o.id}\u0000${o.label ?? ''}\u0000${o.type}\u0000${o.replaces ?? ''}`;
+    let element = previous.get(key);
+    if (!element) {
+      const name = o.label ? `${o.label} (${o.id})` : o.id;
+      const type = OPS[o.type]?.title ?? o.type;
+      const text = o.replaces !== undefined ? t('a11y:connect.optionReplaces', { name, type, replaced: o.replaces }) : t('a11y:connect.option', { name, type });
+      element = <option key={o.id} value={o.id}>{text}</option>;
+    }
+    next.set(key, element);
+    return element;
+  });
+  cache.current.byKey = next;
+  return elements;
+}
+
 function ConnectPicker({ label, buttonLabel, options, testId, onConnect, selectRef }: PickerProps) {
   const { t } = useTranslation();
   const id = useId();
   const [chosen, setChosen] = useState('');
   const valid = options.some((o) => o.id === chosen);
   if (chosen !== '' && !valid) setChosen('');
-  const text = (o: ConnectOption) => {
-    const name = o.label ? `${o.label} (${o.id})` : o.id;
-    const type = OPS[o.type]?.title ?? o.type;
-    return o.replaces !== undefined ? t('a11y:connect.optionReplaces', { name, type, replaced: o.replaces }) : t('a11y:connect.option', { name, type });
-  };
+  const optionElements = useOptionElements(options, t);
   return (
     <div className="lb-field lb-connect__picker">
       {options.length === 0 ? (
@@ -47,7 +70,7 @@ function ConnectPicker({ label, buttonLabel, options, testId, onConnect, selectR
           <label htmlFor={id} className="lb-field__label">{label}</label>
           <select id={id} ref={selectRef} className="lb-input" value={chosen} data-testid={`${testId}-select`} onChange={(e) => setChosen(e.target.value)}>
             <option value="">{t('a11y:connect.choose')}</option>
-            {options.map((o) => <option key={o.id} value={o.id}>{text(o)}</option>)}
+            {optionElements}
           </select>
           <button type="button" className="lb-button" aria-label={buttonLabel} data-testid={`${testId}-button`} disabled={!valid}
             onClick={() => {
