@@ -777,18 +777,23 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     return problems;
   }, [dataStatus, dataNotices, doc.data.path, fileState, t]);
 
+  // Kept while the same commands are off, so an edit does not render the menu bar again.
+  const undoOff = !canUndo(state.history);
+  const redoOff = !canRedo(state.history);
+  const noNodeSelected = state.selection.nodes.length === 0;
+  const nothingSelected = noNodeSelected && state.selection.edges.length === 0;
   const disabled = useMemo(() => {
     const off = new Set<MenuCommand>();
-    if (!canUndo(state.history)) off.add('undo');
-    if (!canRedo(state.history)) off.add('redo');
-    if (state.selection.nodes.length === 0) {
+    if (undoOff) off.add('undo');
+    if (redoOff) off.add('redo');
+    if (noNodeSelected) {
       off.add('duplicate');
       off.add('copy');
     }
-    if (state.selection.nodes.length === 0 && state.selection.edges.length === 0) off.add('delete');
+    if (nothingSelected) off.add('delete');
     if (!trainingActive) off.add('stop');
     return off;
-  }, [state.history, state.selection, trainingActive]);
+  }, [undoOff, redoOff, noNodeSelected, nothingSelected, trainingActive]);
 
   const errorCount = analysis.diagnostics.filter((d) => d.severity === 'error').length + dataProblems.filter((p) => p.severity === 'error').length;
   const readyToTrain = errorCount === 0 && dataStatus.type === 'ready' && doc.graph.nodes.length > 0;
@@ -823,6 +828,7 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
   const reportChartError = useCallback((title: string, message: string) => notify('error', title, [message]), [notify]);
   const task = dataStatus.type === 'ready' ? dataStatus.task : null;
   const showNetwork = useCallback(() => setTab('network'), []);
+  const outputNode = useMemo(() => doc.graph.nodes.find((n) => n.type === 'output'), [doc.graph.nodes]);
   const stepThrough = useStepThrough(doc, loaded?.table, selectNode, showNetwork);
 
   return (
@@ -895,11 +901,11 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
             </div>
           </div>
           <aside className="lb-sidebar" aria-label={t('panels:sidebar')}>
-            <Inspector doc={doc} analysis={analysis} selection={state.selection} run={run} closeMerge={closeMerge} applyFix={applyFix}
+            <Inspector graph={doc.graph} projectName={doc.name} analysis={analysis} selection={state.selection} run={run} closeMerge={closeMerge} applyFix={applyFix}
               onDelete={deleteSelection} onDuplicate={duplicate} />
-            <DataPanel doc={doc} status={dataStatus} report={loaded?.report} dataNotice={dataNotices.get(doc.data.path) ?? null} fileState={fileState}
+            <DataPanel data={doc.data} trained={doc.weights !== undefined} status={dataStatus} report={loaded?.report} dataNotice={dataNotices.get(doc.data.path) ?? null} fileState={fileState}
               run={run} closeMerge={closeMerge} onImportCsv={importCsv} onAcceptChangedCsv={acceptChangedCsv} onShowData={showData} locked={trainingActive} />
-            <TrainingSettings doc={doc} run={run} closeMerge={closeMerge} locked={trainingActive} />
+            <TrainingSettings training={doc.training} validationSplit={doc.data.validationSplit} output={outputNode} run={run} closeMerge={closeMerge} locked={trainingActive} />
           </aside>
         </main>
         <footer className="lb-statusbar" role="status" aria-live="polite">

@@ -17,7 +17,11 @@ const ROLES: readonly ColumnRole[] = ['feature', 'target', 'ignored'];
 export type DataFileState = 'unknown' | 'same' | 'changed';
 
 export interface DataPanelProps {
-  doc: Project;
+  // The document's data settings, not the document: an edit to the graph leaves them the same
+  // object, so the panel (memoised) does not render again for it.
+  data: Project['data'];
+  /** Whether the project holds trained weights (a relinked CSV then matters more). */
+  trained: boolean;
   status: DataStatus;
   report: TableReport | undefined;
   /** Why the CSV is not loaded, when it is not. */
@@ -32,16 +36,15 @@ export interface DataPanelProps {
   locked: boolean;
 }
 
-function DataSummary({ doc, status, dataNotice, fileState, onImportCsv, onAcceptChangedCsv, onShowData }: Pick<DataPanelProps, 'doc' | 'status' | 'dataNotice' | 'fileState' | 'onImportCsv' | 'onAcceptChangedCsv' | 'onShowData'>) {
+function DataSummary({ data, trained, status, dataNotice, fileState, onImportCsv, onAcceptChangedCsv, onShowData }: Pick<DataPanelProps, 'data' | 'trained' | 'status' | 'dataNotice' | 'fileState' | 'onImportCsv' | 'onAcceptChangedCsv' | 'onShowData'>) {
   const { t } = useTranslation();
-  const trained = doc.weights !== undefined;
-  const path = doc.data.path;
+  const path = data.path;
   if (status.type === 'missing') {
     return (
       <div className="lb-data__summary lb-data__summary--missing" data-testid="data-missing">
         <p><Trans i18nKey={trained ? 'dataset:panel.missingTrained' : 'dataset:panel.missing'} values={{ path }} components={[<strong />]} /></p>
         {dataNotice && <p className="lb-muted">{dataNotice}</p>}
-        <button type="button" className="lb-button" onClick={onImportCsv}>{doc.data.hash || trained ? t('dataset:panel.relinkCsv') : t('dataset:panel.importCsv')}</button>
+        <button type="button" className="lb-button" onClick={onImportCsv}>{data.hash || trained ? t('dataset:panel.relinkCsv') : t('dataset:panel.importCsv')}</button>
       </div>
     );
   }
@@ -58,7 +61,7 @@ function DataSummary({ doc, status, dataNotice, fileState, onImportCsv, onAccept
     return (
       <>
         <div className="lb-data__summary lb-data__summary--invalid" role="alert">
-          <p><strong>{doc.data.path}</strong>: {dataIssueText(t, status.error)}</p>
+          <p><strong>{data.path}</strong>: {dataIssueText(t, status.error)}</p>
         </div>
         {changed}
       </>
@@ -69,7 +72,7 @@ function DataSummary({ doc, status, dataNotice, fileState, onImportCsv, onAccept
   return (
     <div className="lb-data__summary" data-testid="data-summary">
       <p>
-        <strong>{doc.data.path}</strong>
+        <strong>{data.path}</strong>
         <button type="button" className="lb-link" onClick={onShowData}>{t('dataset:panel.viewData')}</button>
       </p>
       <p className="lb-muted">{t('dataset:panel.summary', {
@@ -81,9 +84,9 @@ function DataSummary({ doc, status, dataNotice, fileState, onImportCsv, onAccept
   );
 }
 
-function DataPanelView({ doc, status, report, dataNotice, fileState, run, closeMerge: _closeMerge, onImportCsv, onAcceptChangedCsv, onShowData, locked }: DataPanelProps) {
-  const columns = report?.columns.map((c) => c.name) ?? [...doc.data.features, ...doc.data.targets, ...(doc.data.ignored ?? [])];
-  const task = status.type === 'ready' ? status.task : doc.data.task;
+function DataPanelView({ data, trained, status, report, dataNotice, fileState, run, closeMerge: _closeMerge, onImportCsv, onAcceptChangedCsv, onShowData, locked }: DataPanelProps) {
+  const columns = report?.columns.map((c) => c.name) ?? [...data.features, ...data.targets, ...(data.ignored ?? [])];
+  const task = status.type === 'ready' ? status.task : data.task;
   const { t } = useTranslation();
   return (
     <section className="lb-data" aria-label={t('dataset:panel.label')}>
@@ -91,7 +94,7 @@ function DataPanelView({ doc, status, report, dataNotice, fileState, run, closeM
         <h2 className="lb-panel-title">{t('dataset:panel.title')}</h2>
         <button type="button" className="lb-button lb-button--small" onClick={onImportCsv}>{t('dataset:panel.importCsv')}</button>
       </div>
-      <DataSummary doc={doc} status={status} dataNotice={dataNotice} fileState={fileState} onImportCsv={onImportCsv} onAcceptChangedCsv={onAcceptChangedCsv} onShowData={onShowData} />
+      <DataSummary data={data} trained={trained} status={status} dataNotice={dataNotice} fileState={fileState} onImportCsv={onImportCsv} onAcceptChangedCsv={onAcceptChangedCsv} onShowData={onShowData} />
       <fieldset className="lb-fieldset" disabled={locked}>
         <table className="lb-columns">
           <caption className="visually-hidden">{t('dataset:panel.columnRoles')}</caption>
@@ -101,7 +104,7 @@ function DataPanelView({ doc, status, report, dataNotice, fileState, run, closeM
           <tbody>
             {columns.map((name) => {
               const column = report?.columns.find((c) => c.name === name);
-              const role = roleOf(doc.data, name);
+              const role = roleOf(data, name);
               return (
                 <tr key={name} className={`lb-columns__row lb-columns__row--${role}`}>
                   <th scope="row" title={column?.note}>{name}</th>
@@ -118,18 +121,18 @@ function DataPanelView({ doc, status, report, dataNotice, fileState, run, closeM
           </tbody>
         </table>
         <div className="lb-field-grid">
-          <ChoiceField label={t('dataset:panel.task')} value={doc.data.task} options={['auto', 'regression', 'classification'] as const}
+          <ChoiceField label={t('dataset:panel.task')} value={data.task} options={['auto', 'regression', 'classification'] as const}
             optionLabel={(o) => t(`dataset:tasks.${o}`)}
             onValue={(t) => t && run({ name: 'setTask', args: { task: t } })} />
-          <ChoiceField label={t('dataset:panel.scaling')} value={doc.data.preprocessing.scaling} options={['standard', 'minmax', 'none'] as const} testId="scaling"
+          <ChoiceField label={t('dataset:panel.scaling')} value={data.preprocessing.scaling} options={['standard', 'minmax', 'none'] as const} testId="scaling"
             optionLabel={(o) => t(`dataset:scalings.${o}`)}
             onValue={(scaling) => scaling && run({ name: 'setScaling', args: { scaling } })} />
         </div>
-        <ChoiceField label={t('dataset:panel.missingValues')} value={doc.data.preprocessing.missing} options={['drop', 'mean'] as const} testId="missing"
+        <ChoiceField label={t('dataset:panel.missingValues')} value={data.preprocessing.missing} options={['drop', 'mean'] as const} testId="missing"
           optionLabel={(m) => (m === 'drop' ? t('dataset:panel.dropRow') : t('dataset:panel.fillMean'))}
           onValue={(missing) => missing && run({ name: 'setMissing', args: { missing } })} />
         {task === 'regression' && (
-          <CheckboxField label={t('dataset:panel.scaleTarget')} checked={doc.data.preprocessing.scaleTarget} testId="scale-target"
+          <CheckboxField label={t('dataset:panel.scaleTarget')} checked={data.preprocessing.scaleTarget} testId="scale-target"
             help={t('dataset:panel.scaleTargetHelp')}
             onValue={(scaleTarget) => run({ name: 'setScaleTarget', args: { scaleTarget } })} />
         )}

@@ -8,9 +8,9 @@ import {
   edgeId,
   type Diagnostic,
   type Fix,
+  type Graph,
   type GraphAnalysis,
   type GraphNode,
-  type Project,
 } from '../../core/index.ts';
 import { widthText } from '../canvas/flow-elements.ts';
 import type { Command } from '../document/commands.ts';
@@ -22,7 +22,10 @@ import { CheckboxField, ChoiceField, NumberField, TextField } from './fields.tsx
 import { SeverityBadge } from './SeverityBadge.tsx';
 
 export interface InspectorProps {
-  doc: Project;
+  // The graph and the name, not the whole document: a change to the training or data settings
+  // leaves them the same objects, so the inspector (memoised) does not render again for it.
+  graph: Graph;
+  projectName: string;
   analysis: GraphAnalysis;
   selection: Selection;
   run(command: Command, options?: { mergeKey?: string }): void;
@@ -79,11 +82,11 @@ function IssueList({ issues, nodeId, applyFix }: { issues: Diagnostic[]; nodeId:
   );
 }
 
-function InspectorView({ doc, analysis, selection, run, closeMerge, applyFix, onDelete, onDuplicate }: InspectorProps) {
+function InspectorView({ graph, projectName, analysis, selection, run, closeMerge, applyFix, onDelete, onDuplicate }: InspectorProps) {
   const { t, i18n } = useTranslation();
   const width = (w: number | undefined) => widthText(w, i18n.language);
-  const selectedNodes = doc.graph.nodes.filter((n) => selection.nodes.includes(n.id));
-  const selectedEdge = selectedNodes.length === 0 && selection.edges.length === 1 ? doc.graph.edges.find((e) => edgeId(e) === selection.edges[0]) : undefined;
+  const selectedNodes = graph.nodes.filter((n) => selection.nodes.includes(n.id));
+  const selectedEdge = selectedNodes.length === 0 && selection.edges.length === 1 ? graph.edges.find((e) => edgeId(e) === selection.edges[0]) : undefined;
   if (selectedEdge) {
     const { from, to } = selectedEdge;
     return (
@@ -99,7 +102,7 @@ function InspectorView({ doc, analysis, selection, run, closeMerge, applyFix, on
     return (
       <section className="lb-inspector" aria-label={t('panels:inspector.label')}>
         <h2 className="lb-panel-title">{t('panels:inspector.project')}</h2>
-        <TextField label={t('panels:inspector.name')} value={doc.name} onValue={(name) => run({ name: 'renameProject', args: { name } }, { mergeKey: 'project-name' })} onFocus={closeMerge} testId="project-name" />
+        <TextField label={t('panels:inspector.name')} value={projectName} onValue={(name) => run({ name: 'renameProject', args: { name } }, { mergeKey: 'project-name' })} onFocus={closeMerge} testId="project-name" />
         <p className="lb-muted">{t('panels:inspector.hint')}</p>
       </section>
     );
@@ -142,7 +145,7 @@ function InspectorView({ doc, analysis, selection, run, closeMerge, applyFix, on
       {visibleParamFields(node).map((field) => (
         <ParamEditor key={`${node.id}.${field.key}`} node={node} field={field} run={run} closeMerge={closeMerge} />
       ))}
-      <ConnectControls graph={doc.graph} nodeId={node.id} run={run} />
+      <ConnectControls graph={graph} nodeId={node.id} run={run} />
       <div className="lb-button-row">
         <button type="button" className="lb-button" onClick={onDuplicate}>{t('panels:inspector.duplicate')}</button>
         <button type="button" className="lb-button lb-button--danger" onClick={onDelete}>{t('panels:inspector.delete')}</button>

@@ -14,6 +14,7 @@ import {
   trainingText,
   validateTrainingSettings,
   withOptimizerDefaults,
+  type GraphNode,
   type LossType,
   type OptimizerSettings,
   type Project,
@@ -82,23 +83,26 @@ function defaultOf(optimizer: OptimizerSettings, param: OptimizerParam): number 
 }
 
 export interface TrainingSettingsProps {
-  doc: Project;
+  // The parts of the document shown here, not the document: an edit to the graph leaves them
+  // the same objects, so the panel (memoised) does not render again for it.
+  training: Project['training'];
+  validationSplit: number;
+  /** The graph's output layer, whose loss is chosen here. */
+  output: GraphNode | undefined;
   run(command: Command, options?: { mergeKey?: string }): void;
   closeMerge(): void;
   /** Settings cannot change while a run uses them. */
   locked: boolean;
 }
 
-function TrainingSettingsView({ doc, run, closeMerge, locked }: TrainingSettingsProps) {
+function TrainingSettingsView({ training, validationSplit, output, run, closeMerge, locked }: TrainingSettingsProps) {
   const { t, i18n } = useTranslation();
   const paramWords = (param: OptimizerParam) => {
     const key = `train:settings.optimizerParams.${param}`;
     const specific = `${key}.${optimizer.type}`;
     return { label: t(`${key}.label`), help: i18n.exists(specific) ? t(specific) : t(`${key}.help`) };
   };
-  const training = doc.training;
   const optimizer = training.optimizer;
-  const output = doc.graph.nodes.find((n) => n.type === 'output');
   const settingsProblem = validateTrainingSettings(training);
   const problem = settingsProblem && trainingText(t, settingsProblem);
   const earlyStopping = training.earlyStopping ?? null;
@@ -152,7 +156,7 @@ function TrainingSettingsView({ doc, run, closeMerge, locked }: TrainingSettings
           help={t('train:settings.fullBatchHelp')}
           onValue={(on) => run({ name: 'setBatchSize', args: { batchSize: on ? null : DEFAULT_BATCH_SIZE } })} />
         <div className="lb-field-grid">
-          <NumberField label={t('train:settings.validationSplit')} value={doc.data.validationSplit} rule={VALIDATION_SPLIT_RULE} onFocus={closeMerge} testId="validation-split"
+          <NumberField label={t('train:settings.validationSplit')} value={validationSplit} rule={VALIDATION_SPLIT_RULE} onFocus={closeMerge} testId="validation-split"
             help={t('train:settings.validationSplitHelp')}
             onValue={(fraction) => fraction !== undefined && run({ name: 'setValidationSplit', args: { fraction } }, { mergeKey: 'validationSplit' })} />
           <NumberField label={t('train:settings.seed')} value={training.seed} rule={SEED_RULE} onFocus={closeMerge} testId="seed"
@@ -163,7 +167,7 @@ function TrainingSettingsView({ doc, run, closeMerge, locked }: TrainingSettings
           onValue={(shuffle) => run({ name: 'setShuffle', args: { shuffle } })} />
 
         <CheckboxField label={t('train:settings.earlyStopping')} checked={earlyStopping !== null} testId="early-stopping"
-          help={doc.data.validationSplit > 0 ? t('train:settings.earlyStoppingHelp') : t('train:settings.earlyStoppingNeedsSplit')}
+          help={validationSplit > 0 ? t('train:settings.earlyStoppingHelp') : t('train:settings.earlyStoppingNeedsSplit')}
           onValue={(on) => run({ name: 'setEarlyStopping', args: { earlyStopping: on ? { patience: 20 } : null } })} />
         {earlyStopping && (
           <div className="lb-field-grid lb-field-grid--nested">
@@ -183,7 +187,7 @@ function TrainingSettingsView({ doc, run, closeMerge, locked }: TrainingSettings
           </div>
         )}
         {problem && <p className="lb-field__error" role="alert" data-testid="settings-problem">{problem}</p>}
-        {earlyStopping && doc.data.validationSplit === 0 && (
+        {earlyStopping && validationSplit === 0 && (
           <p className="lb-data__warning">{t('train:settings.earlyStoppingNoSplit')}</p>
         )}
       </fieldset>
