@@ -64,6 +64,7 @@ import { readCsvFile, readProjectFile, suggestedFileName } from './file-reading.
 import { shortcutFor, shortcutLabel } from './shortcuts.ts';
 import { useRecovery } from './use-recovery.tsx';
 import { useExport } from '../export/use-export.tsx';
+import type { StartupProject } from './startup.ts';
 
 export interface AppProps {
   host: Host;
@@ -71,6 +72,8 @@ export interface AppProps {
   emitMenuCommand?: (command: MenuCommand) => void;
   /** Called with the current document, so a crash screen can still offer it for download. */
   onDocument?: (doc: Project) => void;
+  /** The bundled sample, already read, when the host had it before the first render (startup.ts). */
+  preloaded?: StartupProject | null;
 }
 
 interface LoadedTable {
@@ -128,10 +131,11 @@ export function App(props: AppProps) {
   );
 }
 
-function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
-  const [state, dispatch] = useReducer(editorReducer, undefined, () => createEditorState(blankProject()));
-  const [ready, setReady] = useState(false);
-  const [tables, setTables] = useState<ReadonlyMap<string, LoadedTable>>(() => new Map());
+function Editor({ host, emitMenuCommand, onDocument, preloaded = null }: AppProps) {
+  const [state, dispatch] = useReducer(editorReducer, undefined, () => (preloaded ? createEditorState(preloaded.project, preloaded.file) : createEditorState(blankProject())));
+  const [ready, setReady] = useState(preloaded !== null);
+  const [tables, setTables] = useState<ReadonlyMap<string, LoadedTable>>(() =>
+    new Map(preloaded ? [[preloaded.project.data.path, { table: preloaded.table, report: preloaded.report, bytes: preloaded.bytes, hash: null }]] : []));
   const [dataNotices, setDataNotices] = useState<ReadonlyMap<string, string>>(() => new Map());
   const [notices, setNotices] = useState<Notice[]>([]);
   const [showMinimap, setShowMinimap] = useState(true);
@@ -503,12 +507,28 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
 
   // First start: the bundled sample, with its CSV, ready to train. It reads the words and the
   // callbacks that use them through a ref, so a language switch while it loads does not load it again.
-  const startup = useRef({ t, showProject, openFile });
+  const startup = useRef({ t, showProject, openFile, checkDataHash });
   useLayoutEffect(() => {
-    startup.current = { t, showProject, openFile };
+    startup.current = { t, showProject, openFile, checkDataHash };
   });
+  const [preloadedAtStart] = useState(preloaded);
   useEffect(() => {
     let stale = false;
+    const started = () => {
+      // A project opened from outside while starting replaces the sample once that is shown
+      // (and only if it loads: a broken file leaves the sample there, with the message).
+      const file = pendingOpen.current;
+      pendingOpen.current = null;
+      if (file) void startup.current.openFile(file);
+    };
+    if (preloadedAtStart) {
+      // Shown from the first frame (startup.ts): what showProject would still do is check the CSV's digest.
+      const { project, bytes } = preloadedAtStart;
+      startup.current.checkDataHash(project, project.data.path, bytes)
+        .catch((error: unknown) => notify('error', startup.current.t('notices:readFailed', { name: project.data.path }), [messageOf(error)]));
+      started();
+      return;
+    }
     host.loadSample().then(
       async ({ project, csv }) => {
         if (stale) return;
@@ -522,16 +542,12 @@ function Editor({ host, emitMenuCommand, onDocument }: AppProps) {
     }).finally(() => {
       if (stale) return;
       setReady(true);
-      // A project opened from outside while starting replaces the sample once that is shown
-      // (and only if it loads: a broken file leaves the sample there, with the message).
-      const file = pendingOpen.current;
-      pendingOpen.current = null;
-      if (file) void startup.current.openFile(file);
+      started();
     });
     return () => {
       stale = true;
     };
-  }, [host, notify]);
+  }, [host, notify, preloadedAtStart]);
 
   // ---------------------------------------------------------------------------------------------
   // Training
