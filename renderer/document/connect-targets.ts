@@ -53,8 +53,17 @@ function edgeKeys(graph: Graph): Set<string> {
   return new Set(graph.edges.map((e) => `${e.from}\u0000${e.to}`));
 }
 
-function option(graph: Graph, node: GraphNode, target: GraphNode): ConnectOption {
-  const replaced = OPS[target.type]?.maxInputs === 1 ? graph.edges.find((e) => e.to === target.id)?.from : undefined;
+/** Each node's first input, in edge order: the one a new edge into a single-input node replaces. */
+function firstInputs(graph: Graph): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const e of graph.edges) if (!first.has(e.to)) first.set(e.to, e.from);
+  return first;
+}
+
+// One map of first inputs per list, not a search of the edges per option (200 × 199 steps per
+// list on a 200-node graph, on every keystroke in the inspector).
+function option(firstInput: ReadonlyMap<string, string>, node: GraphNode, target: GraphNode): ConnectOption {
+  const replaced = OPS[target.type]?.maxInputs === 1 ? firstInput.get(target.id) : undefined;
   return { id: node.id, type: node.type, ...(node.label ? { label: node.label } : {}), ...(replaced !== undefined ? { replaces: replaced } : {}) };
 }
 
@@ -64,7 +73,8 @@ export function connectTargets(graph: Graph, fromId: string): ConnectOption[] {
   if (!from) return [];
   const edges = edgeKeys(graph);
   const reachesFrom = reachable(graph, fromId, 'backward');
-  return graph.nodes.filter((to) => canConnect(edges, from, to, reachesFrom.has(to.id))).map((to) => option(graph, to, to));
+  const firstInput = firstInputs(graph);
+  return graph.nodes.filter((to) => canConnect(edges, from, to, reachesFrom.has(to.id))).map((to) => option(firstInput, to, to));
 }
 
 /** The nodes that can feed `toId`, in document order. */
@@ -73,5 +83,6 @@ export function connectSources(graph: Graph, toId: string): ConnectOption[] {
   if (!to) return [];
   const edges = edgeKeys(graph);
   const reachedFromTo = reachable(graph, toId, 'forward');
-  return graph.nodes.filter((from) => canConnect(edges, from, to, reachedFromTo.has(from.id))).map((from) => option(graph, from, to));
+  const firstInput = firstInputs(graph);
+  return graph.nodes.filter((from) => canConnect(edges, from, to, reachedFromTo.has(from.id))).map((from) => option(firstInput, from, to));
 }
