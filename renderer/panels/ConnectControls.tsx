@@ -88,12 +88,34 @@ function ConnectPicker({ label, buttonLabel, options, testId, onConnect, selectR
   );
 }
 
+/** Whether the lists would be the same for `a` as for `b`: the same edges, node ids, types and labels. */
+function sameConnectShape(a: Graph, b: Graph): boolean {
+  if (a === b) return true;
+  if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return false;
+  return a.nodes.every((n, i) => n === b.nodes[i] || (n.id === b.nodes[i].id && n.type === b.nodes[i].type && n.label === b.nodes[i].label));
+}
+
+/**
+ * The graph as the connect lists see it, kept while only parameters or positions change: typing
+ * a width then does not walk a 200-node graph twice more per keystroke (the lists, their ids,
+ * types, labels and replaced inputs depend on nothing else).
+ */
+function useConnectShape(graph: Graph): Graph {
+  const [kept, setKept] = useState(graph);
+  if (kept !== graph && !sameConnectShape(kept, graph)) {
+    setKept(graph);
+    return graph;
+  }
+  return kept;
+}
+
 function ConnectControlsView({ graph, nodeId, run }: ConnectControlsProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const node = graph.nodes.find((n) => n.id === nodeId);
-  const sources = useMemo(() => connectSources(graph, nodeId), [graph, nodeId]);
-  const targets = useMemo(() => connectTargets(graph, nodeId), [graph, nodeId]);
+  const shape = useConnectShape(graph);
+  const sources = useMemo(() => connectSources(shape, nodeId), [shape, nodeId]);
+  const targets = useMemo(() => connectTargets(shape, nodeId), [shape, nodeId]);
   const inputRef = useRef<HTMLSelectElement>(null);
   const outputRef = useRef<HTMLSelectElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
