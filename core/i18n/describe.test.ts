@@ -498,3 +498,43 @@ function inspectCsvTable(text: string): CsvTable {
   if (r.type !== 'ok') throw new Error(r.message);
   return r.table;
 }
+
+describe('project files that are not valid JSON, in both languages', () => {
+  const cases: [string, string, string][] = [
+    ['', 'empty', '파일이 비어 있습니다'],
+    ['{"a": [1, 2', 'endsEarly', '파일이 너무 일찍 끝납니다(닫는 "}"나 "]"가 빠졌습니다)'],
+    ['{"a": "x\ny"}', 'lineBreakInText', '텍스트 안에 줄바꿈이 있습니다(\\n으로 쓰거나 따옴표를 닫으세요)'],
+    ['{"a": "x\u0001"}', 'controlInText', '텍스트 안에 제어 문자가 있습니다'],
+    ['{"a": "\\u12"}', 'badUnicodeEscape', '\\u 뒤에는 16진수 네 자리가 와야 합니다'],
+    ['{"a": "\\q"}', 'badEscape', '텍스트 안에 잘못된 이스케이프 \\q이(가) 있습니다'],
+    ['{"a": "x', 'textNotClosed', '텍스트가 닫히지 않았습니다(" 하나가 빠졌습니다)'],
+    ['{"a": -}', 'badNumber', '올바른 수가 아닙니다'],
+    ['{"a": NaN}', 'nanInfinity', 'NaN과 Infinity는 JSON에서 쓸 수 있는 수가 아닙니다'],
+    ['{"a": [1, ]}', 'valueMissing', '"]" 앞에 값이 빠졌습니다(끝에 쉼표가 남았나요?)'],
+    ["{\"a\": 'x'}", 'singleQuotes', '텍스트는 큰따옴표로 감싸야 합니다'],
+    ['{"a": @}', 'unexpectedChar', '값이 와야 할 자리에 뜻밖의 문자 "@"이(가) 있습니다'],
+    ['{"a": 1, }', 'propertyMissing', '"}" 앞에 속성이 빠졌습니다(끝에 쉼표가 남았나요?)'],
+    ['{a: 1}', 'expectedName', '큰따옴표로 감싼 속성 이름이 와야 합니다'],
+    ['{"a" 1}', 'expectedColon', '속성 이름 뒤에는 ":"가 와야 합니다'],
+    ['{"a": 1} x', 'trailingText', 'JSON 값이 끝난 뒤에 뜻밖의 텍스트가 있습니다'],
+    ['{"a": 1 "b": 2}', 'expectedCommaOr', '","나 "}"가 와야 합니다'],
+  ];
+
+  it('the cases use every reason', () => {
+    const keys = [...flattenCatalog(enProject).keys()].filter((k) => k.startsWith('json.')).map((k) => k.slice('json.'.length));
+    expect(keys.filter((k) => !cases.some(([, key]) => key === k))).toEqual([]);
+  });
+
+  it.each(cases)('%j: %s', (text, key, expected) => {
+    const r = parseProject(text, { fileName: 'a.layerboard' });
+    if (r.type !== 'error') throw new Error('expected a syntax error');
+    const [issue] = r.errors;
+    const why = (issue.params?.reason as { key?: string } | undefined)?.key;
+    expect(why).toBe(`project:json.${key}`);
+    expect(projectIssueText(english, issue)).toBe(issue.message);
+    const korean = projectIssueText(ko, issue);
+    expect(korean).toMatch(/^"a\.layerboard"은\(는\) 올바른 JSON이 아닙니다: \d+행 \d+열: /);
+    expect(korean).not.toMatch(/\{\{|\}\}|project:/);
+    expect(korean.endsWith(expected)).toBe(true);
+  });
+});

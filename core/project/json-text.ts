@@ -3,6 +3,9 @@
  * error in every runtime, and a stable, diff-friendly writer.
  */
 
+import { english, type MessageParams, type MessageRef } from '../i18n/message.ts';
+import { projectText } from './issues.ts';
+
 /** A JSON object as parsed, before validation. */
 export type JsonObject = Record<string, unknown>;
 
@@ -11,9 +14,16 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** A syntax error: `reason` in English, `why` the same as a `project:json.*` phrase for any language. */
+export interface JsonSyntaxError {
+  offset: number;
+  reason: string;
+  why?: MessageRef;
+}
+
 export type JsonParseResult =
   | { type: 'ok'; value: unknown }
-  | { type: 'error'; line: number; column: number; reason: string };
+  | { type: 'error'; line: number; column: number; reason: string; why?: MessageRef };
 
 const BOM = '\uFEFF';
 
@@ -30,7 +40,7 @@ export function parseJsonText(text: string): JsonParseResult {
   } catch (e) {
     const found = findJsonSyntaxError(source) ?? { offset: source.length, reason: String((e as Error).message) };
     const { line, column } = lineAndColumn(source, found.offset);
-    return { type: 'error', line, column, reason: found.reason };
+    return { type: 'error', line, column, reason: found.reason, ...(found.why ? { why: found.why } : {}) };
   }
 }
 
@@ -50,43 +60,47 @@ const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
  * The first syntax error in `text`, or undefined when it is valid JSON. Iterative (an explicit
  * stack of open brackets), so deeply nested input cannot overflow the call stack.
  */
-export function findJsonSyntaxError(text: string): { offset: number; reason: string } | undefined {
+export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const stack: ('{' | '[')[] = [];
   let i = 0;
   const n = text.length;
   const skipSpace = () => {
     while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
   };
-  const fail = (reason: string) => ({ offset: i, reason });
-  const early = () => ({ offset: n, reason: 'the file ends too early (a closing "}" or "]" is missing)' });
+  /** The error at `offset` (here, unless told): a phrase of `project:json`. */
+  const fail = (key: string, params?: MessageParams, offset = i): JsonSyntaxError => {
+    const why = projectText(`json.${key}`, params);
+    return { offset, reason: english(why.key, why.params), why };
+  };
+  const early = () => fail('endsEarly', undefined, n);
 
   // Scans a string starting at the opening quote; returns an error or undefined.
-  const scanString = (): { offset: number; reason: string } | undefined => {
+  const scanString = (): JsonSyntaxError | undefined => {
     i++;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === 0x22) { i++; return undefined; }
-      if (c < 0x20) return fail(c === 0x0a ? 'line break inside text (write it as \\n, or close the quote)' : 'control character inside text');
+      if (c < 0x20) return fail(c === 0x0a ? 'lineBreakInText' : 'controlInText');
       if (c === 0x5c) {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return fail('\\u must be followed by four hexadecimal digits');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return fail('badUnicodeEscape');
           i += 6;
         } else if (e !== undefined && ESCAPES.has(e)) {
           i += 2;
         } else {
-          return fail(`invalid escape \\${e ?? ''} inside text`);
+          return fail('badEscape', { escape: e ?? '' });
         }
         continue;
       }
       i++;
     }
-    return fail('text is not closed (a " is missing)');
+    return fail('textNotClosed');
   };
 
-  const scanNumber = (): { offset: number; reason: string } | undefined => {
+  const scanNumber = (): JsonSyntaxError | undefined => {
     const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
-    if (!m || m[0] === '-') return fail('invalid number');
+    if (!m || m[0] === '-') return fail('badNumber');
     i += m[0].length;
     return undefined;
   };
@@ -94,7 +108,7 @@ export function findJsonSyntaxError(text: string): { offset: number; reason: str
   type State = 'value' | 'key' | 'after';
   let state: State = 'value';
   skipSpace();
-  if (i >= n) return { offset: 0, reason: 'the file is empty' };
+  if (i >= n) return fail('empty', undefined, 0);
   for (;;) {
     skipSpace();
     if (state === 'value') {
@@ -108,39 +122,39 @@ export function findJsonSyntaxError(text: string): { offset: number; reason: str
         if (text[i] === close) { stack.pop(); i++; state = 'after'; } else { state = c === '{' ? 'key' : 'value'; }
         continue;
       }
-      let err: { offset: number; reason: string } | undefined;
-      if (/^[-+]?(NaN|Infinity)/.test(text.slice(i, i + 9))) return fail('NaN and Infinity are not valid JSON numbers');
+      let err: JsonSyntaxError | undefined;
+      if (/^[-+]?(NaN|Infinity)/.test(text.slice(i, i + 9))) return fail('nanInfinity');
       if (c === '"') err = scanString();
       else if (c === '-' || (c >= '0' && c <= '9')) err = scanNumber();
       else if (text.startsWith('true', i)) i += 4;
       else if (text.startsWith('false', i)) i += 5;
       else if (text.startsWith('null', i)) i += 4;
-      else if (c === '}' || c === ']') return fail(`a value is missing before "${c}" (a trailing comma?)`);
-      else if (c === "'") return fail('text must be in double quotes');
-      else return fail(`unexpected character ${JSON.stringify(c)} where a value should be`);
+      else if (c === '}' || c === ']') return fail('valueMissing', { char: c });
+      else if (c === "'") return fail('singleQuotes');
+      else return fail('unexpectedChar', { char: JSON.stringify(c) });
       if (err) return err;
       state = 'after';
     } else if (state === 'key') {
       if (i >= n) return early();
-      if (text[i] === '}') return fail('a property is missing before "}" (a trailing comma?)');
-      if (text[i] !== '"') return fail('expected a property name in double quotes');
+      if (text[i] === '}') return fail('propertyMissing');
+      if (text[i] !== '"') return fail('expectedName');
       const err = scanString();
       if (err) return err;
       skipSpace();
       if (i >= n) return early();
-      if (text[i] !== ':') return fail('expected ":" after the property name');
+      if (text[i] !== ':') return fail('expectedColon');
       i++;
       state = 'value';
     } else {
       const top = stack[stack.length - 1];
       if (top === undefined) {
-        return i < n ? fail('unexpected text after the end of the JSON value') : undefined;
+        return i < n ? fail('trailingText') : undefined;
       }
       if (i >= n) return early();
       const close = top === '{' ? '}' : ']';
       if (text[i] === ',') { i++; state = top === '{' ? 'key' : 'value'; continue; }
       if (text[i] === close) { stack.pop(); i++; continue; }
-      return fail(`expected "," or "${close}"`);
+      return fail('expectedCommaOr', { close });
     }
   }
 }

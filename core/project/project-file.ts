@@ -66,7 +66,7 @@ export function parseProject(text: string, options: ParseOptions = {}): ProjectR
   if (tooBig) return refuse(tooBig);
   const parsed = parseJsonText(text);
   if (parsed.type === 'error') {
-    return refuse(issueAt([], projectText('file.notJson', { file: fileLabel(options), line: parsed.line, column: parsed.column, reason: parsed.reason })));
+    return refuse(issueAt([], projectText('file.notJson', { file: fileLabel(options), line: parsed.line, column: parsed.column, reason: parsed.why ?? parsed.reason })));
   }
   return loadProject(parsed.value, options);
 }
