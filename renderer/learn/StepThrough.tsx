@@ -9,7 +9,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isActivation, type CsvTable, type Project } from '../../core/index.ts';
+import { isActivation, modelText, type CsvTable, type Project } from '../../core/index.ts';
 import { formatNumber } from '../i18n/i18n.ts';
 import { prepareStepThrough, stepsOf, traceDatasetRow, truncated, type Step, type TracedRow } from './step-through.ts';
 import './learn.css';
@@ -266,7 +266,7 @@ export default function StepThrough({ doc, table, onClose, onHighlight }: StepTh
       {!table ? (
         <p className="lb-muted" role="status">{t('learn:noData')}</p>
       ) : prepared?.type === 'error' ? (
-        <p className="lb-muted" role="status">{prepared.message}</p>
+        <p className="lb-muted" role="status">{modelText(t, prepared)}</p>
       ) : session && traced && current ? (
         <>
           <div className="lb-step__controls">

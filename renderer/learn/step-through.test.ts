@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileGraph, dataContextOf, evaluate, inverseTransformTargets, type Project } from '../../core/index.ts';
+import { compileGraph, dataContextOf, evaluate, inverseTransformTargets, modelText, type Project } from '../../core/index.ts';
+import { createRendererI18n } from '../i18n/i18n.ts';
 import { prepareProjectDataset } from '../../core/project/prepare-data.ts';
 import { sampleProject, sampleTable } from '../testing/sample.ts';
 import { prepareStepThrough, stepsOf, traceDatasetRow, truncated } from './step-through.ts';
@@ -65,6 +66,24 @@ describe('step through one row of the sample', () => {
     const result = prepareStepThrough({ ...project, data: { ...project.data, targets: [] } }, sampleTable());
     expect(result.type).toBe('error');
     if (result.type === 'error') expect(result.message).toMatch(/target/i);
+  });
+
+  it('says why in the window language: a data problem, no rows, a network with errors', () => {
+    const ko = createRendererI18n('ko').t;
+    const en = createRendererI18n('en').t;
+    const project = sampleProject();
+    const noTargets = prepareStepThrough({ ...project, data: { ...project.data, targets: [] } }, sampleTable());
+    const broken = prepareStepThrough({ ...project, graph: { ...project.graph, nodes: project.graph.nodes.map((n) => (n.id === 'linear4' ? { ...n, outFeatures: 13 } : n)) } }, sampleTable());
+    const results = [noTargets, broken].map((r) => {
+      if (r.type !== 'error') throw new Error('expected a refusal');
+      expect(modelText(en, r)).toBe(r.message);
+      return modelText(ko, r);
+    });
+    expect(results[0]).toMatch(/[가-힣]/);
+    expect(results[0]).not.toMatch(/\{\{|data:|model:/);
+    expect(results[1]).toBe('신경망에 오류가 있습니다. 먼저 문제 목록에서 고치세요.');
+    // A dataset that prepares to no rows at all is refused with its own words.
+    expect(modelText(ko, { message: 'The data has no rows to step through.', messageKey: 'stepThrough.noRows' })).toBe('따라가 볼 데이터 행이 없습니다.');
   });
 
   it('truncates long vectors to the first k values', () => {

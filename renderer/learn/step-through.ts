@@ -21,6 +21,7 @@ import {
   type StoredPreprocessing,
 } from '../../core/index.ts';
 import { prepareProjectDataset } from '../../core/project/prepare-data.ts';
+import { english, type MessageParams } from '../../core/i18n/message.ts';
 
 export interface StepThroughSession {
   plan: Plan;
@@ -33,14 +34,22 @@ export interface StepThroughSession {
   weights: 'saved' | 'initial';
 }
 
-export type StepThroughPrepared = { type: 'ok'; session: StepThroughSession } | { type: 'error'; message: string };
+/** A refusal carries its English text and its `model` key and values (see `modelText`). */
+export type StepThroughPrepared = { type: 'ok'; session: StepThroughSession } | { type: 'error'; message: string; messageKey?: string; params?: MessageParams };
+
+/** `model:<key>` as a refusal. */
+function refuse(key: string, params: MessageParams = {}): StepThroughPrepared {
+  return { type: 'error', message: english(`model:${key}`, params), messageKey: key, params };
+}
 
 export function prepareStepThrough(project: Project, table: CsvTable): StepThroughPrepared {
   const prepared = prepareProjectDataset(project, table);
-  if (prepared.type === 'error') return { type: 'error', message: prepared.message };
-  if (prepared.dataset.n === 0) return { type: 'error', message: 'The data has no rows to step through.' };
+  if (prepared.type === 'error') {
+    return prepared.messageKey === undefined ? { type: 'error', message: prepared.message } : refuse('evaluate.other', { text: { key: `data:${prepared.messageKey}`, params: prepared.params ?? {} } });
+  }
+  if (prepared.dataset.n === 0) return refuse('stepThrough.noRows');
   const compiled = compileGraph(project.graph, dataContextOf(prepared.dataset), { seed: project.training.seed, capacity: 1 });
-  if (compiled.type === 'error') return { type: 'error', message: 'The network has errors: fix them in the problems list first.' };
+  if (compiled.type === 'error') return refuse('stepThrough.graphErrors');
   const plan = compiled.plan;
   let weights: StepThroughSession['weights'] = 'initial';
   if (project.weights && Object.keys(project.weights).length > 0) {

@@ -53,4 +53,9 @@ export default {
     /** A data error (its own `data` key), carried as it is. */
     other: '{{text}}',
   },
+  /** Why the step-through cannot start (renderer/learn/step-through.ts). */
+  stepThrough: {
+    noRows: 'The data has no rows to step through.',
+    graphErrors: 'The network has errors: fix them in the problems list first.',
+  },
 } as const;

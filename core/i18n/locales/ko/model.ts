@@ -42,4 +42,8 @@ export default {
     workerStopped: '평가 워커가 멈췄습니다',
     other: '{{text}}',
   },
+  stepThrough: {
+    noRows: '따라가 볼 데이터 행이 없습니다.',
+    graphErrors: '신경망에 오류가 있습니다. 먼저 문제 목록에서 고치세요.',
+  },
 } as const;
