@@ -35,7 +35,7 @@ interface FileSystemAccessWindow {
 /** The window's words (a host lives as long as the window, and speaks its current language). */
 const t = (key: string, params?: Record<string, unknown>): string => appI18n().t(key, params ?? {});
 const projectTypes = (): FilePickerAcceptType[] => [{ description: t('host:projectType'), accept: { 'application/json': ['.layerboard'] } }];
-const CSV_TYPES: FilePickerAcceptType[] = [{ description: 'CSV table', accept: { 'text/csv': ['.csv', '.tsv', '.txt'] } }];
+const csvTypes = (): FilePickerAcceptType[] => [{ description: t('host:csvType'), accept: { 'text/csv': ['.csv', '.tsv', '.txt'] } }];
 const PROJECT_ACCEPT = '.layerboard,application/json';
 const CSV_ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values';
 
@@ -159,7 +159,7 @@ export class BrowserHost implements Host {
   }
 
   async openCsv(): Promise<HostResult<OpenedFile>> {
-    const result = await this.pick(CSV_TYPES, CSV_ACCEPT, 'layerboard-csv');
+    const result = await this.pick(csvTypes(), CSV_ACCEPT, 'layerboard-csv');
     if (result.type === 'ok') this.pickedCsvs.set(result.value.name, result.value);
     return result;
   }

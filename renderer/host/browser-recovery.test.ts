@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRendererI18n } from '../i18n/i18n.ts';
 import { createBrowserRecovery, LEGACY_DRAFT_KEY, type RecoveryKv, type RecoveryLocks, type RecoveryRecord } from './browser-recovery.ts';
 
 const A = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -99,6 +100,21 @@ describe('recovery copies in IndexedDB', () => {
     expect((await t.remove(A)).type).toBe('error');
     expect((await t.write({ id: A, text: '{}', projectName: 'p', ref: null, fileName: null })).type).toBe('error');
     expect(kv.map.get(A)).toEqual({ text: 42 });
+  });
+
+  it('says its refusals in the window language', async () => {
+    const kv = memoryKv();
+    const { locks } = sharedLocks();
+    kv.map.set(A, { text: 42 });
+    const ko = createRendererI18n('ko').t;
+    const t = tab(kv, locks, { t: (key, params) => ko(key, params ?? {}) });
+    const [found] = await t.list();
+    expect(found).toMatchObject({ type: 'error', id: A, name: `복구본 ${A}`, message: `이 브라우저 저장소의 복구본 ${A}은(는) Layerboard가 읽을 수 없는 형식입니다. 그대로 남겨 두었습니다.` });
+    expect(await t.remove(A)).toEqual({ type: 'error', message: '손상된 복구본은 그대로 남겨 둡니다.' });
+    expect(await t.write({ id: A, text: '{}', projectName: 'p', ref: null, fileName: null })).toEqual({ type: 'error', message: '그 복구본은 복구하라고 보여 준 것일 뿐, 아직 복구하지 않았습니다.' });
+    expect(await t.restore('0f8fad5b-d9cb-469f-a165-70867728950e')).toEqual({ type: 'error', message: '알 수 없는 복구본입니다.' });
+    const en = tab(memoryKv(), sharedLocks().locks, { t: (key, params) => createRendererI18n('en').t(key, params ?? {}) });
+    expect(await en.restore('x')).toEqual({ type: 'error', message: 'Unknown recovery copy.' });
   });
 
   it('moves the old localStorage draft into IndexedDB once, and leaves an unreadable one where it is', async () => {

@@ -9,6 +9,7 @@
  */
 import { createStore, del, entries, set } from 'idb-keyval';
 import type { FoundRecovery, HostResult, RecoveryStore, RecoveryWrite } from './host.ts';
+import { appI18n } from '../i18n/i18n.ts';
 
 const RECORD_FORMAT = 'layerboard-recovery';
 /** Where earlier versions kept one draft per browser: `{text, fileName, savedAt}` in localStorage. */
@@ -94,10 +95,13 @@ export interface BrowserRecoveryOptions {
   legacy: Pick<Storage, 'getItem' | 'removeItem'> | null;
   now?: () => number;
   newId?: () => string;
+  /** The window's words (`host:recovery.*`), asked at each use: the language may change. Default: the window's translator. */
+  t?: (key: string, params?: Record<string, unknown>) => string;
 }
 
 export function createBrowserRecovery(options: BrowserRecoveryOptions): RecoveryStore {
   const { kv, locks, files } = options;
+  const t = options.t ?? ((key: string, params?: Record<string, unknown>) => appI18n().t(key, params ?? {}));
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
   /** Locks this tab holds, by copy id. */
@@ -165,7 +169,7 @@ export function createBrowserRecovery(options: BrowserRecoveryOptions): Recovery
         if (!offered.has(id) && !damaged.has(id) && !(await hold(id))) continue;
         if (!isRecord(value, id)) {
           damaged.add(id);
-          found.push({ type: 'error', id, name: `recovery copy ${id}`, message: `The recovery copy ${id} in this browser's storage is not one Layerboard can read. It was left where it is.` });
+          found.push({ type: 'error', id, name: t('host:recovery.name', { id }), message: t('host:recovery.unreadable', { id }) });
           continue;
         }
         offered.set(id, value);
@@ -175,9 +179,9 @@ export function createBrowserRecovery(options: BrowserRecoveryOptions): Recovery
     },
 
     async write(copy: RecoveryWrite): Promise<HostResult<null>> {
-      if (offered.has(copy.id) || damaged.has(copy.id)) return { type: 'error', message: 'That recovery copy was offered, not restored.' };
+      if (offered.has(copy.id) || damaged.has(copy.id)) return { type: 'error', message: t('host:recovery.offeredNotRestored') };
       try {
-        if (!(await hold(copy.id))) return { type: 'error', message: 'That recovery copy belongs to another tab.' };
+        if (!(await hold(copy.id))) return { type: 'error', message: t('host:recovery.otherTab') };
         const handle = copy.ref === null ? undefined : files.handleOf(copy.ref);
         const stableRef = copy.ref !== null && files.isStableRef(copy.ref) ? copy.ref : null;
         const fileName = handle !== undefined && typeof (handle as { name?: unknown }).name === 'string' ? (handle as { name: string }).name : copy.fileName;
@@ -187,16 +191,16 @@ export function createBrowserRecovery(options: BrowserRecoveryOptions): Recovery
         });
         return { type: 'ok', value: null };
       } catch (error) {
-        return { type: 'error', message: `Could not keep a recovery copy: ${error instanceof Error ? error.message : String(error)}` };
+        return { type: 'error', message: t('host:recovery.writeFailed', { why: error instanceof Error ? error.message : String(error) }) };
       }
     },
 
     async remove(id) {
-      if (damaged.has(id)) return { type: 'error', message: 'A damaged recovery copy is left where it is.' };
+      if (damaged.has(id)) return { type: 'error', message: t('host:recovery.damagedKept') };
       try {
         await kv.del(id);
       } catch (error) {
-        return { type: 'error', message: `Could not remove the recovery copy: ${error instanceof Error ? error.message : String(error)}` };
+        return { type: 'error', message: t('host:recovery.removeFailed', { why: error instanceof Error ? error.message : String(error) }) };
       }
       offered.delete(id);
       letGo(id);
@@ -205,7 +209,7 @@ export function createBrowserRecovery(options: BrowserRecoveryOptions): Recovery
 
     async restore(id) {
       const record = offered.get(id);
-      if (record === undefined) return { type: 'error', message: 'Unknown recovery copy.' };
+      if (record === undefined) return { type: 'error', message: t('host:recovery.unknown') };
       offered.delete(id);
       const ref = record.handle !== undefined ? files.remember(record.handle) : record.stableRef;
       return { type: 'ok', value: { ref, fileName: record.fileName } };

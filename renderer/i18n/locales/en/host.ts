@@ -12,4 +12,16 @@ export default {
   sampleFailed: 'Could not load the sample project: {{why}}',
   sampleCancelled: 'Loading the sample project was cancelled',
   startFailed: 'Layerboard could not start: {{why}}',
+  csvType: 'CSV table',
+  /** Recovery copies in the browser's storage (host/browser-recovery.ts). */
+  recovery: {
+    name: 'recovery copy {{id}}',
+    unreadable: "The recovery copy {{id}} in this browser's storage is not one Layerboard can read. It was left where it is.",
+    offeredNotRestored: 'That recovery copy was offered, not restored.',
+    otherTab: 'That recovery copy belongs to another tab.',
+    writeFailed: 'Could not keep a recovery copy: {{why}}',
+    damagedKept: 'A damaged recovery copy is left where it is.',
+    removeFailed: 'Could not remove the recovery copy: {{why}}',
+    unknown: 'Unknown recovery copy.',
+  },
 } as const;

@@ -11,4 +11,15 @@ export default {
   sampleFailed: '예제 프로젝트를 불러오지 못했습니다: {{why}}',
   sampleCancelled: '예제 프로젝트 불러오기가 취소되었습니다',
   startFailed: 'Layerboard를 시작하지 못했습니다: {{why}}',
+  csvType: 'CSV 표',
+  recovery: {
+    name: '복구본 {{id}}',
+    unreadable: '이 브라우저 저장소의 복구본 {{id}}은(는) Layerboard가 읽을 수 없는 형식입니다. 그대로 남겨 두었습니다.',
+    offeredNotRestored: '그 복구본은 복구하라고 보여 준 것일 뿐, 아직 복구하지 않았습니다.',
+    otherTab: '그 복구본은 다른 탭의 것입니다.',
+    writeFailed: '복구본을 보관하지 못했습니다: {{why}}',
+    damagedKept: '손상된 복구본은 그대로 남겨 둡니다.',
+    removeFailed: '복구본을 지우지 못했습니다: {{why}}',
+    unknown: '알 수 없는 복구본입니다.',
+  },
 } as const;
