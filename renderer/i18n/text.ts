@@ -13,8 +13,14 @@ export type UiText =
 /** A translate function: i18next's `t`, or any `(key, params) => string` over the same catalogs. */
 type Translate = TFunction | ((key: string, params?: Record<string, unknown>) => string);
 
+/** A key's param may itself be a `{key}` text (a reason worded elsewhere): it is worded first, in the same language. */
+function isKeyText(value: unknown): value is { key: string; params?: Record<string, unknown> } {
+  return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
+}
+
 export function uiText(t: Translate, text: UiText): string {
   if ('text' in text) return text.text;
   if ('training' in text) return trainingText(t as TFunction, text.training) ?? text.training.message;
-  return (t as (key: string, params?: Record<string, unknown>) => string)(text.key, text.params ?? {});
+  const params = Object.fromEntries(Object.entries(text.params ?? {}).map(([name, value]) => [name, isKeyText(value) ? uiText(t, value) : value]));
+  return (t as (key: string, params?: Record<string, unknown>) => string)(text.key, params);
 }

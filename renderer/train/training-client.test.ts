@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { TrainerMessage, TrainerRequest } from '../../core/index.ts';
 import type { TrainerConnection } from '../host/host.ts';
 import { sampleProject } from '../testing/sample.ts';
+import { createRendererI18n } from '../i18n/i18n.ts';
+import { uiText } from '../i18n/text.ts';
 import { PROGRESS_FIRST_LAYER, PROGRESS_TRAIN_LOSS, TrainingClient, type FinishedMessage, type RunContext } from './training-client.ts';
 
 /** A connection whose worker the test plays by hand. */
@@ -189,6 +191,8 @@ describe('TrainingClient', () => {
     const client = new TrainingClient({ scheduleFrame: () => {}, now: () => 0 });
     expect(client.available).toBe(false);
     expect(client.start(sampleProject(), 'csv', context)).toBe(false);
-    expect(JSON.stringify(client.getState().outcome?.message)).toMatch(/not available/);
+    const message = client.getState().outcome!.message;
+    expect(uiText(createRendererI18n('en').t, message)).toMatch(/^Training is not available in this build of Layerboard\. /);
+    expect(uiText(createRendererI18n('ko').t, message)).toMatch(/^이 Layerboard 빌드에서는 학습할 수 없습니다\. /);
   });
 });

@@ -161,7 +161,7 @@ export class TrainingClient {
     this.dispatch({ type: 'start', runId, resume: context.resume });
     const connection = this.connect();
     if (!connection) {
-      this.dispatch({ type: 'crash', reason: 'Training is not available in this build of Layerboard' });
+      this.dispatch({ type: 'crash', reason: { key: 'train:outcome.unavailable' } });
       return false;
     }
     // Only a resumed run needs the saved weights and history; a fresh one is sent without them.

@@ -108,6 +108,9 @@ describe('the training state', () => {
     expect(crashed.phase).toBe('failed');
     expect(crashed.outcome!.kind).toBe('crashed');
     expect(words(crashed.outcome)!.message).toMatch(/^out of memory\. The project keeps the weights it had before this run; press Train to start again\.$/);
+    const unavailable = run([{ type: 'start', runId: 'r2', resume: false }, { type: 'crash', reason: { key: 'train:outcome.unavailable' } }]);
+    expect(words(unavailable.outcome)!.message).toBe('Training is not available in this build of Layerboard. The project keeps the weights it had before this run; press Train to start again.');
+    expect(words(unavailable.outcome, ko)!.message).toBe('이 Layerboard 빌드에서는 학습할 수 없습니다. 프로젝트에는 이번 학습 전의 가중치가 그대로 있습니다. 다시 시작하려면 학습을 누르세요.');
     // Training can start again.
     expect(run([{ type: 'start', runId: 'r2', resume: true }], crashed)).toMatchObject({ phase: 'starting', runId: 'r2', resume: true, outcome: null });
   });

@@ -57,7 +57,8 @@ export type TrainingAction =
   | { type: 'pause' }
   | { type: 'stop' }
   /** The worker died. */
-  | { type: 'crash'; reason: string }
+  /** `reason`: the worker's own words (an engine's error text), or a key of the window's catalogs. */
+  | { type: 'crash'; reason: string | { key: string } }
   /** The user closed the outcome message. */
   | { type: 'dismiss' };
 
@@ -143,7 +144,7 @@ export function trainingReducer(state: TrainingState, action: TrainingAction): T
         outcome: {
           kind: 'crashed',
           title: key('outcome.crashed'),
-          message: key('outcome.crashedMessage', { reason: action.reason.replace(/\.$/, '') }),
+          message: key('outcome.crashedMessage', { reason: typeof action.reason === 'string' ? action.reason.replace(/\.$/, '') : action.reason }),
         },
       };
     case 'message':

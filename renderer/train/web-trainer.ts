@@ -3,6 +3,7 @@
  */
 import type { TrainerMessage, TrainerRequest } from '../../core/train/protocol.ts';
 import type { TrainerConnection } from '../host/host.ts';
+import { appI18n } from '../i18n/i18n.ts';
 
 export function createWebTrainer(makeWorker: () => Worker = () => new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'layerboard-trainer' })): TrainerConnection {
   const worker = makeWorker();
@@ -20,9 +21,9 @@ export function createWebTrainer(makeWorker: () => Worker = () => new Worker(new
   };
   worker.addEventListener('error', (event: ErrorEvent) => {
     event.preventDefault();
-    crashed(event.message || 'the training worker stopped unexpectedly');
+    crashed(event.message || appI18n().t('host:trainerStopped'));
   });
-  worker.addEventListener('messageerror', () => crashed('the training worker sent a message that could not be read'));
+  worker.addEventListener('messageerror', () => crashed(appI18n().t('host:trainerUnreadable')));
   return {
     send(request: TrainerRequest) {
       if (alive) worker.postMessage(request);

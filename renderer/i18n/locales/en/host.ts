@@ -7,6 +7,7 @@ export default {
   cannotWrite: 'this browser cannot write to files',
   noPermission: 'permission to write the file was not given',
   trainerUnreadable: 'The training process sent a message that could not be read.',
+  trainerStopped: 'the training worker stopped unexpectedly',
   trainerNotStarted: 'The training process was not started.',
   trainerStartFailed: 'The training process could not be started: {{why}}',
   sampleFailed: 'Could not load the sample project: {{why}}',
