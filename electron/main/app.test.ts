@@ -615,6 +615,14 @@ describe('the training process', () => {
     expect(await fake.windows[0].api.startTrainer('t1')).toEqual({ type: 'error', message: 'The training process could not be started: spawn ENOENT' });
   });
 
+  it('says so in Korean once the window picks Korean', async () => {
+    const { fake } = await boot();
+    fake.windows[0].api.setLocale('ko');
+    await settle();
+    fake.failFork = new Error('spawn ENOENT');
+    expect(await fake.windows[0].api.startTrainer('t1')).toEqual({ type: 'error', message: '학습 프로세스를 시작하지 못했습니다: spawn ENOENT' });
+  });
+
   it('refuses trainer requests from anything but our window’s top frame', async () => {
     const { fake } = await boot();
     const stranger = fake.ipc.connect(9999, { url: APP_INDEX_URL, parent: null });

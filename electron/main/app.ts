@@ -216,7 +216,7 @@ export function createMain<W extends AppWindow>(ports: MainPorts<W>, config: Mai
   const store = createJsonStore(config.paths.userData, ports.storeFs);
   const recovery = createRecoveryService<WinRecord>({ dir: join(config.paths.userData, RECOVERY_FOLDER), fs: ports.recoveryFs, t: () => words() });
   const openQueue = createOpenQueue();
-  const trainers = createTrainerProcesses(ports.trainers, { workerPath: config.paths.trainerWorker, log });
+  const trainers = createTrainerProcesses(ports.trainers, { workerPath: config.paths.trainerWorker, log, t: () => words() });
   let savedWindowState: unknown = undefined;
   let recent: RecentProjects | null = null;
   let lastFocused: WinRecord | null = null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrainerExitPayload } from '../../core/protocol.ts';
 import { createFakeChannel, FakeUtilityProcess, type FakeMessagePortMain } from '../testing/fake-message-ports.ts';
 import { settle } from '../testing/fake-electron.ts';
+import { translatorFor } from '../../core/i18n/index.ts';
 import { createTrainerProcesses, describeTrainerExit, TRAINER_SERVICE_NAME, type TrainerOwner, type TrainerProcessPorts } from './trainer-process.ts';
 
 const WORKER = '/app/out/main/trainer-worker.js';
@@ -163,5 +164,17 @@ describe('describeTrainerExit', () => {
   ];
   it.each(rows)('code %s, gone %s, fatal %s', (code, gone, fatal, sentence) => {
     expect(describeTrainerExit(code, gone, fatal)).toBe(sentence);
+  });
+
+  it('says each in Korean, the fatal error’s own text kept', () => {
+    const ko = translatorFor('ko');
+    for (const [code, gone, fatal] of rows) {
+      const text = describeTrainerExit(code, gone, fatal, ko);
+      expect(text).toMatch(/^학습 프로세스|^시스템이/);
+      expect(text).not.toMatch(/\{\{|desktop:/);
+      if (fatal !== null) expect(text).toContain(`(${fatal})`);
+      else if (gone === null || gone === 'abnormal-exit') expect(text).toContain(code === null ? '예기치 않게 끝났습니다' : `종료 코드 ${code}`);
+    }
+    expect(describeTrainerExit(9, 'oom', null, ko)).toBe('학습 프로세스의 메모리가 부족합니다.');
   });
 });

@@ -12,6 +12,7 @@
  * drive this same code with fakes.
  */
 import type { IpcResult, TrainerExitPayload } from '../../core/protocol.ts';
+import { englishTranslator, type TFunction } from '../../core/i18n/index.ts';
 
 /** The name the process has in app.getAppMetrics(), task managers and `child-process-gone`. */
 export const TRAINER_SERVICE_NAME = 'Layerboard trainer';
@@ -78,31 +79,31 @@ export interface TrainerProcessOptions {
   /** The built worker entry (out/main/trainer-worker.js). */
   workerPath: string;
   log(message: string): void;
+  /** The translator for the language in effect now: what the page is told uses core's `desktop:trainer` words. English if absent. */
+  t?: () => TFunction;
 }
 
-/** The sentence the page shows when a trainer ends unasked. */
-export function describeTrainerExit(exitCode: number | null, goneReason: string | null, fatalError: string | null): string {
+/** `child-process-gone` reasons with a sentence of their own (`desktop:trainer.<key>`). */
+const GONE_REASONS: Readonly<Record<string, string>> = {
+  oom: 'oom', 'memory-eviction': 'memoryEviction', crashed: 'crashed', killed: 'killed', 'launch-failed': 'launchFailed', 'integrity-failure': 'integrityFailure',
+};
+
+/** The sentence the page shows when a trainer ends unasked, in `t`'s language (the fatal error's own text stays as V8 wrote it). */
+export function describeTrainerExit(exitCode: number | null, goneReason: string | null, fatalError: string | null, t: TFunction = englishTranslator()): string {
   if (fatalError !== null) {
-    return /heap|memory|allocation/i.test(fatalError)
-      ? `The training process ran out of memory (${fatalError}).`
-      : `The training process stopped on a fatal error (${fatalError}).`;
+    return t(/heap|memory|allocation/i.test(fatalError) ? 'desktop:trainer.outOfMemoryFatal' : 'desktop:trainer.fatal', { error: fatalError });
   }
-  switch (goneReason) {
-    case 'oom': return 'The training process ran out of memory.';
-    case 'memory-eviction': return 'The system ended the training process to free memory.';
-    case 'crashed': return 'The training process crashed.';
-    case 'killed': return 'The training process was ended from outside Layerboard.';
-    case 'launch-failed': return 'The training process could not be started.';
-    case 'integrity-failure': return 'The training process failed a code integrity check.';
-  }
-  if (exitCode === null) return 'The training process ended unexpectedly.';
-  return `The training process stopped unexpectedly (exit code ${exitCode}).`;
+  const gone = goneReason === null ? undefined : GONE_REASONS[goneReason];
+  if (gone !== undefined) return t(`desktop:trainer.${gone}`);
+  if (exitCode === null) return t('desktop:trainer.endedUnexpectedly');
+  return t('desktop:trainer.exitCode', { code: exitCode });
 }
 
 /** How many `child-process-gone` reports to hold for exits that have not arrived yet. */
 const MAX_PENDING_GONE = 8;
 
 export function createTrainerProcesses(ports: TrainerProcessPorts, options: TrainerProcessOptions): TrainerProcesses {
+  const words = options.t ?? englishTranslator;
   interface Trainer {
     readonly owner: TrainerOwner;
     readonly trainerId: string;
@@ -134,8 +135,8 @@ export function createTrainerProcesses(ports: TrainerProcessPorts, options: Trai
     if (byOwner.get(trainer.owner.id) === trainer) byOwner.delete(trainer.owner.id);
     if (trainer.ended) return;
     trainer.ended = true;
-    const reason = describeTrainerExit(exitCode, details?.reason ?? null, trainer.fatalError);
-    options.log(`trainer ${trainer.trainerId} exited (code ${exitCode}${details ? `, ${details.reason}` : ''}): ${reason}`);
+    const reason = describeTrainerExit(exitCode, details?.reason ?? null, trainer.fatalError, words());
+    options.log(`trainer ${trainer.trainerId} exited (code ${exitCode}${details ? `, ${details.reason}` : ''}): ${describeTrainerExit(exitCode, details?.reason ?? null, trainer.fatalError)}`);
     trainer.owner.exited({ trainerId: trainer.trainerId, reason, exitCode });
   }
 
@@ -148,7 +149,7 @@ export function createTrainerProcesses(ports: TrainerProcessPorts, options: Trai
         child = ports.fork(options.workerPath, [], { serviceName: TRAINER_SERVICE_NAME });
       } catch (error) {
         options.log(`could not start a trainer: ${String(error)}`);
-        return { type: 'error', message: `The training process could not be started: ${error instanceof Error ? error.message : String(error)}` };
+        return { type: 'error', message: words()('desktop:trainer.startFailed', { error: error instanceof Error ? error.message : String(error) }) };
       }
       const trainer: Trainer = { owner, trainerId, child, ended: false, fatalError: null };
       byOwner.set(owner.id, trainer);
@@ -168,7 +169,7 @@ export function createTrainerProcesses(ports: TrainerProcessPorts, options: Trai
         port2.close();
         end(trainer);
         options.log(`could not connect trainer ${trainerId}: ${String(error)}`);
-        return { type: 'error', message: 'The training process could not be connected to this window.' };
+        return { type: 'error', message: words()('desktop:trainer.connectFailed') };
       }
       return { type: 'ok', value: null };
     },

@@ -67,4 +67,19 @@ export default {
     removeFailed: 'Could not remove the recovery copy {{file}}: {{reason}}.',
     unknown: 'Unknown recovery copy.',
   },
+  /** Why the training process ended or could not start (electron/main/trainer-process.ts); the page adds what happens next. */
+  trainer: {
+    outOfMemoryFatal: 'The training process ran out of memory ({{error}}).',
+    fatal: 'The training process stopped on a fatal error ({{error}}).',
+    oom: 'The training process ran out of memory.',
+    memoryEviction: 'The system ended the training process to free memory.',
+    crashed: 'The training process crashed.',
+    killed: 'The training process was ended from outside Layerboard.',
+    launchFailed: 'The training process could not be started.',
+    integrityFailure: 'The training process failed a code integrity check.',
+    endedUnexpectedly: 'The training process ended unexpectedly.',
+    exitCode: 'The training process stopped unexpectedly (exit code {{code}}).',
+    startFailed: 'The training process could not be started: {{error}}',
+    connectFailed: 'The training process could not be connected to this window.',
+  },
 } as const;

@@ -59,4 +59,18 @@ export default {
     removeFailed: '복구본 {{file}}을(를) 지우지 못했습니다({{reason}}).',
     unknown: '알 수 없는 복구본입니다.',
   },
+  trainer: {
+    outOfMemoryFatal: '학습 프로세스의 메모리가 부족합니다({{error}}).',
+    fatal: '학습 프로세스가 치명적인 오류로 멈췄습니다({{error}}).',
+    oom: '학습 프로세스의 메모리가 부족합니다.',
+    memoryEviction: '시스템이 메모리를 확보하려고 학습 프로세스를 끝냈습니다.',
+    crashed: '학습 프로세스가 비정상적으로 종료되었습니다.',
+    killed: '학습 프로세스가 Layerboard 밖에서 종료되었습니다.',
+    launchFailed: '학습 프로세스를 시작하지 못했습니다.',
+    integrityFailure: '학습 프로세스가 코드 무결성 검사를 통과하지 못했습니다.',
+    endedUnexpectedly: '학습 프로세스가 예기치 않게 끝났습니다.',
+    exitCode: '학습 프로세스가 예기치 않게 멈췄습니다(종료 코드 {{code}}).',
+    startFailed: '학습 프로세스를 시작하지 못했습니다: {{error}}',
+    connectFailed: '학습 프로세스를 이 창에 연결하지 못했습니다.',
+  },
 } as const;
