@@ -36,6 +36,18 @@ describe('check', () => {
     writeFileSync(bad, '{"format": "layerboard", "version": 2,\n  "graph": ');
     expectUserError(cli('check', bad), /bad.layerboard: .*line 2/);
   });
+
+  it('names a field once, in both languages, and a refused setting in Korean', () => {
+    const sample = JSON.parse(readFileSync(join(root, 'assets/samples/deep-regression.layerboard'), 'utf8'));
+    const wide = join(tmp, 'wide.layerboard');
+    writeFileSync(wide, JSON.stringify({ ...sample, weights: undefined, graph: { ...sample.graph, nodes: sample.graph.nodes.map((n: { id: string }) => (n.id === 'linear1' ? { ...n, outFeatures: 70_000 } : n)) } }));
+    const where = sample.graph.nodes.findIndex((n: { id: string }) => n.id === 'linear1');
+    expectUserError(cli('check', wide), new RegExp(`wide\\.layerboard: graph\\.nodes\\[${where}\\]\\.outFeatures: is 70,000, wider than the limit of 65,536$`, 'm'));
+    expectUserError(cliWithEnv({ LANG: 'ko_KR.UTF-8' }, 'check', wide), new RegExp(`wide\\.layerboard: graph\\.nodes\\[${where}\\]\\.outFeatures: 값 70,000이\\(가\\) 한도인 65,536보다 큽니다$`, 'm'));
+    const nesterov = join(tmp, 'nesterov.layerboard');
+    writeFileSync(nesterov, JSON.stringify({ ...sample, training: { ...sample.training, optimizer: { type: 'sgd', lr: 0.01, nesterov: true } } }));
+    expectUserError(cliWithEnv({ LANG: 'ko_KR.UTF-8' }, 'train', nesterov, '--epochs', '1'), /nesterov\.layerboard: 학습 설정: Nesterov 모멘텀을 쓰려면 모멘텀\(momentum\)이 0보다 크고 dampening이 0이어야 합니다\./);
+  });
 });
 
 describe('language', () => {

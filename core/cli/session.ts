@@ -29,11 +29,12 @@ export function readProject(path: string): Result<LoadedProject> {
   const text = readFileSync(path, 'utf8');
   const parsed = parseProject(text, { fileName: path });
   if (parsed.type === 'error') {
-    const first = parsed.errors.slice(0, 5).map((e) => (e.path ? `${e.path}: ${projectIssueText(cliT(), e)}` : projectIssueText(cliT(), e)));
+    // projectIssueText puts the field path first itself.
+    const first = parsed.errors.slice(0, 5).map((e) => projectIssueText(cliT(), e));
     const more = parsed.errors.length > 5 ? say('files.moreErrors', { count: parsed.errors.length - 5 }) : '';
     return { type: 'error', message: `${path}: ${first.join('; ')}${more}` };
   }
-  return { type: 'ok', project: parsed.project, path, warnings: parsed.warnings.map((w) => `${path}: ${w.path ? `${w.path}: ` : ''}${projectIssueText(cliT(), w)}`) };
+  return { type: 'ok', project: parsed.project, path, warnings: parsed.warnings.map((w) => `${path}: ${projectIssueText(cliT(), w)}`) };
 }
 
 export interface CsvFile {
