@@ -5,6 +5,7 @@
  * else as a download (a browser's downloads; Electron asks where).
  */
 import type { Host } from '../host/host.ts';
+import { appI18n } from '../i18n/i18n.ts';
 
 /** Saving any file, where a host offers it (optional: a download works everywhere). */
 type HostWithSaveFile = Host & {
@@ -83,17 +84,17 @@ export async function svgToPng(svg: { text: string; width: number; height: numbe
     image.decoding = 'async';
     await new Promise<void>((resolve, reject) => {
       image.onload = () => resolve();
-      image.onerror = () => reject(new Error('the chart could not be drawn as an image'));
+      image.onerror = () => reject(new Error(appI18n().t('charts:card.drawFailed')));
       image.src = url;
     });
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(svg.width * scale);
     canvas.height = Math.round(svg.height * scale);
     const context = canvas.getContext('2d');
-    if (!context) throw new Error('this browser has no 2D canvas');
+    if (!context) throw new Error(appI18n().t('charts:card.noCanvas'));
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, svg.width, svg.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(appI18n().t('charts:card.encodeFailed')))), 'image/png'));
   } finally {
     URL.revokeObjectURL(url);
   }

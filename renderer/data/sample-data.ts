@@ -6,6 +6,7 @@ import bostonUrl from '../../assets/samples/boston-housing.csv?url';
 import diabetesUrl from '../../assets/samples/diabetes.csv?url';
 import irisUrl from '../../assets/samples/iris.csv?url';
 import wineUrl from '../../assets/samples/wine.csv?url';
+import { appI18n } from '../i18n/i18n.ts';
 
 export interface SampleData {
   file: string;
@@ -23,6 +24,6 @@ export const SAMPLE_DATA: readonly SampleData[] = [
 
 export async function fetchSampleData(sample: SampleData): Promise<Uint8Array> {
   const response = await fetch(sample.url);
-  if (!response.ok) throw new Error(`could not load ${sample.file} (HTTP ${response.status})`);
+  if (!response.ok) throw new Error(appI18n().t('host:fetchFailed', { file: sample.file, status: response.status }));
   return new Uint8Array(await response.arrayBuffer());
 }

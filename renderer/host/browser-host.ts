@@ -321,6 +321,6 @@ export class BrowserHost implements Host {
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not load the bundled sample (${url}: HTTP ${response.status})`);
+  if (!response.ok) throw new Error(t('host:fetchFailed', { file: url, status: response.status }));
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseProject } from '../../core/index.ts';
-import { createRendererI18n } from '../i18n/i18n.ts';
+import { appI18n, createRendererI18n } from '../i18n/i18n.ts';
 import { fetchGuidedSample, GUIDED_SAMPLES, SAMPLE_GROUPS } from './catalog.ts';
 
 // Every project shipped in assets/samples, as text (Vite reads it; the renderer has no Node).
@@ -64,5 +64,15 @@ describe('fetchGuidedSample', () => {
   it('fails with the file name and the HTTP status when the bundle lacks a file', async () => {
     vi.stubGlobal('fetch', async () => new Response('', { status: 404 }));
     await expect(fetchGuidedSample(GUIDED_SAMPLES[0])).rejects.toThrow(/deep-regression\.layerboard \(HTTP 404\)/);
+  });
+
+  it('says so in the window language', async () => {
+    vi.stubGlobal('fetch', async () => new Response('', { status: 404 }));
+    await appI18n().changeLanguage('ko');
+    try {
+      await expect(fetchGuidedSample(GUIDED_SAMPLES[0])).rejects.toThrow(/^deep-regression\.layerboard을\(를\) 불러오지 못했습니다\(HTTP 404\)$/);
+    } finally {
+      await appI18n().changeLanguage('en');
+    }
   });
 });

@@ -20,6 +20,7 @@ import dyingLeakyUrl from '../../assets/samples/dying-relu-leaky.layerboard?url'
 import irisProjectUrl from '../../assets/samples/iris-classifier.layerboard?url';
 import wineProjectUrl from '../../assets/samples/wine-classifier.layerboard?url';
 import type { OpenedFile } from '../host/host.ts';
+import { appI18n } from '../i18n/i18n.ts';
 
 export type SampleGroup = 'lecture' | 'linear' | 'vanishing' | 'dying' | 'classification';
 
@@ -58,7 +59,7 @@ export const SAMPLE_GROUPS: readonly SampleGroup[] = ['lecture', 'linear', 'vani
 
 async function fetchBytes(url: string, file: string): Promise<Uint8Array> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not load ${file} (HTTP ${response.status})`);
+  if (!response.ok) throw new Error(appI18n().t('host:fetchFailed', { file, status: response.status }));
   return new Uint8Array(await response.arrayBuffer());
 }
 

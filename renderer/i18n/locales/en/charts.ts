@@ -6,6 +6,9 @@ export default {
     exportCsv: 'Export {{title}} data as CSV',
     exportCsvTitle: 'Save the data behind the chart as CSV',
     exportFailed: 'Could not export {{title}}',
+    drawFailed: 'the chart could not be drawn as an image',
+    noCanvas: 'this browser has no 2D canvas',
+    encodeFailed: 'the PNG could not be encoded',
     logScale: 'Log scale',
   },
   loss: {

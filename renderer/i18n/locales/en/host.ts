@@ -8,6 +8,7 @@ export default {
   noPermission: 'permission to write the file was not given',
   trainerUnreadable: 'The training process sent a message that could not be read.',
   trainerStopped: 'the training worker stopped unexpectedly',
+  fetchFailed: 'could not load {{file}} (HTTP {{status}})',
   trainerNotStarted: 'The training process was not started.',
   trainerStartFailed: 'The training process could not be started: {{why}}',
   sampleFailed: 'Could not load the sample project: {{why}}',

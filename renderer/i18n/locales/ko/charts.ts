@@ -5,6 +5,9 @@ export default {
     exportCsv: '{{title}} 데이터를 CSV로 내보내기',
     exportCsvTitle: '차트의 데이터를 CSV로 저장합니다',
     exportFailed: '{{title}}을(를) 내보내지 못했습니다',
+    drawFailed: '차트를 이미지로 그리지 못했습니다',
+    noCanvas: '이 브라우저에는 2D 캔버스가 없습니다',
+    encodeFailed: 'PNG로 인코딩하지 못했습니다',
     logScale: '로그 스케일',
   },
   loss: {

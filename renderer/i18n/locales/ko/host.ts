@@ -7,6 +7,7 @@ export default {
   noPermission: '파일에 쓸 권한을 받지 못했습니다',
   trainerUnreadable: '학습 프로세스가 읽을 수 없는 메시지를 보냈습니다.',
   trainerStopped: '학습 작업자가 예기치 않게 멈췄습니다',
+  fetchFailed: '{{file}}을(를) 불러오지 못했습니다(HTTP {{status}})',
   trainerNotStarted: '학습 프로세스가 시작되지 않았습니다.',
   trainerStartFailed: '학습 프로세스를 시작하지 못했습니다: {{why}}',
   sampleFailed: '예제 프로젝트를 불러오지 못했습니다: {{why}}',
