@@ -260,7 +260,7 @@ async function main(): Promise<void> {
       losses.push(`${t.finalLoss.toPrecision(5)}${agrees ? '' : ' (>1% off)'}`);
     }
     const plan = compileWorkload(w, 1, backend, host);
-    cells.push(losses.join(' / '), plan.layers.map((l, i) => `${l.inFeatures}→${l.outFeatures} ${plan.kernels[i].backend}:${plan.kernels[i].tile}`).join(', '));
+    cells.push(losses.join(' / '), plan.layers.map((l, i) => `${l.inFeatures}→${l.outFeatures} ${plan.kernels[i].backend}:${plan.kernels[i].tile}${plan.kernels[i].fusedActivation ? ` + ${plan.kernels[i].fusedActivation} in the epilogue` : ''}`).join(', '));
     plan.dispose();
     rows.push(cells);
   }

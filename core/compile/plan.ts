@@ -12,6 +12,7 @@
 import type { GraphNode, InitType, OutputNode } from '../graph/types.ts';
 import { attachParamMemory, type Arena, type Floats, type KernelBackend, type ParamMemory } from '../kernels/backend.ts';
 import { cpuBackend } from '../kernels/cpu.ts';
+import { ELEMENTWISE } from '../ops/activations.ts';
 import { createWasmKernels, productScratchBytes, wasmRelaxedSimd, type WasmKernels } from '../kernels/wasm.ts';
 import { defaultKernelThreads, type KernelThreadHost } from '../kernels/threads.ts';
 import { Rng } from '../kernels/random.ts';
@@ -53,6 +54,8 @@ export interface LayerKernel {
    * (all three have rows × in × out multiply-adds).
    */
   threadsFromRows?: number;
+  /** The activation (ReLU, LeakyReLU) that takes this layer's output and is computed in its forward product's epilogue. */
+  fusedActivation?: string;
 }
 
 export interface PlanOptions {
@@ -362,7 +365,27 @@ export class Plan {
       const b = bindings.get(n.id)!;
       return b.kernels.ops?.[n.type]?.backward?.(b) ?? OPS[n.type].backward(b);
     };
-    this.forwardSteps = this.order.filter((n) => n.type !== 'input').map(forward);
+    // Linear → ReLU / LeakyReLU, both on the WebAssembly kernels: one step computes both outputs
+    // (the activation in the product's epilogue, with the activation step's bits), and the
+    // activation's own forward pass goes away. Its backward is unchanged.
+    const fusedLinear = new Map<string, Step>();
+    const fusedAway = new Set<string>();
+    if (this.wasm) {
+      for (const node of this.order) {
+        if (node.type !== 'relu' && node.type !== 'leakyRelu') continue;
+        const [producer] = this.producers.get(node.id) ?? [];
+        const lb = producer === undefined ? undefined : bindings.get(producer);
+        const ab = bindings.get(node.id)!;
+        if (!lb || lb.node.type !== 'linear' || fusedLinear.has(producer) || lb.kernels !== this.wasm || ab.kernels !== this.wasm) continue;
+        const step = this.wasm.fuseLinearActivation(lb, ab);
+        if (!step) continue;
+        fusedLinear.set(producer, step);
+        fusedAway.add(node.id);
+        const entry = this.kernels.find((k) => k.nodeId === producer);
+        if (entry) entry.fusedActivation = ELEMENTWISE[node.type].title;
+      }
+    }
+    this.forwardSteps = this.order.filter((n) => n.type !== 'input' && !fusedAway.has(n.id)).map((n) => fusedLinear.get(n.id) ?? forward(n));
     this.backwardSteps = reversed.map(backward).filter((s): s is Step => s !== null);
   }
 

@@ -14,7 +14,8 @@ import { KERNELS_WASM_BASE64 } from './wasm/kernels.wasm.ts';
 import type { GraphNode } from '../graph/types.ts';
 import type { StepBinding } from '../ops/op.ts';
 import { OPS } from '../ops/table.ts';
-import { normals } from '../testing/graphs.ts';
+import { chainGraph, normals } from '../testing/graphs.ts';
+import { compileGraph } from '../index.ts';
 
 function fill<T extends Floats>(x: T, rng: Rng): T {
   for (let i = 0; i < x.length; i++) x[i] = rng.uniform(-1, 1);
@@ -128,6 +129,57 @@ describe('the WebAssembly kernels', () => {
       cpuBackend.sumRows(c, sums, m, n, false);
       expect(Array.from(bias)).toEqual(Array.from(sums));
     }
+  });
+
+  it.each([[7, 13, 9, 'relu'], [12, 40, 8, 'leakyRelu'], [9, 100, 33, 'leakyRelu'], [64, 30, 16, 'relu'], [5, 17, 3, 'leakyRelu']] as const)(
+    'compute linear → activation in one step (%i×%i·%i, %s) with the bits of the product and then the activation step', (m, k, n, type) => {
+      const K = createWasmKernels()!;
+      const rng = new Rng(m + k + n);
+      const scratch = productScratchBytes(m, k, n);
+      let at = K.base;
+      const buffer = K.reserve(at + 4 * (m * k + k * n + n + 4 * m * n) + scratch + 1024);
+      const view = (length: number) => {
+        const v = new Float32Array(buffer, at, length);
+        at += Math.ceil((length * 4) / 16) * 16;
+        return v;
+      };
+      const x = fill(view(m * k), rng), w = fill(view(k * n), rng), bias = fill(view(n), rng);
+      const y = view(m * n), act = view(m * n), wantY = view(m * n), wantAct = view(m * n);
+      K.useScratch(at, scratch);
+      const slope = type === 'leakyRelu' ? 0.2 : 0;
+      K.linearActivationForward(x, w, bias, y, act, m, k, n, type === 'leakyRelu', slope);
+      K.linearForward(x, w, bias, wantY, m, k, n);
+      const node = (type === 'leakyRelu' ? { id: 'a', type, slope } : { id: 'a', type }) as GraphNode;
+      const step = K.ops[type]!.forward!({ node, inputs: [wantY], output: wantAct, outWidth: n } as unknown as StepBinding)!;
+      step(m);
+      expect(Array.from(y)).toEqual(Array.from(wantY));
+      expect(Array.from(act)).toEqual(Array.from(wantAct));
+      // Both signs occurred, so the activation really was applied.
+      expect(act.some((v, i) => v !== y[i])).toBe(true);
+      expect(act.some((v) => v > 0)).toBe(true);
+    });
+
+  it('fuse a linear layer of more than four outputs with the ReLU / LeakyReLU after it in a plan, not a narrower one', () => {
+    const graph = chainGraph([
+      { id: 'input', type: 'input' },
+      { id: 'l1', type: 'linear', outFeatures: 12 },
+      { id: 'r1', type: 'leakyRelu', slope: 0.1 },
+      { id: 'l2', type: 'linear', outFeatures: 3 },
+      { id: 'r2', type: 'relu' },
+      { id: 'l3', type: 'linear', outFeatures: 1 },
+      { id: 'output', type: 'output', loss: 'mse' },
+    ]);
+    const r = compileGraph(graph, { inputWidth: 5, target: { task: 'regression', width: 1 } }, { seed: 1, backend: 'wasm', threads: null });
+    if (r.type !== 'ok') throw new Error('does not compile');
+    const plan = r.plan;
+    expect(plan.kernels.map((k) => k.fusedActivation ?? null)).toEqual(['LeakyReLU', null, null]);
+    plan.ensureCapacity(10);
+    const rng = new Rng(4);
+    for (let i = 0; i < 10 * 5; i++) plan.input[i] = rng.uniform(-2, 2);
+    plan.forward(10, false);
+    const pre = plan.activation('l1')!, post = plan.activation('r1')!;
+    for (let i = 0; i < 10 * 12; i++) expect(post[i]).toBe(Math.fround(pre[i] > 0 ? pre[i] : pre[i] * 0.1));
+    plan.dispose();
   });
 
   it('sum squares in float64 over arrays in their memory (four at a time and a tail), and decline any other array', () => {

@@ -20,7 +20,8 @@ interface KernelExports {
   pack_f32(b: number, bp: number, bj: number, k: number, n: number, bias: number, panel: number): void;
   pack_a_f32(a: number, ai: number, ap: number, m: number, k: number, out: number): void;
   gemm_f32(a: number, ai: number, ap: number, panel: number, c: number, m: number, k: number, n: number, acc: number): void;
-  matmul_f32(a: number, ai: number, ap: number, b: number, bp: number, bj: number, bias: number, c: number, m: number, k: number, n: number, acc: number, panel: number): void;
+  matmul_f32(a: number, ai: number, ap: number, b: number, bp: number, bj: number, bias: number, c: number, m: number, k: number, n: number, acc: number, panel: number,
+    y: number, leaky: number, slope: number): void;
   matmul_f64(a: number, ai: number, ap: number, b: number, bp: number, bj: number, bias: number, c: number, m: number, k: number, n: number, acc: number): void;
   sum_rows_f32(dy: number, db: number, rows: number, cols: number, acc: number): void;
   sum_rows_f64(dy: number, db: number, rows: number, cols: number, acc: number): void;
@@ -186,6 +187,37 @@ export class WasmKernels implements KernelBackend, Arena, UpdateKernels {
     return arrays.every((a) => a instanceof Float32Array && a.buffer === this.buffer);
   }
 
+  /**
+   * Linear → ReLU / LeakyReLU as one step: y = x·W + b, and its activation into `act` with
+   * rectify_f32's bits. On one thread with more than four columns the product's epilogue computes
+   * the activation while the block is in registers; otherwise a pass follows the product.
+   */
+  linearActivationForward(x: Floats, w: Floats, b: Floats | null, y: Floats, act: Floats, rows: number, inF: number, outF: number, leaky: boolean, slope: number): void {
+    if (!this.inMemory(x, w, y, act, ...(b ? [b] : [])) || !this.reaches(x, w, y, b, rows, inF, outF)) {
+      this.linearForward(x, w, b, y, rows, inF, outF);
+      const f = ELEMENTWISE[leaky ? 'leakyRelu' : 'relu'].f;
+      for (let i = 0, n = rows * outF; i < n; i++) act[i] = f(y[i], slope, 0);
+      return;
+    }
+    this.product(x, inF, 1, w, outF, 1, b, y, rows, inF, outF, false, { at: act.byteOffset, leaky, slope });
+  }
+
+  /**
+   * The fused step for a linear node of more than four outputs and the ReLU / LeakyReLU that takes
+   * its output, where both run here; undefined otherwise (narrow products have no epilogue for it).
+   */
+  fuseLinearActivation(linear: StepBinding, activation: StepBinding): Step | undefined {
+    const leaky = activation.node.type === 'leakyRelu';
+    if ((!leaky && activation.node.type !== 'relu') || activation.inputs[0] !== linear.output || linear.outWidth <= 4) return undefined;
+    const { inputs: [x], weight, bias, output: y, capacity, outWidth: outF } = linear;
+    const inF = linear.inWidths[0];
+    if (weight === null || !this.inMemory(x, weight, y, activation.output, ...(bias ? [bias] : []))) return undefined;
+    if (!this.reaches(x, weight, y, bias, capacity, inF, outF)) return undefined;
+    const slope = leaky ? ELEMENTWISE.leakyRelu.params(activation.node)[0] : 0;
+    const act = activation.output;
+    return (rows) => this.linearActivationForward(x, weight, bias, y, act, rows, inF, outF, leaky, slope);
+  }
+
   private rectify(b: StepBinding, leaky: boolean): Step | undefined {
     const x = b.inputs[0];
     const y = b.output;
@@ -284,7 +316,8 @@ export class WasmKernels implements KernelBackend, Arena, UpdateKernels {
   }
 
   /** C (+)= A·B (+ bias) with A(i,p) = a[i·ai + p·ap] and B(p,j) = b[p·bp + j·bj], strides in elements. */
-  private product(a: Floats, ai: number, ap: number, b: Floats, bp: number, bj: number, bias: Floats | null, c: Floats, m: number, k: number, n: number, accumulate: boolean): void {
+  private product(a: Floats, ai: number, ap: number, b: Floats, bp: number, bj: number, bias: Floats | null, c: Floats, m: number, k: number, n: number, accumulate: boolean,
+    activation?: { at: number; leaky: boolean; slope: number }): void {
     const biasAt = bias === null ? 0 : bias.byteOffset;
     if (a instanceof Float64Array) {
       this.exports.matmul_f64(a.byteOffset, ai * 8, ap * 8, b.byteOffset, bp * 8, bj * 8, biasAt, c.byteOffset, m, k, n, accumulate ? 1 : 0);
@@ -298,8 +331,13 @@ export class WasmKernels implements KernelBackend, Arena, UpdateKernels {
       } else {
         this.threads.gemm(this.exports.gemm_f32, a.byteOffset, ai * 4, ap * 4, this.scratchAt, c.byteOffset, m, k, n, accumulate ? 1 : 0);
       }
+      if (activation) this.exports.rectify_f32(c.byteOffset, activation.at, m * n, activation.leaky ? 1 : 0, activation.slope);
     } else {
-      this.exports.matmul_f32(a.byteOffset, ai * 4, ap * 4, b.byteOffset, bp * 4, bj * 4, biasAt, c.byteOffset, m, k, n, accumulate ? 1 : 0, this.scratchAt);
+      // The epilogue computes the activation for more than four columns; narrow products take a pass after.
+      const fused = activation !== undefined && n > 4;
+      this.exports.matmul_f32(a.byteOffset, ai * 4, ap * 4, b.byteOffset, bp * 4, bj * 4, biasAt, c.byteOffset, m, k, n, accumulate ? 1 : 0, this.scratchAt,
+        fused ? activation.at : 0, fused && activation.leaky ? 1 : 0, fused ? activation.slope : 0);
+      if (activation && !fused) this.exports.rectify_f32(c.byteOffset, activation.at, m * n, activation.leaky ? 1 : 0, activation.slope);
     }
   }
 

@@ -187,13 +187,15 @@
   ;; two pointer increments and a compare with the block's end. A last block of fewer than four
   ;; rows is computed on its zero rows and stored only for the real ones.
   (func $gemm_f32 (param $a i32) (param $panel i32) (param $c i32) (param $m i32) (param $k i32) (param $n i32) (param $acc i32)
+      (param $y i32) (param $leaky i32) (param $slope f64)
     (local $j0 i32) (local $w i32) (local $i i32) (local $h i32) (local $x i32) (local $row i32) (local $end i32)
-    (local $cp i32) (local $nb i32) (local $kb i32) (local $full i32)
+    (local $cp i32) (local $nb i32) (local $kb i32) (local $full i32) (local $s2 v128)
     (local $h0 v128) (local $h1 v128) (local $b0 v128) (local $b1 v128) (local $av v128)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local.set $nb (i32.shl (local.get $n) (i32.const 2)))
     (local.set $kb (i32.shl (local.get $k) (i32.const 5)))
+    (local.set $s2 (f64x2.splat (local.get $slope)))
     (loop $panels
       (local.set $w (select (i32.const 8) (i32.sub (local.get $n) (local.get $j0))
         (i32.ge_s (i32.sub (local.get $n) (local.get $j0)) (i32.const 8))))
@@ -252,6 +254,43 @@
             (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
             (br_if $stored (i32.le_s (local.get $h) (i32.const 3)))
             (call $store_row (local.get $cp) (local.get $c30) (local.get $c31) (local.get $w) (local.get $acc)))))
+        ;; Linear → ReLU / LeakyReLU (y ≠ 0, never with acc): the activation of the block, stored
+        ;; at y as rectify_f32 computes it (the same bits), while the block is in registers.
+        (if (local.get $y)
+          (then
+            (local.set $c00 (if (result v128) (local.get $leaky) (then (v128.bitselect (local.get $c00) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (local.get $c00)) (local.get $s2))) (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $c00) (local.get $c00))) (local.get $s2)))) (f32x4.gt (local.get $c00) (v128.const f32x4 0 0 0 0)))) (else (v128.and (local.get $c00) (f32x4.gt (local.get $c00) (v128.const f32x4 0 0 0 0))))))
+            (local.set $c01 (if (result v128) (local.get $leaky) (then (v128.bitselect (local.get $c01) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (local.get $c01)) (local.get $s2))) (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $c01) (local.get $c01))) (local.get $s2)))) (f32x4.gt (local.get $c01) (v128.const f32x4 0 0 0 0)))) (else (v128.and (local.get $c01) (f32x4.gt (local.get $c01) (v128.const f32x4 0 0 0 0))))))
+            (local.set $c10 (if (result v128) (local.get $leaky) (then (v128.bitselect (local.get $c10) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (local.get $c10)) (local.get $s2))) (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $c10) (local.get $c10))) (local.get $s2)))) (f32x4.gt (local.get $c10) (v128.const f32x4 0 0 0 0)))) (else (v128.and (local.get $c10) (f32x4.gt (local.get $c10) (v128.const f32x4 0 0 0 0))))))
+            (local.set $c11 (if (result v128) (local.get $leaky) (then (v128.bitselect (local.get $c11) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (local.get $c11)) (local.get $s2))) (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $c11) (local.get $c11))) (local.get $s2)))) (f32x4.gt (local.get $c11) (v128.const f32x4 0 0 0 0)))) (else (v128.and (local.get $c11) (f32x4.gt (local.get $c11) (v128.const f32x4 0 0 0 0))))))
+            (local.set $c20 (if (result v128) (local.get $leaky) (then (v128.bitselect (local.get $c20) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (local.get $c20)) (local.get $s2))) (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $c20) (local.get $c20))) (local.get $s2)))) (f32x4.gt (local.get $c20) (v128.const f32x4 0 0 0 0)))) (else (v128.and (local.get $c20) (f32x4.gt (local.get $c20) (v128.const f32x4 0 0 0 0))))))
+            (local.set $c21 (if (result v128) (local.get $leaky) (then (v128.bitselect (local.get $c21) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (local.get $c21)) (local.get $s2))) (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $c21) (local.get $c21))) (local.get $s2)))) (f32x4.gt (local.get $c21) (v128.const f32x4 0 0 0 0)))) (else (v128.and (local.get $c21) (f32x4.gt (local.get $c21) (v128.const f32x4 0 0 0 0))))))
+            (local.set $c30 (if (result v128) (local.get $leaky) (then (v128.bitselect (local.get $c30) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (local.get $c30)) (local.get $s2))) (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $c30) (local.get $c30))) (local.get $s2)))) (f32x4.gt (local.get $c30) (v128.const f32x4 0 0 0 0)))) (else (v128.and (local.get $c30) (f32x4.gt (local.get $c30) (v128.const f32x4 0 0 0 0))))))
+            (local.set $c31 (if (result v128) (local.get $leaky) (then (v128.bitselect (local.get $c31) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (local.get $c31)) (local.get $s2))) (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $c31) (local.get $c31))) (local.get $s2)))) (f32x4.gt (local.get $c31) (v128.const f32x4 0 0 0 0)))) (else (v128.and (local.get $c31) (f32x4.gt (local.get $c31) (v128.const f32x4 0 0 0 0))))))
+            (local.set $cp (i32.add (local.get $y)
+              (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j0)) (i32.const 2))))
+            (if (i32.and (local.get $full) (i32.ge_s (local.get $h) (i32.const 4)))
+              (then
+                (v128.store (local.get $cp) (local.get $c00)) (v128.store offset=16 (local.get $cp) (local.get $c01))
+                (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+                (v128.store (local.get $cp) (local.get $c10)) (v128.store offset=16 (local.get $cp) (local.get $c11))
+                (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+                (v128.store (local.get $cp) (local.get $c20)) (v128.store offset=16 (local.get $cp) (local.get $c21))
+                (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+                (v128.store (local.get $cp) (local.get $c30)) (v128.store offset=16 (local.get $cp) (local.get $c31))
+              )
+              (else (block $activated
+                (br_if $activated (i32.le_s (local.get $h) (i32.const 0)))
+                (call $store_row (local.get $cp) (local.get $c00) (local.get $c01) (local.get $w) (i32.const 0))
+                (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+                (br_if $activated (i32.le_s (local.get $h) (i32.const 1)))
+                (call $store_row (local.get $cp) (local.get $c10) (local.get $c11) (local.get $w) (i32.const 0))
+                (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+                (br_if $activated (i32.le_s (local.get $h) (i32.const 2)))
+                (call $store_row (local.get $cp) (local.get $c20) (local.get $c21) (local.get $w) (i32.const 0))
+                (local.set $cp (i32.add (local.get $cp) (local.get $nb)))
+                (br_if $activated (i32.le_s (local.get $h) (i32.const 3)))
+                (call $store_row (local.get $cp) (local.get $c30) (local.get $c31) (local.get $w) (i32.const 0))
+              )))))
         (br_if $rows4 (i32.lt_s (local.tee $i (i32.add (local.get $i) (i32.const 4))) (local.get $m))))
       (local.set $panel (i32.add (local.get $panel) (i32.add (local.get $kb) (i32.const 32))))
       (br_if $panels (i32.lt_s (local.tee $j0 (i32.add (local.get $j0) (i32.const 8))) (local.get $n)))))
@@ -396,6 +435,7 @@
   ;; right after B's panels, then multiplies. Narrow products (n ≤ 4) read A where it is.
   (func (export "matmul_f32") (param $a i32) (param $ai i32) (param $ap i32) (param $b i32) (param $bp i32) (param $bj i32)
       (param $bias i32) (param $c i32) (param $m i32) (param $k i32) (param $n i32) (param $acc i32) (param $panel i32)
+      (param $y i32) (param $leaky i32) (param $slope f64)
     (local $pa i32)
     (call $pack (local.get $b) (local.get $bp) (local.get $bj) (local.get $k) (local.get $n) (local.get $bias) (local.get $panel))
     (if (i32.le_s (local.get $m) (i32.const 0)) (then (return)))
@@ -407,7 +447,8 @@
         (local.set $pa (i32.add (local.get $panel) (i32.mul (i32.shr_u (i32.add (local.get $n) (i32.const 7)) (i32.const 3))
           (i32.shl (i32.add (local.get $k) (i32.const 1)) (i32.const 5)))))
         (call $pack_a_f32 (local.get $a) (local.get $ai) (local.get $ap) (local.get $m) (local.get $k) (local.get $pa))
-        (call $gemm_f32 (local.get $pa) (local.get $panel) (local.get $c) (local.get $m) (local.get $k) (local.get $n) (local.get $acc)))))
+        (call $gemm_f32 (local.get $pa) (local.get $panel) (local.get $c) (local.get $m) (local.get $k) (local.get $n) (local.get $acc)
+          (local.get $y) (local.get $leaky) (local.get $slope)))))
 
   ;; The parts of matmul_f32, for threads: one thread packs B (and, for n > 4, A), then each
   ;; multiplies its own rows into its own rows of C (a, c and m say which) against the same panels.
@@ -428,7 +469,8 @@
     (if (i32.le_s (local.get $n) (i32.const 4))
       (then (call $gemm4_f32 (local.get $a) (local.get $ai) (local.get $ap) (local.get $panel) (local.get $c)
         (local.get $m) (local.get $k) (local.get $n) (local.get $acc)))
-      (else (call $gemm_f32 (local.get $a) (local.get $panel) (local.get $c) (local.get $m) (local.get $k) (local.get $n) (local.get $acc)))))
+      (else (call $gemm_f32 (local.get $a) (local.get $panel) (local.get $c) (local.get $m) (local.get $k) (local.get $n) (local.get $acc)
+        (i32.const 0) (i32.const 0) (f64.const 0)))))
 
   ;; C[m×n] (+)= A·B (+ bias), float64, scalar: C(i,j) = C(i,j) + (bias[j] + Σp A(i,p)·B(p,j)).
   (func (export "matmul_f64") (param $a i32) (param $ai i32) (param $ap i32) (param $b i32) (param $bp i32) (param $bj i32)
