@@ -504,7 +504,6 @@ export class Plan {
     this.wasm?.dispose();
   }
 
-  /** Fraction of ReLU units that output 0 for every one of the last forward's `rows` rows. */
   /** Σ x² in float64 over one of this plan's arrays (a layer's weights or gradients): the health norms. */
   sumSquares(x: Floats): number {
     const fast = this.wasm?.sumSquares(x);
@@ -522,6 +521,7 @@ export class Plan {
     return (s0 + s1) + (s2 + s3);
   }
 
+  /** Fraction of ReLU units that output 0 for every one of the last forward's `rows` rows. */
   deadReluFraction(rows: number): number | null {
     let units = 0;
     let dead = 0;
