@@ -174,6 +174,10 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
         onNodeDragStart={onDragStart}
         onSelectionDragStart={onDragStart}
         deleteKeyCode={null}
+        // The zoom key only matters with panOnScroll (the wheel zooms here anyway); listening for
+        // it re-rendered the pane and rebound d3-zoom's handlers on every Ctrl press and release,
+        // so on each Ctrl+Z, Ctrl+C and Ctrl+S.
+        zoomActivationKeyCode={null}
         selectionKeyCode="Shift"
         colorMode="system"
         fitView
