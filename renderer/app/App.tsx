@@ -156,7 +156,9 @@ function Editor({ host, emitMenuCommand, onDocument, preloaded = null }: AppProp
   const doc = state.history.present;
   const dirty = isDirty(state);
   const loaded = tables.get(doc.data.path);
-  const dataStatus = useMemo(() => deriveDataStatus(loaded?.table, doc.data), [loaded, doc.data]);
+  // The table, not its entry: the entry is renewed when the CSV's digest arrives, which changes no width.
+  const loadedTable = loaded?.table;
+  const dataStatus = useMemo(() => deriveDataStatus(loadedTable, doc.data), [loadedTable, doc.data]);
   // Positions do not change the analysis: a drag reuses it (graph-analysis.ts).
   const [analyze] = useState(createGraphAnalyzer);
   const analysis = useMemo(() => analyze(doc.graph, dataStatus.context), [analyze, doc.graph, dataStatus.context]);
