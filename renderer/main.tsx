@@ -2,6 +2,8 @@
  * Entry of the renderer: choose the Host (Electron's when its preload API is there, else the
  * browser's) and render the editor.
  */
+// First: starts the sample's fetch before the rest of the bundle is evaluated.
+import './host/sample-prefetch.ts';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import { StrictMode } from 'react';

@@ -4,8 +4,7 @@
  * save. The browser has no native menu, so the in-window menu bar hands its commands to
  * `emitMenuCommand`, and the app receives them exactly as it would from Electron's menu.
  */
-import sampleProjectUrl from '../../assets/samples/deep-regression.layerboard?url';
-import sampleCsvUrl from '../../assets/samples/boston-housing.csv?url';
+import { sampleCsvUrl, sampleProjectUrl, takeEarlySampleFetch } from './sample-prefetch.ts';
 import { createWebTrainer } from '../train/web-trainer.ts';
 import { appI18n } from '../i18n/i18n.ts';
 import { createBrowserRecovery, idbRecoveryKv, webLocks } from './browser-recovery.ts';
@@ -206,7 +205,11 @@ export class BrowserHost implements Host {
   /** The bundled sample, fetched once (its bytes are never changed by their readers). */
   loadSample(): Promise<{ project: OpenedFile; csv: OpenedFile }> {
     if (!this.sample) {
-      const loading = Promise.all([fetchBytes(sampleProjectUrl), fetchBytes(sampleCsvUrl)]).then(([project, csv]) => ({
+      const early = takeEarlySampleFetch();
+      const bytes = early
+        ? early.then(([project, csv]) => Promise.all([bytesOf(project, sampleProjectUrl), bytesOf(csv, sampleCsvUrl)]))
+        : Promise.all([fetchBytes(sampleProjectUrl), fetchBytes(sampleCsvUrl)]);
+      const loading = bytes.then(([project, csv]) => ({
         project: { name: 'deep-regression.layerboard', ref: SAMPLE_REF, bytes: project },
         csv: { name: SAMPLE_CSV_NAME, ref: null, bytes: csv },
       }));
@@ -320,7 +323,10 @@ export class BrowserHost implements Host {
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
+  return bytesOf(await fetch(url), url);
+}
+
+async function bytesOf(response: Response, url: string): Promise<Uint8Array> {
   if (!response.ok) throw new Error(t('host:fetchFailed', { file: url, status: response.status }));
   return new Uint8Array(await response.arrayBuffer());
 }
