@@ -14,6 +14,6 @@ export * from './catalog.ts';
 export * from './message.ts';
 export * from './describe.ts';
 export { createTranslator } from './translator.ts';
-export { formatNumber, groupedInteger } from './number.ts';
+export { formatNumber, groupDigits } from './number.ts';
 export { CORE_RESOURCES } from './locales/index.ts';
 export type { I18n, TFunction };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from './translator.ts';
-import { formatNumber, groupedInteger } from './number.ts';
+import { formatNumber, groupDigits } from './number.ts';
 
 const INTEGERS = [0, 1, -1, 7, 12, 999, -999, 1000, -1000, 9999, 10_000, 65_536, 99_999, 100_000, 123_456, 999_999, 1_000_000, -1_234_567, 10_000_000, 2 ** 31, -(2 ** 32), Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER];
 
@@ -8,7 +8,7 @@ describe('formatNumber', () => {
   it.each(['en', 'ko'])('writes integers in %s exactly as Intl.NumberFormat does', (locale) => {
     const intl = new Intl.NumberFormat(locale);
     for (const n of INTEGERS) expect([n, formatNumber(n, locale)]).toEqual([n, intl.format(n)]);
-    for (let n = -2000; n <= 2000; n += 7) expect(groupedInteger(n)).toBe(intl.format(n));
+    for (let n = -2000; n <= 2000; n += 7) expect(groupDigits(n)).toBe(intl.format(n));
   });
 
   it('leaves -0, fractions, huge numbers, options and other languages to Intl', () => {

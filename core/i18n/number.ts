@@ -11,16 +11,15 @@ const formats = new Map<string, Intl.NumberFormat>();
 
 /**
  * Languages whose integers `Intl.NumberFormat(locale)` writes as ASCII digits grouped by three
- * with "," and a leading "-" (what `groupedInteger` writes; number.test.ts holds the two to it).
+ * with "," and a leading "-" (what `groupDigits` writes; number.test.ts holds the two to it).
  */
 const PLAIN_GROUPING: ReadonlySet<string> = new Set(['en', 'ko']);
 
-/** A safe integer as `Intl.NumberFormat('en')` writes it: 1234567 → "1,234,567". */
-export function groupedInteger(n: number): string {
-  const digits = String(Math.abs(n));
-  let out = '';
-  for (let end = digits.length; end > 0; end -= 3) out = end - 3 > 0 ? `,${digits.slice(end - 3, end)}${out}` : `${digits.slice(0, end)}${out}`;
-  return n < 0 ? `-${out}` : out;
+/** 1234567 -> "1,234,567", the same in every locale (toLocaleString is not); a fraction is kept as written. */
+export function groupDigits(value: number): string {
+  const [whole, fraction] = String(value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 function isEmpty(options: Intl.NumberFormatOptions): boolean {
@@ -31,7 +30,7 @@ function isEmpty(options: Intl.NumberFormatOptions): boolean {
 /** `n` in the conventions of `locale` (grouping, decimal sign), with Intl's options. */
 export function formatNumber(n: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
   // -0 is written "-0" by Intl; it takes the general path.
-  if (Number.isSafeInteger(n) && !Object.is(n, -0) && PLAIN_GROUPING.has(locale) && isEmpty(options)) return groupedInteger(n);
+  if (Number.isSafeInteger(n) && !Object.is(n, -0) && PLAIN_GROUPING.has(locale) && isEmpty(options)) return groupDigits(n);
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (!format) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph, GraphNode } from '../graph/types.ts';
-import { checkFileSize, estimateParameterCount, groupDigits, PROJECT_LIMITS, utf8ByteLength } from './limits.ts';
+import { checkFileSize, estimateParameterCount, PROJECT_LIMITS, utf8ByteLength } from './limits.ts';
+import { groupDigits } from '../i18n/number.ts';
 
 const at = { x: 0, y: 0 };
 type WithoutPosition<N> = N extends GraphNode ? Omit<N, 'position'> : never;

@@ -11,6 +11,7 @@ import type { Graph } from '../graph/types.ts';
 import type { ProjectIssue } from './issues.ts';
 import { issueAt, projectText } from './issues.ts';
 import type { MessageRef } from '../i18n/message.ts';
+import { groupDigits } from '../i18n/number.ts';
 import { isJsonObject } from './json-text.ts';
 import type { Project } from './schema.ts';
 
@@ -42,13 +43,6 @@ export const PROJECT_LIMITS: Readonly<ProjectLimits> = Object.freeze({
   maxParameters: 10_000_000,
   maxDepth: 64,
 });
-
-/** 1234567 -> "1,234,567", the same in every locale (toLocaleString is not). */
-export function groupDigits(value: number): string {
-  const [whole, fraction] = String(value).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
-}
 
 /** "3 MiB (3,145,729 bytes)" or "2,000 bytes", in the reader's words. */
 function formatBytes(bytes: number): MessageRef {
