@@ -11,7 +11,7 @@
  */
 import type { GraphNode, InitType, OutputNode } from '../graph/types.ts';
 import { attachParamMemory, type Arena, type Floats, type KernelBackend, type ParamMemory } from '../kernels/backend.ts';
-import { cpuBackend } from '../kernels/cpu.ts';
+import { cpuBackend, sumSquares } from '../kernels/cpu.ts';
 import { ELEMENTWISE } from '../ops/activations.ts';
 import { createWasmKernels, productScratchBytes, wasmRelaxedSimd, type WasmKernels } from '../kernels/wasm.ts';
 import { defaultKernelThreads, type KernelThreadHost } from '../kernels/threads.ts';
@@ -506,19 +506,7 @@ export class Plan {
 
   /** Σ x² in float64 over one of this plan's arrays (a layer's weights or gradients): the health norms. */
   sumSquares(x: Floats): number {
-    const fast = this.wasm?.sumSquares(x);
-    if (fast !== undefined && fast !== null) return fast;
-    // Four running sums: one sum's add latency would bound the loop.
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    const n = x.length, n4 = n - (n % 4);
-    for (let i = 0; i < n4; i += 4) {
-      s0 += x[i] * x[i];
-      s1 += x[i + 1] * x[i + 1];
-      s2 += x[i + 2] * x[i + 2];
-      s3 += x[i + 3] * x[i + 3];
-    }
-    for (let i = n4; i < n; i++) s0 += x[i] * x[i];
-    return (s0 + s1) + (s2 + s3);
+    return this.wasm?.sumSquares(x) ?? sumSquares(x);
   }
 
   /** Fraction of ReLU units that output 0 for every one of the last forward's `rows` rows. */

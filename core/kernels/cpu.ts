@@ -16,6 +16,20 @@ import type { Floats, KernelBackend } from './backend.ts';
  */
 const NARROW = 16;
 
+/** Σ x² in float64, over four running sums (one sum's add latency would bound the loop). */
+export function sumSquares(x: Floats): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  const n = x.length, n4 = n - (n % 4);
+  for (let i = 0; i < n4; i += 4) {
+    s0 += x[i] * x[i];
+    s1 += x[i + 1] * x[i + 1];
+    s2 += x[i + 2] * x[i + 2];
+    s3 += x[i + 3] * x[i + 3];
+  }
+  for (let i = n4; i < n; i++) s0 += x[i] * x[i];
+  return (s0 + s1) + (s2 + s3);
+}
+
 /**
  * C[m×n] (+)= A·B[k×n] (+ bias per column), for narrow n. A(i, p) = a[i * ai + p * ap], so the
  * same loop serves X·W (ai = k, ap = 1) and Xᵀ·dY (ai = 1, ap = m).

@@ -6,6 +6,7 @@
 import type { Plan } from '../compile/plan.ts';
 import type { Floats } from '../kernels/backend.ts';
 import type { Dataset } from '../data/dataset.ts';
+import { sumSquares } from '../kernels/cpu.ts';
 import { Rng } from '../kernels/random.ts';
 import { english, type MessageParams } from '../i18n/message.ts';
 import { createOptimizer, settingsProblem, validateOptimizer, type Optimizer, type SettingsProblem } from '../optim/optimizers.ts';
@@ -346,12 +347,6 @@ export function layerHealth(plan: Plan): LayerHealth[] {
     gradNorm: Math.sqrt(plan.sumSquares(layer.dWeight) + (layer.dBias ? plan.sumSquares(layer.dBias) : 0)),
     weightNorm: Math.sqrt(plan.sumSquares(layer.weight) + (layer.bias ? plan.sumSquares(layer.bias) : 0)),
   }));
-}
-
-function sumSquares(a: Floats): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * a[i];
-  return s;
 }
 
 /** torch.nn.utils.clip_grad_norm_: scale all gradients so that their global L2 norm is at most maxNorm. */
