@@ -190,14 +190,13 @@ export class WasmKernels implements KernelBackend, Arena, UpdateKernels {
   /**
    * Linear → ReLU / LeakyReLU as one step: y = x·W + b, and its activation into `act` with
    * rectify_f32's bits. On one thread with more than four columns the product's epilogue computes
-   * the activation while the block is in registers; otherwise a pass follows the product.
+   * the activation while the block is in registers; otherwise a pass follows the product. Every
+   * operand must be a float32 array in this memory, with room for the product's scratch (what
+   * `fuseLinearActivation` checks before it builds a step on this).
    */
   linearActivationForward(x: Floats, w: Floats, b: Floats | null, y: Floats, act: Floats, rows: number, inF: number, outF: number, leaky: boolean, slope: number): void {
     if (!this.inMemory(x, w, y, act, ...(b ? [b] : [])) || !this.reaches(x, w, y, b, rows, inF, outF)) {
-      this.linearForward(x, w, b, y, rows, inF, outF);
-      const f = ELEMENTWISE[leaky ? 'leakyRelu' : 'relu'].f;
-      for (let i = 0, n = rows * outF; i < n; i++) act[i] = f(y[i], slope, 0);
-      return;
+      throw new Error('linearActivationForward: the operands are not float32 arrays in this memory, or the scratch is too small.');
     }
     this.product(x, inF, 1, w, outF, 1, b, y, rows, inF, outF, false, { at: act.byteOffset, leaky, slope });
   }
