@@ -14,8 +14,7 @@ import { KERNELS_WASM_BASE64 } from './wasm/kernels.wasm.ts';
 import type { GraphNode } from '../graph/types.ts';
 import type { StepBinding } from '../ops/op.ts';
 import { OPS } from '../ops/table.ts';
-import { chainGraph, normals } from '../testing/graphs.ts';
-import { compileGraph } from '../index.ts';
+import { chainGraph, compileOk, normals } from '../testing/graphs.ts';
 
 function fill<T extends Floats>(x: T, rng: Rng): T {
   for (let i = 0; i < x.length; i++) x[i] = rng.uniform(-1, 1);
@@ -169,9 +168,7 @@ describe('the WebAssembly kernels', () => {
       { id: 'l3', type: 'linear', outFeatures: 1 },
       { id: 'output', type: 'output', loss: 'mse' },
     ]);
-    const r = compileGraph(graph, { inputWidth: 5, target: { task: 'regression', width: 1 } }, { seed: 1, backend: 'wasm', threads: null });
-    if (r.type !== 'ok') throw new Error('does not compile');
-    const plan = r.plan;
+    const plan = compileOk(graph, { inputWidth: 5, target: { task: 'regression', width: 1 } }, { seed: 1, backend: 'wasm', threads: null });
     expect(plan.kernels.map((k) => k.fusedActivation ?? null)).toEqual(['LeakyReLU', null, null]);
     plan.ensureCapacity(10);
     const rng = new Rng(4);
