@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bigProject } from './big-project.ts';
 import { chromium, type Page } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,21 +33,6 @@ async function waitForServer(): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`the preview server did not start on ${base}`);
-}
-
-/** A chain input → (linear, relu) × 99 → output: 200 nodes, laid out in a grid so all are on screen. */
-function bigProject(): string {
-  const sample = JSON.parse(readFileSync(join(root, 'assets/samples/deep-regression.layerboard'), 'utf8'));
-  const nodes: Record<string, unknown>[] = [{ id: 'input', type: 'input', position: { x: 0, y: 0 } }];
-  for (let i = 1; i <= 99; i++) {
-    nodes.push({ id: `linear${i}`, type: 'linear', outFeatures: i === 99 ? 1 : 8, position: { x: (2 * i - 1) * 200, y: (i % 5) * 60 } });
-    if (i < 99) nodes.push({ id: `act${i}`, type: 'relu', position: { x: 2 * i * 200, y: (i % 5) * 60 } });
-    else nodes.push({ id: 'act99', type: 'dropout', p: 0, position: { x: 2 * i * 200, y: 0 } });
-  }
-  nodes.push({ id: 'output', type: 'output', loss: 'mse', position: { x: 200 * 200, y: 0 } });
-  nodes.forEach((n, i) => (n.position = { x: (i % 20) * 220, y: Math.floor(i / 20) * 120 }));
-  const edges = nodes.slice(1).map((n, i) => ({ from: nodes[i].id, to: n.id }));
-  return JSON.stringify({ ...sample, name: '200 nodes', graph: { nodes, edges } });
 }
 
 async function frameStats(page: Page, action: () => Promise<void>): Promise<{ maxFrame: number; p95: number; longTasks: number }> {
@@ -105,7 +91,7 @@ async function main(): Promise<void> {
     await page.locator('.lb-app[data-ready="true"]').waitFor();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
     const opened = performance.now();
-    await chooser.setFiles({ name: '200-nodes.layerboard', mimeType: 'application/json', buffer: Buffer.from(bigProject()) });
+    await chooser.setFiles({ name: '200-nodes.layerboard', mimeType: 'application/json', buffer: Buffer.from(bigProject(root)) });
     await page.locator('.react-flow__node[data-id="linear1"]').waitFor();
     rows.push(['open a 200-node project', `${(performance.now() - opened).toFixed(0)} ms`, '']);
     const nodeCount = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);

@@ -6,9 +6,9 @@
  * Run `npm run build:web` first; `PORT` as for bench:ui, `N` cold first loads (default 2).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bigProject } from './big-project.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = process.env.ROOT ?? fileURLToPath(new URL('../..', import.meta.url));
@@ -16,20 +16,6 @@ const port = Number(process.env.PORT ?? 4187);
 const base = `http://127.0.0.1:${port}/`;
 const child = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 for (let i = 0; i < 600; i++) { try { if ((await fetch(base)).ok) break; } catch { /* */ } await new Promise((r) => setTimeout(r, 100)); }
-
-function bigProject(): string {
-  const sample = JSON.parse(readFileSync(join(root, 'assets/samples/deep-regression.layerboard'), 'utf8'));
-  const nodes: Record<string, unknown>[] = [{ id: 'input', type: 'input', position: { x: 0, y: 0 } }];
-  for (let i = 1; i <= 99; i++) {
-    nodes.push({ id: `linear${i}`, type: 'linear', outFeatures: i === 99 ? 1 : 8, position: { x: 0, y: 0 } });
-    if (i < 99) nodes.push({ id: `act${i}`, type: 'relu', position: { x: 0, y: 0 } });
-    else nodes.push({ id: 'act99', type: 'dropout', p: 0, position: { x: 0, y: 0 } });
-  }
-  nodes.push({ id: 'output', type: 'output', loss: 'mse', position: { x: 0, y: 0 } });
-  nodes.forEach((n, i) => (n.position = { x: (i % 20) * 220, y: Math.floor(i / 20) * 120 }));
-  const edges = nodes.slice(1).map((n, i) => ({ from: nodes[i].id, to: n.id }));
-  return JSON.stringify({ ...sample, name: '200 nodes', graph: { nodes, edges } });
-}
 
 interface Ev { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string } }
 async function traced(browser: Browser, page: Page, action: () => Promise<void>): Promise<string> {
@@ -79,7 +65,7 @@ try {
     await page.goto(base);
     await page.locator('.lb-app[data-ready="true"]').waitFor();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
-    await chooser.setFiles({ name: '200-nodes.layerboard', mimeType: 'application/json', buffer: Buffer.from(bigProject()) });
+    await chooser.setFiles({ name: '200-nodes.layerboard', mimeType: 'application/json', buffer: Buffer.from(bigProject(root)) });
     await page.locator('.react-flow__node[data-id="linear1"]').waitFor();
     await page.waitForTimeout(300);
     const box = (await page.locator('.react-flow__node[data-id="linear1"]').boundingBox())!;
