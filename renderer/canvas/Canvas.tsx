@@ -12,12 +12,13 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type IsValidConnection,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
 import { useFlowAriaLabels } from './flow-aria.ts';
 import { useTranslation } from 'react-i18next';
 import { NODE_TYPES, type Graph, type GraphAnalysis, type NodeType, type Position } from '../../core/index.ts';
@@ -26,6 +27,7 @@ import type { EditorAction, Selection } from '../document/editor.ts';
 import { createEdgeMapper, createNodeMapper, withDragPositions, type LayerFlowNode, type Size, type WidthFlowEdge } from './flow-elements.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { WidthEdge } from './WidthEdge.tsx';
+import { createViewStore, NodeViewContext } from './view-store.ts';
 
 /** The dataTransfer type a palette item carries: the node type (xyflow's drag-from-sidebar pattern). */
 export const NODE_DRAG_TYPE = 'application/x-layerboard-node';
@@ -65,10 +67,14 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
   const dragging = useRef<ReadonlyMap<string, Position>>(NO_DRAG);
   const toFlowNodes = useMemo(createNodeMapper, []);
   const documentNodes = useMemo(() => toFlowNodes(graph, analysis, selection, measured, words), [toFlowNodes, graph, analysis, selection, measured, words]);
-  const nodes = useMemo(() => withDragPositions(documentNodes, dragged), [documentNodes, dragged]);
+  const nodes = useMemo(() => withDragPositions(documentNodes.nodes, dragged), [documentNodes, dragged]);
+  // What each node shows, published before React Flow's own effects add new nodes.
+  const [nodeViews] = useState(() => createViewStore(documentNodes.views));
+  useLayoutEffect(() => nodeViews.set(documentNodes.views), [nodeViews, documentNodes.views]);
   const toFlowEdges = useMemo(createEdgeMapper, []);
   const edges = useMemo(() => toFlowEdges(graph, analysis, selection, words), [toFlowEdges, graph, analysis, selection, words]);
   const gesture = useRef(0);
+  const flowStore = useStoreApi<LayerFlowNode, WidthFlowEdge>();
   const ariaLabelConfig = useFlowAriaLabels();
 
   useEffect(() => {
@@ -144,6 +150,15 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
     dispatch({ type: 'closeMerge' });
   }, [dispatch]);
 
+  // Ctrl/Cmd+click adds to the selection. React Flow would track that key itself, as store state
+  // set on every press and release: two updates over all its subscribers on each Ctrl+Z, Ctrl+S
+  // or Ctrl+C. The key only matters when a press begins, so the canvas tells React Flow then,
+  // before React Flow's own handlers read it.
+  const onPointerDownCapture = useCallback((event: PointerEvent) => {
+    const multi = event.ctrlKey || event.metaKey;
+    if (flowStore.getState().multiSelectionActive !== multi) flowStore.setState({ multiSelectionActive: multi });
+  }, [flowStore]);
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(NODE_DRAG_TYPE)) return;
     event.preventDefault();
@@ -160,7 +175,8 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
   }, [flow, addNodeAt]);
 
   return (
-    <div className="lb-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="lb-canvas" onDragOver={onDragOver} onDrop={onDrop} onPointerDownCapture={onPointerDownCapture}>
+      <NodeViewContext.Provider value={nodeViews}>
       <ReactFlow<LayerFlowNode, WidthFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -179,6 +195,7 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
         // so on each Ctrl+Z, Ctrl+C and Ctrl+S.
         zoomActivationKeyCode={null}
         selectionKeyCode="Shift"
+        multiSelectionKeyCode={null}
         colorMode="system"
         fitView
         fitViewOptions={fitViewOptions}
@@ -191,6 +208,7 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
         <Controls showInteractive={false} position="bottom-left" />
         {showMinimap && <MiniMap pannable zoomable position="bottom-right" nodeClassName={minimapNodeClass} />}
       </ReactFlow>
+      </NodeViewContext.Provider>
       {graph.nodes.length === 0 && (
         <div className="lb-canvas__empty" role="note">
           Drag layers here from the palette, or focus one there and press Enter.

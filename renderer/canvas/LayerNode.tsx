@@ -1,6 +1,7 @@
 /**
  * One layer on the canvas: its type and id, its parameters, the width it outputs, and any
- * problem the analysis pinned to it, with the one-click fix where core proposes one.
+ * problem the analysis pinned to it, with the one-click fix where core proposes one. What it
+ * shows comes from the canvas's view store (`useNodeView`), React Flow gives its place and selection.
  * Memoised and defined at module level, as React Flow asks of custom nodes.
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
@@ -10,6 +11,7 @@ import { useEditorActions } from '../app/editor-actions.ts';
 import { SeverityBadge } from '../panels/SeverityBadge.tsx';
 import { ExplainButton } from '../learn/ExplainButton.tsx';
 import { widthText, type LayerFlowNode } from './flow-elements.ts';
+import { useNodeView } from './view-store.ts';
 
 /**
  * Handles are for the pointer (React Flow gives them no role or focus): a tooltip says what they
@@ -19,9 +21,12 @@ function handleA11y(title: string) {
   return { title, 'aria-hidden': true } as const;
 }
 
-function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
+function LayerNodeView({ id, selected }: NodeProps<LayerFlowNode>) {
   const actions = useEditorActions();
   const { t } = useTranslation();
+  const data = useNodeView(id);
+  // The canvas publishes a node's view before React Flow adds the node; this is only a guard.
+  if (!data) return null;
   const { node, title, summary, outWidth, issues, severity } = data;
   const shown = issues.filter((i) => i.severity !== 'info');
   const notes = issues.filter((i) => i.severity === 'info');

@@ -5,7 +5,7 @@ import { deriveDataStatus } from '../document/data-context.ts';
 import { EMPTY_SELECTION } from '../document/editor.ts';
 import { createRendererI18n } from '../i18n/i18n.ts';
 import { sampleProject, sampleTable } from '../testing/sample.ts';
-import { createEdgeMapper, createNodeMapper, parameterCount, toFlowEdges, widthText, withDragPositions } from './flow-elements.ts';
+import { createEdgeMapper, createNodeMapper, parameterCount, PROBLEM_Z, toFlowEdges, widthText, withDragPositions } from './flow-elements.ts';
 
 const doc = sampleProject();
 const en = { t: createRendererI18n('en').t, locale: 'en' };
@@ -33,36 +33,50 @@ describe('flow elements', () => {
     expect(edges.find((e) => e.target === 'linear1')!.data!.inputIndex).toBeNull();
   });
 
-  it('a node with an error carries it, with its fix, and only changed nodes are new objects', () => {
+  it('a node with an error shows it, with its fix; only changed views are new, and React Flow nodes only when their severity changed', () => {
     const toFlowNodes = createNodeMapper();
     const first = toFlowNodes(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, new Map(), en);
     const broken = setNodeParam(doc, { nodeId: 'linear4', param: 'outFeatures', value: 13 });
     const second = toFlowNodes(broken.graph, analyzeGraph(broken.graph, context), EMPTY_SELECTION, new Map(), en);
-    const linear4 = second.find((n) => n.id === 'linear4')!;
-    expect(linear4.data.severity).toBe('error');
-    expect(linear4.data.issues[0].fix?.label).toBe('Set linear4.outFeatures to 1');
+    const linear4 = second.views.get('linear4')!;
+    expect(linear4.severity).toBe('error');
+    expect(linear4.issues[0].fix?.label).toBe('Set linear4.outFeatures to 1');
     expect(linear4.ariaLabel).toBe('Linear linear4, has an error');
-    // linear4 changed, and the output's width with it; the other seven are the same objects.
-    expect(second.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(['linear4', 'output']);
-    // Another language makes every node anew, with its words.
-    const korean = toFlowNodes(broken.graph, analyzeGraph(broken.graph, context), EMPTY_SELECTION, new Map(), ko);
-    expect(korean.every((n, i) => n !== second[i])).toBe(true);
-    expect(korean.find((n) => n.id === 'linear4')!.ariaLabel).toBe('Linear linear4, 오류 있음');
-    expect(korean.find((n) => n.id === 'output')!.data.title).toBe('출력');
-    expect(korean.find((n) => n.id === 'linear4')!.data.summary).toBe('출력 13');
+    // linear4 changed, and the output's width with it; the other seven views are the same objects.
+    expect([...second.views].filter(([id, v]) => v !== first.views.get(id)).map(([id]) => id)).toEqual(['linear4', 'output']);
+    // React Flow hears of linear4 only (its severity, spoken label and z-index changed), not of the output's width.
+    expect(second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => [n.id, n.data.severity, n.zIndex])).toEqual([['linear4', 'error', PROBLEM_Z]]);
+    expect(second.nodes.find((n) => n.id === 'linear4')!.ariaLabel).toBe('Linear linear4, has an error');
+    // A width alone changes a view, not React Flow's nodes: the same array comes back.
+    const wider = setNodeParam(broken, { nodeId: 'linear1', param: 'outFeatures', value: 5 });
+    const third = toFlowNodes(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION, new Map(), en);
+    expect(third.nodes).toBe(second.nodes);
+    expect(third.views.get('linear1')!.summary).toBe('out 5');
+    expect(third.views.get('act1')!.outWidth).toBe(5);
+    // Another language makes every view anew, with its words.
+    const korean = toFlowNodes(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION, new Map(), ko);
+    expect([...korean.views].every(([id, v]) => v !== third.views.get(id))).toBe(true);
+    expect(korean.views.get('linear4')!.ariaLabel).toBe('Linear linear4, 오류 있음');
+    expect(korean.nodes.find((n) => n.id === 'linear4')!.ariaLabel).toBe('Linear linear4, 오류 있음');
+    expect(korean.views.get('output')!.title).toBe('출력');
+    expect(korean.views.get('linear4')!.summary).toBe('출력 13');
   });
 
-  it('a move renews only the moved node, and a change that renews nothing gives back the same array', () => {
+  it('a move renews only the moved node, and a change that renews nothing gives back the same array and views', () => {
     const toFlowNodes = createNodeMapper();
     const analysis = analyzeGraph(doc.graph, context);
     const first = toFlowNodes(doc.graph, analysis, EMPTY_SELECTION, new Map(), en);
     const moved = moveNodes(doc, { positions: { act2: { x: 999, y: 5 } } });
     const second = toFlowNodes(moved.graph, analysis, EMPTY_SELECTION, new Map(), en);
-    expect(second.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(['act2']);
-    expect(second.find((n) => n.id === 'act2')!.position).toEqual({ x: 999, y: 5 });
-    expect(toFlowNodes(moved.graph, analysis, { nodes: [], edges: [] }, new Map(), en)).toBe(second);
+    expect(second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id)).toEqual(['act2']);
+    expect(second.nodes.find((n) => n.id === 'act2')!.position).toEqual({ x: 999, y: 5 });
+    const again = toFlowNodes(moved.graph, analysis, { nodes: [], edges: [] }, new Map(), en);
+    expect(again.nodes).toBe(second.nodes);
+    expect(again.views).toBe(second.views);
     const selected = toFlowNodes(moved.graph, analysis, { nodes: ['linear3'], edges: [] }, new Map(), en);
-    expect(selected.filter((n, i) => n !== second[i]).map((n) => n.id)).toEqual(['linear3']);
+    expect(selected.nodes.filter((n, i) => n !== second.nodes[i]).map((n) => n.id)).toEqual(['linear3']);
+    const measured = toFlowNodes(moved.graph, analysis, { nodes: ['linear3'], edges: [] }, new Map([['input', { width: 120, height: 40 }]]), en);
+    expect(measured.nodes.filter((n, i) => n !== selected.nodes[i]).map((n) => [n.id, n.measured])).toEqual([['input', { width: 120, height: 40 }]]);
   });
 
   it('edges keep their objects, and the array, unless their width, severity or selection changes', () => {
@@ -97,7 +111,7 @@ describe('flow elements', () => {
   });
 
   it('a drag in progress moves only the dragged nodes, over the document\'s', () => {
-    const nodes = createNodeMapper()(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, new Map(), en);
+    const { nodes } = createNodeMapper()(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, new Map(), en);
     expect(withDragPositions(nodes, new Map())).toBe(nodes);
     const dragged = withDragPositions(nodes, new Map([['linear2', { x: 1, y: 2 }], ['gone', { x: 0, y: 0 }]]));
     expect(dragged.filter((n, i) => n !== nodes[i]).map((n) => [n.id, n.position])).toEqual([['linear2', { x: 1, y: 2 }]]);

@@ -38,7 +38,13 @@ export interface FlowWords {
   locale: string;
 }
 
-export interface LayerNodeData extends Record<string, unknown> {
+/**
+ * What a layer node shows. The canvas keeps these in its own store (`view-store.ts`), not in
+ * React Flow's nodes: editing a parameter changes what one node shows, and were that in the node
+ * React Flow would run a store update for all of its ~1,400 subscribers (node and edge wrappers,
+ * handles, minimap nodes) on a 200-node graph.
+ */
+export interface NodeView {
   node: GraphNode;
   /** The language the words below are in. */
   locale: string;
@@ -51,10 +57,17 @@ export interface LayerNodeData extends Record<string, unknown> {
   issues: NodeIssue[];
   /** The worst severity among `issues`. */
   severity: Severity | null;
+  /** What a screen reader says for the node: its title, name and whether it has a problem. */
+  ariaLabel: string;
   acceptsInput: boolean;
   producesOutput: boolean;
   /** Add and Concat: several inputs, in edge order. */
   multiInput: boolean;
+}
+
+/** What React Flow holds of a node besides its place, selection and size: its severity, for the minimap. */
+export interface LayerFlowData extends Record<string, unknown> {
+  severity: Severity | null;
 }
 
 export interface WidthEdgeData extends Record<string, unknown> {
@@ -65,7 +78,7 @@ export interface WidthEdgeData extends Record<string, unknown> {
   severity: Severity | null;
 }
 
-export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
+export type LayerFlowNode = Node<LayerFlowData, 'layer'>;
 export type WidthFlowEdge = Edge<WidthEdgeData, 'width'>;
 
 export interface Size {
@@ -74,6 +87,8 @@ export interface Size {
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** The z-index of a node with an error or a warning (a selected node is raised by 1000 more). */
+export const PROBLEM_Z = 10;
 
 function worst(issues: readonly { severity: Severity }[]): Severity | null {
   let best: Severity | null = null;
@@ -104,61 +119,82 @@ function sameIssues(a: readonly NodeIssue[], b: readonly NodeIssue[]): boolean {
   return a.length === b.length && a.every((x, i) => x.code === b[i].code && x.message === b[i].message && x.severity === b[i].severity && x.fixLabel === b[i].fixLabel);
 }
 
+/** The canvas's nodes: what React Flow places, and what each node shows (by node id). */
+export interface FlowNodes {
+  nodes: LayerFlowNode[];
+  views: ReadonlyMap<string, NodeView>;
+}
+
+function nodeView(node: GraphNode, issues: NodeIssue[], outWidth: number | undefined, { t, locale }: FlowWords): NodeView {
+  const op = OPS[node.type];
+  const severity = worst(issues);
+  const title = t(`panels:nodeTitle.${node.type}`, { defaultValue: op?.title ?? node.type });
+  return {
+    node,
+    locale,
+    title,
+    summary: paramSummary(node, t),
+    outWidth,
+    issues,
+    severity,
+    ariaLabel: t(severity === 'error' ? 'canvas:node.labelError' : severity === 'warning' ? 'canvas:node.labelWarning' : 'canvas:node.label', { title, name: node.label ?? node.id }),
+    acceptsInput: acceptsInput(node),
+    producesOutput: producesOutput(node),
+    multiInput: (op?.maxInputs ?? 1) > 1,
+  };
+}
+
 /**
- * Builds React Flow nodes, reusing the previous object for a node whose document node, width,
- * issues, selection and measured size are all unchanged.
+ * Builds React Flow nodes and the views they show. A view is reused while its document node,
+ * width, issues and language are unchanged; a React Flow node while its position, selection,
+ * measured size, spoken label and severity are. So typing a parameter renews one view and no
+ * React Flow node, unless it changes the node's severity; and when nothing changed, the same
+ * array and the same map come back.
  */
 export function createNodeMapper() {
-  let previous = new Map<string, LayerFlowNode>();
+  let previousViews: ReadonlyMap<string, NodeView> = new Map();
+  let previousFlow = new Map<string, LayerFlowNode>();
   let previousList: LayerFlowNode[] = [];
-  return function toFlowNodes(graph: Graph, analysis: GraphAnalysis, selection: Selection, measured: ReadonlyMap<string, Size>, words: FlowWords): LayerFlowNode[] {
-    const { t, locale } = words;
-    const issues = issuesByNode(analysis.diagnostics, t);
+  return function toFlowNodes(graph: Graph, analysis: GraphAnalysis, selection: Selection, measured: ReadonlyMap<string, Size>, words: FlowWords): FlowNodes {
+    const issues = issuesByNode(analysis.diagnostics, words.t);
     const selected = new Set(selection.nodes);
-    const next = new Map<string, LayerFlowNode>();
+    const views = new Map<string, NodeView>();
+    const flow = new Map<string, LayerFlowNode>();
+    let viewsChanged = previousViews.size !== graph.nodes.length;
     const nodes = graph.nodes.map((node) => {
-      const op = OPS[node.type];
       const nodeIssues = issues.get(node.id) ?? [];
       const outWidth = analysis.nodeWidths[node.id];
+      const oldView = previousViews.get(node.id);
+      const view = oldView && oldView.node === node && oldView.locale === words.locale && oldView.outWidth === outWidth && sameIssues(oldView.issues, nodeIssues)
+        ? oldView
+        : nodeView(node, nodeIssues, outWidth, words);
+      viewsChanged ||= view !== oldView;
+      views.set(node.id, view);
       const isSelected = selected.has(node.id);
       const size = measured.get(node.id);
-      const old = previous.get(node.id);
-      if (old && old.data.node === node && old.data.locale === locale && old.data.outWidth === outWidth && old.selected === isSelected
-        && old.measured?.width === size?.width && old.measured?.height === size?.height && sameIssues(old.data.issues, nodeIssues)) {
-        next.set(node.id, old);
-        return old;
-      }
-      const severity = worst(nodeIssues);
-      const title = t(`panels:nodeTitle.${node.type}`, { defaultValue: op?.title ?? node.type });
-      const flowNode: LayerFlowNode = {
+      const old = previousFlow.get(node.id);
+      const kept = old && old.position.x === node.position.x && old.position.y === node.position.y && old.selected === isSelected
+        && old.measured?.width === size?.width && old.measured?.height === size?.height && old.ariaLabel === view.ariaLabel && old.data.severity === view.severity;
+      const flowNode: LayerFlowNode = kept ? old : {
         id: node.id,
         type: 'layer',
         position: node.position,
         selected: isSelected,
         ...(size ? { measured: { width: size.width, height: size.height } } : {}),
-        ariaLabel: t(severity === 'error' ? 'canvas:node.labelError' : severity === 'warning' ? 'canvas:node.labelWarning' : 'canvas:node.label', { title, name: node.label ?? node.id }),
-        data: {
-          node,
-          locale,
-          title,
-          summary: paramSummary(node, t),
-          outWidth,
-          issues: nodeIssues,
-          severity,
-          acceptsInput: acceptsInput(node),
-          producesOutput: producesOutput(node),
-          multiInput: (op?.maxInputs ?? 1) > 1,
-        },
+        // A node with a problem comes to the front, so its message is never under a neighbour.
+        ...(view.severity === 'error' || view.severity === 'warning' ? { zIndex: PROBLEM_Z } : {}),
+        ariaLabel: view.ariaLabel,
+        data: { severity: view.severity },
       };
-      next.set(node.id, flowNode);
+      flow.set(node.id, flowNode);
       return flowNode;
     });
-    previous = next;
-    // Nothing changed (a selection elsewhere, a data setting that left every width as it was):
-    // the same array, so React Flow does not even walk its nodes.
-    if (sameItems(nodes, previousList)) return previousList;
-    previousList = nodes;
-    return nodes;
+    previousFlow = flow;
+    if (viewsChanged) previousViews = views;
+    // Nothing React Flow holds changed (a parameter that changes no severity, a selection
+    // elsewhere): the same array, so React Flow does not even walk its nodes.
+    if (!sameItems(nodes, previousList)) previousList = nodes;
+    return { nodes: previousList, views: previousViews };
   };
 }
 

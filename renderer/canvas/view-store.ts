@@ -1,0 +1,40 @@
+/**
+ * What each canvas node shows, in a store of the canvas's own that node components read by id
+ * (React's useSyncExternalStore). React Flow's nodes then change only when a node moves, is
+ * selected, resized or added: an edit that changes what a node shows re-renders that node alone,
+ * instead of a React Flow store update that every node, handle, edge and minimap wrapper hears.
+ */
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { NodeView } from './flow-elements.ts';
+
+export interface ViewStore<T> {
+  get(id: string): T | undefined;
+  /** Replaces the views; listeners hear of it only when the map is another one. */
+  set(views: ReadonlyMap<string, T>): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createViewStore<T>(initial: ReadonlyMap<string, T>): ViewStore<T> {
+  let views = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: (id) => views.get(id),
+    set(next) {
+      if (next === views) return;
+      views = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export const NodeViewContext = createContext<ViewStore<NodeView>>(createViewStore(new Map()));
+
+/** What the node `id` shows; the component re-renders only when that view is another object. */
+export function useNodeView(id: string): NodeView | undefined {
+  const store = useContext(NodeViewContext);
+  return useSyncExternalStore(store.subscribe, () => store.get(id));
+}
