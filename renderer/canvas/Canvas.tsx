@@ -8,10 +8,10 @@
 import {
   Background,
   Controls,
-  MarkerType,
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   useStoreApi,
   type Connection,
   type EdgeChange,
@@ -27,14 +27,20 @@ import type { EditorAction, Selection } from '../document/editor.ts';
 import { createEdgeMapper, createNodeMapper, withDragPositions, type LayerFlowNode, type Size, type WidthFlowEdge } from './flow-elements.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { WidthEdge } from './WidthEdge.tsx';
-import { createViewStore, NodeViewContext } from './view-store.ts';
+import { createViewStore, LabelLayerContext, NodeViewContext } from './view-store.ts';
 
 /** The dataTransfer type a palette item carries: the node type (xyflow's drag-from-sidebar pattern). */
 export const NODE_DRAG_TYPE = 'application/x-layerboard-node';
 
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { width: WidthEdge };
-const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+/**
+ * Edges end in the canvas's own arrowhead (`ArrowheadDefinition`), named by a string: with a
+ * marker object React Flow rebuilt an id for every edge (its keys sorted and joined) on each
+ * change of the edges, a few ms on a 200-node graph, and drew it in a fixed grey.
+ */
+const ARROW_ID = 'lb-arrowhead';
+const defaultEdgeOptions = { markerEnd: ARROW_ID };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
 /** Where a dropped node's top-left lands relative to the pointer: roughly its centre. */
 const DROP_OFFSET = { x: 90, y: 30 };
@@ -75,6 +81,7 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
   const edges = useMemo(() => toFlowEdges(graph, analysis, selection, words), [toFlowEdges, graph, analysis, selection, words]);
   const gesture = useRef(0);
   const flowStore = useStoreApi<LayerFlowNode, WidthFlowEdge>();
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   const ariaLabelConfig = useFlowAriaLabels();
 
   useEffect(() => {
@@ -177,6 +184,7 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
   return (
     <div className="lb-canvas" onDragOver={onDragOver} onDrop={onDrop} onPointerDownCapture={onPointerDownCapture}>
       <NodeViewContext.Provider value={nodeViews}>
+      <LabelLayerContext.Provider value={labelLayer}>
       <ReactFlow<LayerFlowNode, WidthFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -207,8 +215,11 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
         <Background gap={24} />
         <Controls showInteractive={false} position="bottom-left" />
         {showMinimap && <MiniMap pannable zoomable position="bottom-right" nodeClassName={minimapNodeClass} />}
+        <FindLabelLayer onFound={setLabelLayer} />
       </ReactFlow>
+      </LabelLayerContext.Provider>
       </NodeViewContext.Provider>
+      <ArrowheadDefinition />
       {graph.nodes.length === 0 && (
         <div className="lb-canvas__empty" role="note">
           Drag layers here from the palette, or focus one there and press Enter.
@@ -216,6 +227,26 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
       )}
     </div>
   );
+}
+
+/** React Flow's closed arrowhead (same shape and size), coloured like the edges by CSS. */
+function ArrowheadDefinition() {
+  return (
+    <svg className="lb-markers" aria-hidden="true" width="0" height="0">
+      <defs>
+        <marker id={ARROW_ID} className="lb-arrowhead" markerWidth="16" markerHeight="16" viewBox="-10 -10 20 20" markerUnits="strokeWidth" orient="auto-start-reverse" refX="0" refY="0">
+          <polyline points="-5,-4 0,0 -5,4 -5,-4" strokeLinecap="round" strokeLinejoin="round" />
+        </marker>
+      </defs>
+    </svg>
+  );
+}
+
+/** Finds React Flow's edge-label layer once it is in the page, for the edges' labels (LabelLayerContext). */
+function FindLabelLayer({ onFound }: { onFound(layer: HTMLElement | null): void }) {
+  const root = useStore((s) => s.domNode);
+  useLayoutEffect(() => onFound(root?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null), [root, onFound]);
+  return null;
 }
 
 function minimapNodeClass(node: LayerFlowNode): string {

@@ -2,30 +2,16 @@
  * An edge that shows the width it carries (`N × 13`), as core's analysis infers it on every
  * change, and for Add/Concat the input's position (the order of inputs is the order of edges).
  */
-import { BaseEdge, getBezierPath, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
-import { memo, type ReactNode } from 'react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo, useContext, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { widthText, type WidthFlowEdge } from './flow-elements.ts';
+import { LabelLayerContext } from './view-store.ts';
 
-// React Flow's EdgeLabelRenderer finds its layer with a querySelector in a store selector, which
-// runs for every edge on every store update (each node change, each Ctrl press): 199 queries a
-// time on a 200-node graph. The layer is found once per flow here and kept while it is in the page.
-const labelLayers = new WeakMap<HTMLDivElement, HTMLElement>();
-function selectLabelLayer(s: ReactFlowState): HTMLElement | null {
-  const root = s.domNode;
-  if (!root) return null;
-  let layer = labelLayers.get(root);
-  if (!layer?.isConnected) {
-    layer = root.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? undefined;
-    if (layer) labelLayers.set(root, layer);
-  }
-  return layer ?? null;
-}
-
-/** What EdgeLabelRenderer does: the label in the HTML layer above the edges. */
+/** What EdgeLabelRenderer does: the label in the HTML layer above the edges (found once by the canvas). */
 function EdgeLabel({ children }: { children: ReactNode }) {
-  const layer = useStore(selectLabelLayer);
+  const layer = useContext(LabelLayerContext);
   return layer ? createPortal(children, layer) : null;
 }
 
