@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bigProject } from './big-project.ts';
+import { dragNode, editOutFeatures, openBigProject, scenarioPoints, undoRedo } from './scenarios.ts';
 import { chromium, type Page } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -88,41 +88,18 @@ async function main(): Promise<void> {
     // awaited: listening from the start keeps Ctrl+O from opening (and cancelling) a real one.
     page.on('filechooser', () => {});
     await page.goto(base);
-    await page.locator('.lb-app[data-ready="true"]').waitFor();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
     const opened = performance.now();
-    await chooser.setFiles({ name: '200-nodes.layerboard', mimeType: 'application/json', buffer: Buffer.from(bigProject(root)) });
-    await page.locator('.react-flow__node[data-id="linear1"]').waitFor();
+    await openBigProject(page, root);
     rows.push(['open a 200-node project', `${(performance.now() - opened).toFixed(0)} ms`, '']);
     const nodeCount = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
 
     if (process.env.UI_BENCH_SHOT) await page.screenshot({ path: process.env.UI_BENCH_SHOT });
-    const target = page.locator('.react-flow__node[data-id="linear1"]');
-    const box = await target.boundingBox();
-    if (!box) throw new Error('linear1 is not on screen');
-    const drag = await frameStats(page, async () => {
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.mouse.down();
-      for (let s = 1; s <= 40; s++) await page.mouse.move(box.x + box.width / 2 + s * 6, box.y + box.height / 2 + s * 3);
-      await page.mouse.up();
-    });
+    const points = await scenarioPoints(page);
+    const drag = await frameStats(page, () => dragNode(page, points));
     rows.push([`drag a node (${nodeCount} nodes rendered): max / p95 frame`, `${drag.maxFrame.toFixed(0)} / ${drag.p95.toFixed(0)} ms`, '< 50 ms']);
-
-    const edit = await frameStats(page, async () => {
-      // The dragged node is under the pointer where the drag ended.
-      await page.mouse.click(box.x + box.width / 2 + 240, box.y + box.height / 2 + 120);
-      const field = page.getByTestId('param-outFeatures');
-      await field.fill('');
-      for (const ch of '16') await field.type(ch);
-      await page.keyboard.press('Escape');
-    });
+    const edit = await frameStats(page, () => editOutFeatures(page, points));
     rows.push(['edit outFeatures (widths re-inferred): max / p95 frame', `${edit.maxFrame.toFixed(0)} / ${edit.p95.toFixed(0)} ms`, '< 50 ms']);
-
-    const undo = await frameStats(page, async () => {
-      await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-      for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
-      for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+z');
-    });
+    const undo = await frameStats(page, () => undoRedo(page, points));
     rows.push(['undo ×3, redo ×3: max / p95 frame', `${undo.maxFrame.toFixed(0)} / ${undo.p95.toFixed(0)} ms`, '< 50 ms']);
     rows.push(['long tasks over 50 ms during those edits', String(drag.longTasks + edit.longTasks + undo.longTasks), '0']);
     await context.close();

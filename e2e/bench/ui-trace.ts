@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bigProject } from './big-project.ts';
+import { dragNode, editOutFeatures, openBigProject, scenarioPoints, undoRedo } from './scenarios.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = process.env.ROOT ?? fileURLToPath(new URL('../..', import.meta.url));
@@ -63,30 +63,12 @@ try {
     // awaited: listening from the start keeps Ctrl+O from opening (and cancelling) a real one.
     page.on('filechooser', () => {});
     await page.goto(base);
-    await page.locator('.lb-app[data-ready="true"]').waitFor();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
-    await chooser.setFiles({ name: '200-nodes.layerboard', mimeType: 'application/json', buffer: Buffer.from(bigProject(root)) });
-    await page.locator('.react-flow__node[data-id="linear1"]').waitFor();
+    await openBigProject(page, root);
     await page.waitForTimeout(300);
-    const box = (await page.locator('.react-flow__node[data-id="linear1"]').boundingBox())!;
-    console.log('drag 40 moves', await traced(browser, page, async () => {
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.mouse.down();
-      for (let s = 1; s <= 40; s++) await page.mouse.move(box.x + box.width / 2 + s * 6, box.y + box.height / 2 + s * 3);
-      await page.mouse.up();
-    }));
-    console.log('edit field   ', await traced(browser, page, async () => {
-      await page.mouse.click(box.x + box.width / 2 + 240, box.y + box.height / 2 + 120);
-      const field = page.getByTestId('param-outFeatures');
-      await field.fill('');
-      for (const ch of '16') await field.type(ch);
-      await page.keyboard.press('Escape');
-    }));
-    console.log('undo/redo ×3 ', await traced(browser, page, async () => {
-      await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-      for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
-      for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+z');
-    }));
+    const points = await scenarioPoints(page);
+    console.log('drag 40 moves', await traced(browser, page, () => dragNode(page, points)));
+    console.log('edit field   ', await traced(browser, page, () => editOutFeatures(page, points)));
+    console.log('undo/redo ×3 ', await traced(browser, page, () => undoRedo(page, points)));
   }
 } finally {
   await browser.close();
