@@ -8,7 +8,6 @@
 import {
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStore,
@@ -26,6 +25,7 @@ import type { Command } from '../document/commands.ts';
 import type { EditorAction, Selection } from '../document/editor.ts';
 import { createEdgeMapper, createNodeMapper, withDragPositions, type LayerFlowNode, type Size, type WidthFlowEdge } from './flow-elements.ts';
 import { LayerNode } from './LayerNode.tsx';
+import { Minimap } from './Minimap.tsx';
 import { WidthEdge } from './WidthEdge.tsx';
 import { createViewStore, LabelLayerContext, NodeViewContext } from './view-store.ts';
 
@@ -214,7 +214,7 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
       >
         <Background gap={24} />
         <Controls showInteractive={false} position="bottom-left" />
-        {showMinimap && <MiniMap pannable zoomable position="bottom-right" nodeClassName={minimapNodeClass} />}
+        {showMinimap && <Minimap pannable zoomable nodeClassName={minimapNodeClass} />}
         <FindLabelLayer onFound={setLabelLayer} />
       </ReactFlow>
       </LabelLayerContext.Provider>
