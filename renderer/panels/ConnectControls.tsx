@@ -51,13 +51,21 @@ function useOptionElements(options: readonly ConnectOption[], t: TFunction): Rea
   return elements;
 }
 
+const NO_OPTIONS: readonly ConnectOption[] = [];
+
 function ConnectPicker({ label, buttonLabel, options, testId, onConnect, selectRef }: PickerProps) {
   const { t } = useTranslation();
   const id = useId();
   const [chosen, setChosen] = useState('');
+  // The options are put in the list when it is first focused or pressed (before it opens, and
+  // before type-ahead reads them), not when a layer is selected: on a 200-layer graph the two
+  // lists are ~400 elements that selecting a layer would otherwise build, and that every later
+  // style, layout and hit test of the window would walk, for a list most selections never open.
+  const [listed, setListed] = useState(false);
+  const list = () => setListed(true);
   const valid = options.some((o) => o.id === chosen);
   if (chosen !== '' && !valid) setChosen('');
-  const optionElements = useOptionElements(options, t);
+  const optionElements = useOptionElements(listed ? options : NO_OPTIONS, t);
   return (
     <div className="lb-field lb-connect__picker">
       {options.length === 0 ? (
@@ -68,7 +76,8 @@ function ConnectPicker({ label, buttonLabel, options, testId, onConnect, selectR
       ) : (
         <div className="lb-connect__row">
           <label htmlFor={id} className="lb-field__label">{label}</label>
-          <select id={id} ref={selectRef} className="lb-input" value={chosen} data-testid={`${testId}-select`} onChange={(e) => setChosen(e.target.value)}>
+          <select id={id} ref={selectRef} className="lb-input" value={chosen} data-testid={`${testId}-select`} data-listed={listed}
+            onFocus={list} onPointerDown={list} onChange={(e) => setChosen(e.target.value)}>
             <option value="">{t('a11y:connect.choose')}</option>
             {optionElements}
           </select>
@@ -154,11 +163,11 @@ function ConnectControlsView({ graph, nodeId, run }: ConnectControlsProps) {
       {takesInput && edgeList(incoming, t('a11y:connect.inputs'), inputRef)}
       {givesOutput && edgeList(outgoing, t('a11y:connect.outputs'), outputRef)}
       {takesInput && (
-        <ConnectPicker label={t('a11y:connect.inputFrom')} buttonLabel={t('a11y:connect.connectInputLabel', { id: nodeId })} options={sources}
+        <ConnectPicker key={`input:${nodeId}`} label={t('a11y:connect.inputFrom')} buttonLabel={t('a11y:connect.connectInputLabel', { id: nodeId })} options={sources}
           testId="connect-input" selectRef={inputRef} onConnect={(from) => run({ name: 'connect', args: { from, to: nodeId } })} />
       )}
       {givesOutput && (
-        <ConnectPicker label={t('a11y:connect.outputTo')} buttonLabel={t('a11y:connect.connectOutputLabel', { id: nodeId })} options={targets}
+        <ConnectPicker key={`output:${nodeId}`} label={t('a11y:connect.outputTo')} buttonLabel={t('a11y:connect.connectOutputLabel', { id: nodeId })} options={targets}
           testId="connect-output" selectRef={outputRef} onConnect={(to) => run({ name: 'connect', args: { from: nodeId, to } })} />
       )}
     </section>
