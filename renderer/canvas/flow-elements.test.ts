@@ -5,7 +5,7 @@ import { deriveDataStatus } from '../document/data-context.ts';
 import { EMPTY_SELECTION } from '../document/editor.ts';
 import { createRendererI18n } from '../i18n/i18n.ts';
 import { sampleProject, sampleTable } from '../testing/sample.ts';
-import { createEdgeMapper, createNodeMapper, parameterCount, PROBLEM_Z, toFlowEdges, widthText, withDragPositions } from './flow-elements.ts';
+import { createEdgeMapper, createNodeMapper, parameterCount, PROBLEM_CLASS, PROBLEM_Z, toFlowEdges, widthText, withDragPositions } from './flow-elements.ts';
 
 const doc = sampleProject();
 const en = { t: createRendererI18n('en').t, locale: 'en' };
@@ -45,7 +45,8 @@ describe('flow elements', () => {
     // linear4 changed, and the output's width with it; the other seven views are the same objects.
     expect([...second.views].filter(([id, v]) => v !== first.views.get(id)).map(([id]) => id)).toEqual(['linear4', 'output']);
     // React Flow hears of linear4 only (its severity, spoken label and z-index changed), not of the output's width.
-    expect(second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => [n.id, n.data.severity, n.zIndex])).toEqual([['linear4', 'error', PROBLEM_Z]]);
+    expect(second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => [n.id, n.data.severity, n.zIndex, n.className])).toEqual([['linear4', 'error', PROBLEM_Z, PROBLEM_CLASS]]);
+    expect(first.nodes.every((n) => n.className === undefined && n.zIndex === undefined)).toBe(true);
     expect(second.nodes.find((n) => n.id === 'linear4')!.ariaLabel).toBe('Linear linear4, has an error');
     // A width alone changes a view, not React Flow's nodes: the same array comes back.
     const wider = setNodeParam(broken, { nodeId: 'linear1', param: 'outFeatures', value: 5 });

@@ -89,6 +89,8 @@ export interface Size {
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /** The z-index of a node with an error or a warning (a selected node is raised by 1000 more). */
 export const PROBLEM_Z = 10;
+/** React Flow's class for the wrapper of a node with an error or a warning. */
+export const PROBLEM_CLASS = 'lb-flow-node--problem';
 
 function worst(issues: readonly { severity: Severity }[]): Severity | null {
   let best: Severity | null = null;
@@ -181,8 +183,9 @@ export function createNodeMapper() {
         position: node.position,
         selected: isSelected,
         ...(size ? { measured: { width: size.width, height: size.height } } : {}),
-        // A node with a problem comes to the front, so its message is never under a neighbour.
-        ...(view.severity === 'error' || view.severity === 'warning' ? { zIndex: PROBLEM_Z } : {}),
+        // A node with a problem comes to the front, so its message is never under a neighbour,
+        // and is not paint-contained (app.css), so the message can hang below it.
+        ...(view.severity === 'error' || view.severity === 'warning' ? { zIndex: PROBLEM_Z, className: PROBLEM_CLASS } : {}),
         ariaLabel: view.ariaLabel,
         data: { severity: view.severity },
       };
