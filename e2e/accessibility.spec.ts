@@ -126,6 +126,10 @@ test('keyboard only: add a Linear from the palette, select it on the canvas, set
   await expect(focused(page)).toHaveAttribute('data-testid', 'connect-input-button');
   await page.keyboard.press('Enter');
   await expect(edgeLabel(page, 'act3', 'linear5')).toHaveText('N × 3');
+  // A screen reader hears the edge by its ends, then its width, then how to select it.
+  const edge = page.locator('.react-flow__edge[data-id="act3->linear5"]');
+  await expect(edge).toHaveAccessibleName('Edge from act3 to linear5');
+  await expect(edge).toHaveAccessibleDescription(/^N × 3 Press Enter or Space to select a connection/);
   // Focus stays in the connections, back on the list.
   await expect(focused(page)).toHaveAttribute('data-testid', 'connect-input-select');
 

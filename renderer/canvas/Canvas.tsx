@@ -27,7 +27,7 @@ import { createEdgeMapper, createNodeMapper, withDragPositions, type LayerFlowNo
 import { LayerNode } from './LayerNode.tsx';
 import { Minimap } from './Minimap.tsx';
 import { WidthEdge } from './WidthEdge.tsx';
-import { createViewStore, LabelLayerContext, NodeViewContext } from './view-store.ts';
+import { createViewStore, EdgeViewContext, LabelLayerContext, NodeViewContext } from './view-store.ts';
 
 /** The dataTransfer type a palette item carries: the node type (xyflow's drag-from-sidebar pattern). */
 export const NODE_DRAG_TYPE = 'application/x-layerboard-node';
@@ -78,7 +78,11 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
   const [nodeViews] = useState(() => createViewStore(documentNodes.views));
   useLayoutEffect(() => nodeViews.set(documentNodes.views), [nodeViews, documentNodes.views]);
   const toFlowEdges = useMemo(createEdgeMapper, []);
-  const edges = useMemo(() => toFlowEdges(graph, analysis, selection, words), [toFlowEdges, graph, analysis, selection, words]);
+  const rfId = useStore((s) => s.rfId);
+  const documentEdges = useMemo(() => toFlowEdges(graph, analysis, selection, words, `react-flow__edge-desc-${rfId}`), [toFlowEdges, graph, analysis, selection, words, rfId]);
+  const edges = documentEdges.edges;
+  const [edgeViews] = useState(() => createViewStore(documentEdges.views));
+  useLayoutEffect(() => edgeViews.set(documentEdges.views), [edgeViews, documentEdges.views]);
   const gesture = useRef(0);
   const flowStore = useStoreApi<LayerFlowNode, WidthFlowEdge>();
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
@@ -184,6 +188,7 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
   return (
     <div className="lb-canvas" onDragOver={onDragOver} onDrop={onDrop} onPointerDownCapture={onPointerDownCapture}>
       <NodeViewContext.Provider value={nodeViews}>
+      <EdgeViewContext.Provider value={edgeViews}>
       <LabelLayerContext.Provider value={labelLayer}>
       <ReactFlow<LayerFlowNode, WidthFlowEdge>
         nodes={nodes}
@@ -218,6 +223,7 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
         <FindLabelLayer onFound={setLabelLayer} />
       </ReactFlow>
       </LabelLayerContext.Provider>
+      </EdgeViewContext.Provider>
       </NodeViewContext.Provider>
       <ArrowheadDefinition />
       {graph.nodes.length === 0 && (

@@ -58,7 +58,7 @@ export interface MinimapProps {
   zoomable?: boolean;
 }
 
-export function Minimap({ nodeClassName, pannable = false, zoomable = false }: MinimapProps) {
+function MinimapView({ nodeClassName, pannable = false, zoomable = false }: MinimapProps) {
   const store = useStoreApi<LayerFlowNode, WidthFlowEdge>();
   const { nodes, transform, width, height, panZoom, translateExtent, rfId, label } = useStore(select, sameSelection);
   const boxes = useMemo(() => nodes.map((n) => nodeBox(n, nodeClassName)).filter((b): b is NodeBox => b !== null), [nodes, nodeClassName]);
@@ -94,3 +94,6 @@ export function Minimap({ nodeClassName, pannable = false, zoomable = false }: M
     </Panel>
   );
 }
+
+/** Memoised: the canvas renders on every edit, the minimap only when what it shows changed. */
+export const Minimap = memo(MinimapView);

@@ -5,7 +5,7 @@ import { deriveDataStatus } from '../document/data-context.ts';
 import { EMPTY_SELECTION } from '../document/editor.ts';
 import { createRendererI18n } from '../i18n/i18n.ts';
 import { sampleProject, sampleTable } from '../testing/sample.ts';
-import { createEdgeMapper, createNodeMapper, parameterCount, PROBLEM_CLASS, PROBLEM_Z, toFlowEdges, widthText, withDragPositions } from './flow-elements.ts';
+import { createEdgeMapper, createNodeMapper, edgeWidthElementId, parameterCount, PROBLEM_CLASS, PROBLEM_Z, toFlowEdges, widthText, withDragPositions } from './flow-elements.ts';
 
 const doc = sampleProject();
 const en = { t: createRendererI18n('en').t, locale: 'en' };
@@ -13,12 +13,20 @@ const ko = { t: createRendererI18n('ko').t, locale: 'ko' };
 const context = deriveDataStatus(sampleTable(), doc.data).context;
 
 describe('flow elements', () => {
-  it('every edge carries its width; unknown widths read N × ?', () => {
-    const edges = toFlowEdges(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, en);
-    expect(edges.map((e) => widthText(e.data!.width))).toEqual(['N × 13', 'N × 3', 'N × 3', 'N × 3', 'N × 3', 'N × 3', 'N × 3', 'N × 1']);
+  it('every edge shows its width; unknown widths read N × ?', () => {
+    const { edges, views } = toFlowEdges(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, en);
+    expect(edges.map((e) => widthText(views.get(e.id)!.width))).toEqual(['N × 13', 'N × 3', 'N × 3', 'N × 3', 'N × 3', 'N × 3', 'N × 3', 'N × 1']);
     const withoutData = toFlowEdges(doc.graph, analyzeGraph(doc.graph, {}), EMPTY_SELECTION, en);
-    expect(widthText(withoutData[0].data!.width)).toBe('N × ?');
-    expect(widthText(withoutData[1].data!.width)).toBe('N × 3');
+    expect(widthText(withoutData.views.get(withoutData.edges[0].id)!.width)).toBe('N × ?');
+    expect(widthText(withoutData.views.get(withoutData.edges[1].id)!.width)).toBe('N × 3');
+  });
+
+  it('an edge is spoken by its ends and described by its width label, then by React Flow\'s instructions', () => {
+    const { edges } = toFlowEdges(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, en, 'react-flow__edge-desc-1');
+    expect(edges[0].ariaLabel).toBe('Edge from input to linear1');
+    expect(edges[0].domAttributes).toEqual({ 'aria-describedby': `${edgeWidthElementId('input->linear1')} react-flow__edge-desc-1` });
+    expect(edgeWidthElementId('a b->c#1')).toBe('lb-edge-width-a%20b-%3Ec%231');
+    expect(toFlowEdges(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, ko).edges[0].ariaLabel).toBe('input에서 linear1(으)로 가는 연결');
   });
 
   it('inputs of a Concat are numbered in edge order; duplicate edges get their own ids', () => {
@@ -26,11 +34,11 @@ describe('flow elements', () => {
     d = connect(d, { from: 'act2', to: 'concat1' });
     d = connect(d, { from: 'input', to: 'concat1' });
     d = { ...d, graph: { ...d.graph, edges: [...d.graph.edges, { from: 'input', to: 'concat1' }] } };
-    const edges = toFlowEdges(d.graph, analyzeGraph(d.graph, context), { nodes: [], edges: ['act2->concat1'] }, en);
+    const { edges, views } = toFlowEdges(d.graph, analyzeGraph(d.graph, context), { nodes: [], edges: ['act2->concat1'] }, en);
     const intoConcat = edges.filter((e) => e.target === 'concat1');
-    expect(intoConcat.map((e) => [e.id, e.data!.inputIndex])).toEqual([['act2->concat1', 1], ['input->concat1', 2], ['input->concat1#1', 3]]);
+    expect(intoConcat.map((e) => [e.id, views.get(e.id)!.inputIndex])).toEqual([['act2->concat1', 1], ['input->concat1', 2], ['input->concat1#1', 3]]);
     expect(intoConcat[0].selected).toBe(true);
-    expect(edges.find((e) => e.target === 'linear1')!.data!.inputIndex).toBeNull();
+    expect(views.get(edges.find((e) => e.target === 'linear1')!.id)!.inputIndex).toBeNull();
   });
 
   it('a node with an error shows it, with its fix; only changed views are new, and React Flow nodes only when their severity changed', () => {
@@ -80,21 +88,25 @@ describe('flow elements', () => {
     expect(measured.nodes.filter((n, i) => n !== selected.nodes[i]).map((n) => [n.id, n.measured])).toEqual([['input', { width: 120, height: 40 }]]);
   });
 
-  it('edges keep their objects, and the array, unless their width, severity or selection changes', () => {
+  it('edges keep their objects, and the array, unless their ends or selection change; a width changes only the view', () => {
     const toEdges = createEdgeMapper();
     const first = toEdges(doc.graph, analyzeGraph(doc.graph, context), EMPTY_SELECTION, en);
     const moved = moveNodes(doc, { positions: { linear1: { x: 10, y: 10 } } });
-    expect(toEdges(moved.graph, analyzeGraph(moved.graph, context), EMPTY_SELECTION, en)).toBe(first);
+    const same = toEdges(moved.graph, analyzeGraph(moved.graph, context), EMPTY_SELECTION, en);
+    expect(same.edges).toBe(first.edges);
+    expect(same.views).toBe(first.views);
     const wider = setNodeParam(moved, { nodeId: 'linear1', param: 'outFeatures', value: 5 });
     const second = toEdges(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION, en);
-    // linear1's output feeds act1, and act1's feeds linear2: those two edges carry 5 now.
-    expect(second.filter((e, i) => e !== first[i]).map((e) => [e.id, e.data!.width])).toEqual([['linear1->act1', 5], ['act1->linear2', 5]]);
+    // linear1's output feeds act1, and act1's feeds linear2: those two views show 5 now; React Flow's edges are as they were.
+    expect(second.edges).toBe(first.edges);
+    expect([...second.views].filter(([id, v]) => v !== first.views.get(id)).map(([id, v]) => [id, v.width])).toEqual([['linear1->act1', 5], ['act1->linear2', 5]]);
     const selected = toEdges(wider.graph, analyzeGraph(wider.graph, context), { nodes: [], edges: ['input->linear1'] }, en);
-    expect(selected.filter((e, i) => e !== second[i]).map((e) => e.id)).toEqual(['input->linear1']);
-    expect(toEdges(wider.graph, analyzeGraph(wider.graph, context), { nodes: [], edges: ['input->linear1'] }, en)).toBe(selected);
+    expect(selected.edges.filter((e, i) => e !== second.edges[i]).map((e) => e.id)).toEqual(['input->linear1']);
+    expect(selected.views).toBe(second.views);
+    expect(toEdges(wider.graph, analyzeGraph(wider.graph, context), { nodes: [], edges: ['input->linear1'] }, en).edges).toBe(selected.edges);
   });
 
-  it('translates the label only of an edge that changed, and every label again in another language', () => {
+  it('translates the label only of a new edge, and every label again in another language', () => {
     const toEdges = createEdgeMapper();
     let calls = 0;
     const counted = { t: ((...args: Parameters<typeof en.t>) => (calls++, en.t(...args))) as typeof en.t, locale: 'en' };
@@ -102,13 +114,16 @@ describe('flow elements', () => {
     expect(calls).toBe(doc.graph.edges.length);
     calls = 0;
     const wider = setNodeParam(doc, { nodeId: 'linear1', param: 'outFeatures', value: 5 });
-    const second = toEdges(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION, counted);
-    expect(calls).toBe(2);
-    expect(second.find((e) => e.id === 'linear1->act1')!.ariaLabel).toBe(toFlowEdges(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION, en).find((e) => e.id === 'linear1->act1')!.ariaLabel);
-    expect(second.find((e) => e.id === 'input->linear1')).toBe(first.find((e) => e.id === 'input->linear1'));
-    const korean = toEdges(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION, ko);
-    expect(korean.map((e) => e.ariaLabel)).toEqual(toFlowEdges(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION, ko).map((e) => e.ariaLabel));
-    expect(korean.every((e, i) => e !== second[i])).toBe(true);
+    toEdges(wider.graph, analyzeGraph(wider.graph, context), EMPTY_SELECTION, counted);
+    expect(calls).toBe(0);
+    const linked = connect(wider, { from: 'input', to: 'output' });
+    const third = toEdges(linked.graph, analyzeGraph(linked.graph, context), EMPTY_SELECTION, counted);
+    expect(calls).toBe(1);
+    expect(third.edges.find((e) => e.id === 'input->linear1')).toBe(first.edges.find((e) => e.id === 'input->linear1'));
+    const korean = toEdges(linked.graph, analyzeGraph(linked.graph, context), EMPTY_SELECTION, ko);
+    expect(korean.edges.map((e) => e.ariaLabel)).toEqual(toFlowEdges(linked.graph, analyzeGraph(linked.graph, context), EMPTY_SELECTION, ko).edges.map((e) => e.ariaLabel));
+    expect(korean.edges.every((e, i) => e !== third.edges[i])).toBe(true);
+    expect([...korean.views].every(([id, v]) => v.locale === 'ko' && v !== third.views.get(id))).toBe(true);
   });
 
   it('a drag in progress moves only the dragged nodes, over the document\'s', () => {

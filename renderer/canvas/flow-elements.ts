@@ -70,7 +70,13 @@ export interface LayerFlowData extends Record<string, unknown> {
   severity: Severity | null;
 }
 
-export interface WidthEdgeData extends Record<string, unknown> {
+/**
+ * What an edge shows: the width it carries, its input position and its severity. Kept in the
+ * canvas's view store like NodeView, so that a width changing (every edit of a layer's size)
+ * does not renew React Flow's edges: that was a store update, a rebuilt connection lookup and
+ * marker list, and all 199 edge wrappers compared, on each keystroke of a 200-node graph.
+ */
+export interface EdgeView {
   width: number | undefined;
   locale: string;
   /** 1-based position among the target's inputs, for Add and Concat (input order matters for Concat). */
@@ -79,7 +85,7 @@ export interface WidthEdgeData extends Record<string, unknown> {
 }
 
 export type LayerFlowNode = Node<LayerFlowData, 'layer'>;
-export type WidthFlowEdge = Edge<WidthEdgeData, 'width'>;
+export type WidthFlowEdge = Edge<Record<string, never>, 'width'>;
 
 export interface Size {
   width: number;
@@ -218,13 +224,18 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** An edge as React Flow gets it, but for its spoken label, which costs a translation. */
-type EdgeDraft = Omit<WidthFlowEdge, 'ariaLabel'> & { data: WidthEdgeData };
+/** The id of the element showing an edge's width (`N × 13`); screen readers hear it as the edge's description. */
+export function edgeWidthElementId(id: string): string {
+  return `lb-edge-width-${encodeURIComponent(id)}`;
+}
 
-/** Whether `a` (a built edge) shows what `b` (a draft of the same edge) would. */
-function sameEdge(a: WidthFlowEdge, b: EdgeDraft): boolean {
-  return a.id === b.id && a.source === b.source && a.target === b.target && a.selected === b.selected
-    && a.data!.width === b.data.width && a.data!.locale === b.data.locale && a.data!.inputIndex === b.data.inputIndex && a.data!.severity === b.data.severity;
+/** One edge of the document: what React Flow places (ends, selection) and what it shows. */
+interface EdgeDraft {
+  id: string;
+  source: string;
+  target: string;
+  selected: boolean;
+  view: EdgeView;
 }
 
 function edgeDrafts(graph: Graph, analysis: GraphAnalysis, selection: Selection, locale: string): EdgeDraft[] {
@@ -244,56 +255,84 @@ function edgeDrafts(graph: Graph, analysis: GraphAnalysis, selection: Selection,
     seen.set(id, copies + 1);
     const index = (inputCounter.get(e.to) ?? 0) + 1;
     inputCounter.set(e.to, index);
-    const width = analysis.edgeWidths[id];
     return {
       id: copies === 0 ? id : `${id}#${copies}`,
       source: e.from,
       target: e.to,
-      type: 'width',
       selected: selected.has(id),
-      data: { width, locale, inputIndex: multiInput.has(e.to) ? index : null, severity: edgeSeverity.get(id) ?? null },
+      view: { width: analysis.edgeWidths[id], locale, inputIndex: multiInput.has(e.to) ? index : null, severity: edgeSeverity.get(id) ?? null },
     };
   });
 }
 
-// The label is what a screen reader says for the edge; it depends on the ends, the width and
-// the language only, all of which `sameEdge` compares.
-function withLabel(draft: EdgeDraft, words: FlowWords): WidthFlowEdge {
-  return { ...draft, ariaLabel: words.t('canvas:edge.label', { from: draft.source, to: draft.target, width: widthText(draft.data.width, words.locale) }) };
-}
-
-/** React Flow edges with their widths; duplicate edges get distinct ids so each still renders. */
-export function toFlowEdges(graph: Graph, analysis: GraphAnalysis, selection: Selection, words: FlowWords): WidthFlowEdge[] {
-  return edgeDrafts(graph, analysis, selection, words.locale).map((draft) => withLabel(draft, words));
+function sameEdgeView(a: EdgeView, b: EdgeView): boolean {
+  return a.width === b.width && a.locale === b.locale && a.inputIndex === b.inputIndex && a.severity === b.severity;
 }
 
 /**
- * `toFlowEdges` with memory: an edge whose ends, width, input position, severity and selection
- * are unchanged keeps its previous object (and its label is not translated again: i18next's `t`
- * costs tens of microseconds, 199 of them were most of an edit's canvas work on a 200-node
- * graph), and when no edge changed (a node was dragged, a parameter that changes no width was
- * typed) the previous array itself comes back, so React Flow neither rebuilds its connection
- * lookup nor re-renders an edge.
+ * The edge as React Flow gets it. Its spoken label names the ends; the width is the label
+ * element's text, which the edge's aria-describedby points at, before React Flow's own keyboard
+ * instructions (`descriptionId`), so the edge object does not change when its width does.
+ */
+function flowEdge(draft: EdgeDraft, words: FlowWords, descriptionId: string): WidthFlowEdge {
+  return {
+    id: draft.id,
+    source: draft.source,
+    target: draft.target,
+    type: 'width',
+    selected: draft.selected,
+    ariaLabel: words.t('canvas:edge.label', { from: draft.source, to: draft.target }),
+    domAttributes: { 'aria-describedby': `${edgeWidthElementId(draft.id)} ${descriptionId}` },
+    data: {},
+  };
+}
+
+/** The canvas's edges: what React Flow places, and what each edge shows (by React Flow edge id). */
+export interface FlowEdges {
+  edges: WidthFlowEdge[];
+  views: ReadonlyMap<string, EdgeView>;
+}
+
+/** React Flow edges and their views; duplicate edges get distinct ids so each still renders. */
+export function toFlowEdges(graph: Graph, analysis: GraphAnalysis, selection: Selection, words: FlowWords, descriptionId = ''): FlowEdges {
+  return createEdgeMapper()(graph, analysis, selection, words, descriptionId);
+}
+
+/**
+ * `toFlowEdges` with memory. An edge keeps its React Flow object while its ends, selection and
+ * language are the same (its label is not translated again: i18next's `t` costs tens of
+ * microseconds, and a 200-node graph has 199 edges), whatever its width; a view is kept while
+ * what it shows is the same. When nothing changed, the same array and the same map come back,
+ * so React Flow neither rebuilds its connection lookup nor re-renders an edge.
  */
 export function createEdgeMapper() {
   let previous = new Map<string, WidthFlowEdge>();
   let previousList: WidthFlowEdge[] = [];
+  let previousViews: ReadonlyMap<string, EdgeView> = new Map();
   let previousT: TFunction | null = null;
-  return function toFlowEdgesShared(graph: Graph, analysis: GraphAnalysis, selection: Selection, words: FlowWords): WidthFlowEdge[] {
-    // Another translator (a language change) renews every label.
-    if (words.t !== previousT) previous = new Map();
+  let previousDescription = '';
+  return function toFlowEdgesShared(graph: Graph, analysis: GraphAnalysis, selection: Selection, words: FlowWords, descriptionId = ''): FlowEdges {
+    // Another translator (a language change) or description renews every edge.
+    if (words.t !== previousT || descriptionId !== previousDescription) previous = new Map();
     previousT = words.t;
+    previousDescription = descriptionId;
     const next = new Map<string, WidthFlowEdge>();
+    const views = new Map<string, EdgeView>();
+    let viewsChanged = previousViews.size !== graph.edges.length;
     const edges = edgeDrafts(graph, analysis, selection, words.locale).map((draft) => {
+      const oldView = previousViews.get(draft.id);
+      const view = oldView && sameEdgeView(oldView, draft.view) ? oldView : draft.view;
+      viewsChanged ||= view !== oldView;
+      views.set(draft.id, view);
       const old = previous.get(draft.id);
-      const kept = old && sameEdge(old, draft) ? old : withLabel(draft, words);
+      const kept = old && old.source === draft.source && old.target === draft.target && old.selected === draft.selected ? old : flowEdge(draft, words, descriptionId);
       next.set(draft.id, kept);
       return kept;
     });
     previous = next;
-    if (sameItems(edges, previousList)) return previousList;
-    previousList = edges;
-    return edges;
+    if (viewsChanged) previousViews = views;
+    if (!sameItems(edges, previousList)) previousList = edges;
+    return { edges: previousList, views: previousViews };
   };
 }
 

@@ -1,11 +1,12 @@
 /**
- * What each canvas node shows, in a store of the canvas's own that node components read by id
- * (React's useSyncExternalStore). React Flow's nodes then change only when a node moves, is
- * selected, resized or added: an edit that changes what a node shows re-renders that node alone,
- * instead of a React Flow store update that every node, handle, edge and minimap wrapper hears.
+ * What each canvas node and edge shows, in stores of the canvas's own that node and edge
+ * components read by id (React's useSyncExternalStore). React Flow's nodes and edges then change
+ * only when they move, are selected, resized, added or removed: an edit that changes what a node
+ * or an edge shows re-renders that element alone, instead of a React Flow store update that every
+ * node, handle and edge wrapper hears.
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { NodeView } from './flow-elements.ts';
+import type { EdgeView, NodeView } from './flow-elements.ts';
 
 export interface ViewStore<T> {
   get(id: string): T | undefined;
@@ -36,6 +37,14 @@ export const NodeViewContext = createContext<ViewStore<NodeView>>(createViewStor
 /** What the node `id` shows; the component re-renders only when that view is another object. */
 export function useNodeView(id: string): NodeView | undefined {
   const store = useContext(NodeViewContext);
+  return useSyncExternalStore(store.subscribe, () => store.get(id));
+}
+
+export const EdgeViewContext = createContext<ViewStore<EdgeView>>(createViewStore(new Map()));
+
+/** What the edge `id` (React Flow's id) shows; the edge re-renders only when that view is another object. */
+export function useEdgeView(id: string): EdgeView | undefined {
+  const store = useContext(EdgeViewContext);
   return useSyncExternalStore(store.subscribe, () => store.get(id));
 }
 

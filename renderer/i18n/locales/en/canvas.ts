@@ -11,7 +11,7 @@ export default {
     fixTitle: '{{code}}: apply this fix (undo with Ctrl+Z)',
   },
   edge: {
-    label: 'Edge from {{from}} to {{to}}, {{width}}',
+    label: 'Edge from {{from}} to {{to}}',
     inputOf: 'Input {{index}} of {{target}}',
   },
 } as const;

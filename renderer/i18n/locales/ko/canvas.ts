@@ -10,7 +10,7 @@ export default {
     fixTitle: '{{code}}: 이 수정을 적용합니다 (Ctrl+Z로 되돌리기)',
   },
   edge: {
-    label: '{{from}}에서 {{to}}(으)로 가는 연결, {{width}}',
+    label: '{{from}}에서 {{to}}(으)로 가는 연결',
     inputOf: '{{target}}의 입력 {{index}}',
   },
 } as const;
