@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { LiveAnnouncer } from '../panels/LiveAnnouncer.tsx';
 import { useRegionCycling } from './region-focus.ts';
 import { tablistKeyHandler } from './tablist-keys.ts';
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import {
   createProject,
   dataIssueText,
@@ -798,6 +798,10 @@ function Editor({ host, emitMenuCommand, onDocument, preloaded = null }: AppProp
   // Kept while the same commands are off, so an edit does not render the menu bar again.
   const undoOff = !canUndo(state.history);
   const redoOff = !canRedo(state.history);
+  // The inspector follows a selection one render later: a click selects on the canvas at once,
+  // and the inspector's form (mounted or unmounted, ~10 ms on a 200-node graph) is rendered in
+  // a background pass React can interrupt, instead of in the click's own frame.
+  const inspectedSelection = useDeferredValue(state.selection);
   const noNodeSelected = state.selection.nodes.length === 0;
   const nothingSelected = noNodeSelected && state.selection.edges.length === 0;
   const disabled = useMemo(() => {
@@ -919,7 +923,7 @@ function Editor({ host, emitMenuCommand, onDocument, preloaded = null }: AppProp
             </div>
           </div>
           <aside className="lb-sidebar" aria-label={t('panels:sidebar')}>
-            <Inspector graph={doc.graph} projectName={doc.name} analysis={analysis} selection={state.selection} run={run} closeMerge={closeMerge} applyFix={applyFix}
+            <Inspector graph={doc.graph} projectName={doc.name} analysis={analysis} selection={inspectedSelection} run={run} closeMerge={closeMerge} applyFix={applyFix}
               onDelete={deleteSelection} onDuplicate={duplicate} />
             <DataPanel data={doc.data} trained={doc.weights !== undefined} status={dataStatus} report={loaded?.report} dataNotice={dataNotices.get(doc.data.path) ?? null} fileState={fileState}
               run={run} closeMerge={closeMerge} onImportCsv={importCsv} onAcceptChangedCsv={acceptChangedCsv} onShowData={showData} locked={trainingActive} />
