@@ -35,7 +35,13 @@ async function waitForServer(): Promise<void> {
   throw new Error(`the preview server did not start on ${base}`);
 }
 
-async function frameStats(page: Page, action: () => Promise<void>): Promise<{ maxFrame: number; p95: number; longTasks: number }> {
+interface FrameStats {
+  maxFrame: number;
+  p95: number;
+  longTasks: number;
+}
+
+async function frameStats(page: Page, action: () => Promise<void>): Promise<FrameStats> {
   // A string, not a function: tsx's name-keeping helper would not exist inside the page.
   await page.evaluate(`(() => {
     window.__frames = [];
@@ -78,31 +84,44 @@ async function main(): Promise<void> {
     }
     rows.push(['first render of the sample (best of 3)', `${Math.min(...renders).toFixed(0)} ms`, '< 1500 ms']);
 
-    // 2. The 200-node graph.
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) Reflect.deleteProperty(window, name);
-    });
-    // Chromium intercepts file choosers only once a listener exists, and turning that on is not
-    // awaited: listening from the start keeps Ctrl+O from opening (and cancelling) a real one.
-    page.on('filechooser', () => {});
-    await page.goto(base);
-    const opened = performance.now();
-    await openBigProject(page, root);
-    rows.push(['open a 200-node project', `${(performance.now() - opened).toFixed(0)} ms`, '']);
-    const nodeCount = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
-
-    if (process.env.UI_BENCH_SHOT) await page.screenshot({ path: process.env.UI_BENCH_SHOT });
-    const points = await scenarioPoints(page);
-    const drag = await frameStats(page, () => dragNode(page, points));
-    rows.push([`drag a node (${nodeCount} nodes rendered): max / p95 frame`, `${drag.maxFrame.toFixed(0)} / ${drag.p95.toFixed(0)} ms`, '< 50 ms']);
-    const edit = await frameStats(page, () => editOutFeatures(page, points));
-    rows.push(['edit outFeatures (widths re-inferred): max / p95 frame', `${edit.maxFrame.toFixed(0)} / ${edit.p95.toFixed(0)} ms`, '< 50 ms']);
-    const undo = await frameStats(page, () => undoRedo(page, points));
-    rows.push(['undo ×3, redo ×3: max / p95 frame', `${undo.maxFrame.toFixed(0)} / ${undo.p95.toFixed(0)} ms`, '< 50 ms']);
-    rows.push(['long tasks over 50 ms during those edits', String(drag.longTasks + edit.longTasks + undo.longTasks), '0']);
-    await context.close();
+    // 2. The 200-node graph: each scenario's worst frame, in each of ROUNDS fresh pages. On a
+    // shared two-core machine one run's worst frame is often a garbage collection or another
+    // process, so the figure is the median run's worst frame (the worst of all runs is shown too).
+    const rounds = Number(process.env.ROUNDS ?? 5);
+    const runs: Record<'drag' | 'edit' | 'undo', FrameStats[]> = { drag: [], edit: [], undo: [] };
+    const opens: number[] = [];
+    let nodeCount = 0;
+    for (let round = 0; round < rounds; round++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) Reflect.deleteProperty(window, name);
+      });
+      // Chromium intercepts file choosers only once a listener exists, and turning that on is not
+      // awaited: listening from the start keeps Ctrl+O from opening (and cancelling) a real one.
+      page.on('filechooser', () => {});
+      await page.goto(base);
+      const opened = performance.now();
+      await openBigProject(page, root);
+      opens.push(performance.now() - opened);
+      nodeCount = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
+      if (process.env.UI_BENCH_SHOT && round === 0) await page.screenshot({ path: process.env.UI_BENCH_SHOT });
+      await page.waitForTimeout(300);
+      const points = await scenarioPoints(page);
+      runs.drag.push(await frameStats(page, () => dragNode(page, points)));
+      runs.edit.push(await frameStats(page, () => editOutFeatures(page, points)));
+      runs.undo.push(await frameStats(page, () => undoRedo(page, points)));
+      await context.close();
+    }
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    const figure = (stats: FrameStats[]) =>
+      `${median(stats.map((r) => r.maxFrame)).toFixed(0)} / ${median(stats.map((r) => r.p95)).toFixed(0)} ms (worst ${Math.max(...stats.map((r) => r.maxFrame)).toFixed(0)})`;
+    rows.push(['open a 200-node project (median)', `${median(opens).toFixed(0)} ms`, '']);
+    rows.push([`drag a node (${nodeCount} nodes rendered): max / p95 frame, median of ${rounds}`, figure(runs.drag), '< 50 ms']);
+    rows.push([`edit outFeatures (widths re-inferred): max / p95 frame, median of ${rounds}`, figure(runs.edit), '< 50 ms']);
+    rows.push([`undo ×3, redo ×3: max / p95 frame, median of ${rounds}`, figure(runs.undo), '< 50 ms']);
+    const long = [...runs.drag, ...runs.edit, ...runs.undo].reduce((n, r) => n + r.longTasks, 0);
+    rows.push([`long tasks over 50 ms during those edits, all ${rounds} runs`, String(long), '0']);
 
     // 3. Bundle size: the JavaScript the page loads first (entry + its static imports).
     const assets = join(root, 'dist/web/assets');
