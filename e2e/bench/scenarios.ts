@@ -3,10 +3,15 @@
  * their main-thread CPU). Inside a measured scenario the page gets only raw pointer and key events
  * (`page.mouse`, `page.keyboard`): a locator's click or fill first runs Playwright's own script in
  * the page (actionability and hit-target checks, 10–15 ms a click on this graph), which a person's
- * click does not, and which would be counted as the app's frame.
+ * click does not, and which would be counted as the app's frame. A click is a press and a release
+ * `CLICK_MS` apart, as a person's is (Playwright's default sends both at once, and Chromium then
+ * handles the press, the release and the click in one task).
  */
 import type { Page } from 'playwright-core';
 import { bigProject } from './big-project.ts';
+
+/** How long a click holds the button: people hold it 50–150 ms. */
+export const CLICK_MS = 60;
 
 export interface Point {
   x: number;
@@ -39,7 +44,7 @@ export async function dragNode(page: Page, { node }: { node: Point }): Promise<v
 
 /** Selects the dragged node, types 16 into its outFeatures (widths re-inferred) and leaves the field. */
 export async function editOutFeatures(page: Page, { node }: { node: Point }): Promise<void> {
-  await page.mouse.click(node.x + 240, node.y + 120);
+  await page.mouse.click(node.x + 240, node.y + 120, { delay: CLICK_MS });
   const field = page.getByTestId('param-outFeatures');
   await field.waitFor();
   await field.focus();
@@ -51,7 +56,7 @@ export async function editOutFeatures(page: Page, { node }: { node: Point }): Pr
 
 /** Clicks the empty pane (deselects), then undoes three times and redoes three times. */
 export async function undoRedo(page: Page, { pane }: { pane: Point }): Promise<void> {
-  await page.mouse.click(pane.x, pane.y);
+  await page.mouse.click(pane.x, pane.y, { delay: CLICK_MS });
   for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+z');
 }

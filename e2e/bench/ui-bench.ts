@@ -42,22 +42,25 @@ interface FrameStats {
 }
 
 async function frameStats(page: Page, action: () => Promise<void>): Promise<FrameStats> {
-  // A string, not a function: tsx's name-keeping helper would not exist inside the page.
+  // A string, not a function: tsx's name-keeping helper would not exist inside the page. Each
+  // measurement has its own frame loop and long-task observer, both stopped at its end (a loop
+  // or observer left running would add its entries to the next scenario's).
   await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__long = [];
-    window.__stop = false;
-    let last = performance.now();
+    const m = { frames: [], long: [], stop: false };
+    window.__frameMeasure = m;
+    let last = -1;
     const tick = (t) => {
-      window.__frames.push(t - last);
+      if (m.stop) return;
+      if (last >= 0) m.frames.push(t - last);
       last = t;
-      if (!window.__stop) requestAnimationFrame(tick);
+      requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    m.observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => m.long.push(e.duration)));
+    m.observer.observe({ type: 'longtask', buffered: false });
   })()`);
   await action();
-  const { frames, long } = (await page.evaluate('(() => { window.__stop = true; return { frames: window.__frames.slice(1), long: window.__long }; })()')) as { frames: number[]; long: number[] };
+  const { frames, long } = (await page.evaluate('(() => { const m = window.__frameMeasure; m.stop = true; m.observer.disconnect(); return { frames: m.frames, long: m.long }; })()')) as { frames: number[]; long: number[] };
   const sorted = [...frames].sort((a, b) => a - b);
   return { maxFrame: sorted.at(-1) ?? 0, p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0, longTasks: long.filter((d) => d > 50).length };
 }

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { openBigProject, scenarioPoints } from './scenarios.ts';
+import { CLICK_MS, openBigProject, scenarioPoints } from './scenarios.ts';
 
 interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number }
 
@@ -40,7 +40,7 @@ try {
   await page.waitForTimeout(300);
 
   const actions: [string, () => Promise<unknown>][] = [];
-  for (let i = 0; i < 5; i++) actions.push(['select a node', () => page.mouse.click(node.x, node.y)], ['click the pane', () => page.mouse.click(pane.x, pane.y)]);
+  for (let i = 0; i < 5; i++) actions.push(['select a node', () => page.mouse.click(node.x, node.y, { delay: CLICK_MS })], ['click the pane', () => page.mouse.click(pane.x, pane.y, { delay: CLICK_MS })]);
   for (let i = 0; i < 5; i++) actions.push(['undo', () => page.keyboard.press('Control+z')]);
   for (let i = 0; i < 5; i++) actions.push(['redo', () => page.keyboard.press('Control+Shift+z')]);
   actions.push(['', () => page.mouse.click(node.x, node.y)], ['', () => field.focus()]);
