@@ -3,7 +3,9 @@
  * reports (a drag, a new connection, a selection) becomes an editor command or a selection
  * update; nothing is kept here that the document does not hold, except measured node sizes and
  * the positions of a drag in progress (committed as one command when the drag ends, so the
- * document, its analysis and the panels do not change on every pointer move).
+ * document, its analysis and the panels do not change on every pointer move). What each node and
+ * edge shows reaches its component through the canvas's view stores (view-store.ts), so React
+ * Flow's own nodes and edges change only when they move, are selected, resized, added or removed.
  */
 import {
   Background,
@@ -188,42 +190,42 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
   return (
     <div className="lb-canvas" onDragOver={onDragOver} onDrop={onDrop} onPointerDownCapture={onPointerDownCapture}>
       <NodeViewContext.Provider value={nodeViews}>
-      <EdgeViewContext.Provider value={edgeViews}>
-      <LabelLayerContext.Provider value={labelLayer}>
-      <ReactFlow<LayerFlowNode, WidthFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onNodeDragStart={onDragStart}
-        onSelectionDragStart={onDragStart}
-        deleteKeyCode={null}
-        // The zoom key only matters with panOnScroll (the wheel zooms here anyway); listening for
-        // it re-rendered the pane and rebound d3-zoom's handlers on every Ctrl press and release,
-        // so on each Ctrl+Z, Ctrl+C and Ctrl+S.
-        zoomActivationKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={null}
-        colorMode="system"
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.15}
-        maxZoom={2.5}
-        aria-label={t('canvas:label')}
-        ariaLabelConfig={ariaLabelConfig}
-      >
-        <Background gap={24} />
-        <Controls showInteractive={false} position="bottom-left" />
-        {showMinimap && <Minimap pannable zoomable nodeClassName={minimapNodeClass} />}
-        <FindLabelLayer onFound={setLabelLayer} />
-      </ReactFlow>
-      </LabelLayerContext.Provider>
-      </EdgeViewContext.Provider>
+        <EdgeViewContext.Provider value={edgeViews}>
+          <LabelLayerContext.Provider value={labelLayer}>
+            <ReactFlow<LayerFlowNode, WidthFlowEdge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              defaultEdgeOptions={defaultEdgeOptions}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onConnect={onConnect}
+              isValidConnection={isValidConnection}
+              onNodeDragStart={onDragStart}
+              onSelectionDragStart={onDragStart}
+              deleteKeyCode={null}
+              // The zoom key only matters with panOnScroll (the wheel zooms here anyway); listening for
+              // it re-rendered the pane and rebound d3-zoom's handlers on every Ctrl press and release,
+              // so on each Ctrl+Z, Ctrl+C and Ctrl+S.
+              zoomActivationKeyCode={null}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={null}
+              colorMode="system"
+              fitView
+              fitViewOptions={fitViewOptions}
+              minZoom={0.15}
+              maxZoom={2.5}
+              aria-label={t('canvas:label')}
+              ariaLabelConfig={ariaLabelConfig}
+            >
+              <Background gap={24} />
+              <Controls showInteractive={false} position="bottom-left" />
+              {showMinimap && <Minimap pannable zoomable nodeClassName={minimapNodeClass} />}
+              <FindLabelLayer onFound={setLabelLayer} />
+            </ReactFlow>
+          </LabelLayerContext.Provider>
+        </EdgeViewContext.Provider>
       </NodeViewContext.Provider>
       <ArrowheadDefinition />
       {graph.nodes.length === 0 && (
