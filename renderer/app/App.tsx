@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { LiveAnnouncer } from '../panels/LiveAnnouncer.tsx';
 import { useRegionCycling } from './region-focus.ts';
 import { tablistKeyHandler } from './tablist-keys.ts';
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import {
   createProject,
   dataIssueText,
@@ -629,8 +629,11 @@ function Editor({ host, emitMenuCommand, onDocument, preloaded = null }: AppProp
       case 'saveAs': return void save(true);
       case 'importCsv': return importCsv();
       case 'export': return openExport();
-      case 'undo': return dispatch({ type: 'undo' });
-      case 'redo': return dispatch({ type: 'redo' });
+      // A transition: undos pressed faster than frames (a held Ctrl+Z repeats every ~33 ms) are
+      // rendered once per frame, together, in a pass React can interrupt, instead of each in
+      // its own synchronous render.
+      case 'undo': return startTransition(() => dispatch({ type: 'undo' }));
+      case 'redo': return startTransition(() => dispatch({ type: 'redo' }));
       case 'selectAll': return dispatch({ type: 'selectAll' });
       case 'duplicate': return duplicate();
       case 'delete': return deleteSelection();
