@@ -48,8 +48,8 @@ function nodeBox(node: LayerFlowNode, nodeClassName: (node: LayerFlowNode) => st
 // Chromium draws crisp rectangles fastest; React Flow's minimap makes the same choice.
 const shapeRendering = typeof window !== 'undefined' && 'chrome' in window ? 'crispEdges' : 'geometricPrecision';
 
-const MinimapNode = memo(function MinimapNode({ x, y, width, height, className }: Omit<NodeBox, 'id'>) {
-  return <rect className={className} x={x} y={y} width={width} height={height} rx={5} ry={5} shapeRendering={shapeRendering} />;
+const MinimapNode = memo(function MinimapNode({ box }: { box: NodeBox }) {
+  return <rect className={box.className} x={box.x} y={box.y} width={box.width} height={box.height} rx={5} ry={5} shapeRendering={shapeRendering} />;
 });
 
 export interface MinimapProps {
@@ -61,7 +61,21 @@ export interface MinimapProps {
 function MinimapView({ nodeClassName, pannable = false, zoomable = false }: MinimapProps) {
   const store = useStoreApi<LayerFlowNode, WidthFlowEdge>();
   const { nodes, transform, width, height, panZoom, translateExtent, rfId, label } = useStore(select, sameSelection);
-  const boxes = useMemo(() => nodes.map((n) => nodeBox(n, nodeClassName)).filter((b): b is NodeBox => b !== null), [nodes, nodeClassName]);
+  // A node object React Flow still holds keeps its rectangle object: while a node is dragged only
+  // that node is new on each pointer move, so only its rectangle is made (and drawn) again.
+  const known = useMemo(() => new WeakMap<LayerFlowNode, NodeBox | null>(), [nodeClassName]);
+  const boxes = useMemo(() => {
+    const list: NodeBox[] = [];
+    for (const n of nodes) {
+      let box = known.get(n);
+      if (box === undefined) {
+        box = nodeBox(n, nodeClassName);
+        known.set(n, box);
+      }
+      if (box) list.push(box);
+    }
+    return list;
+  }, [nodes, nodeClassName, known]);
   const nodesBounds = useMemo(() => boundsOf(boxes), [boxes]);
   const view = viewRect(transform, width, height);
   const { viewBox, viewScale, maskPath } = minimapGeometry(nodesBounds, view);
@@ -88,7 +102,7 @@ function MinimapView({ nodeClassName, pannable = false, zoomable = false }: Mini
     <Panel position="bottom-right" className="react-flow__minimap" data-testid="rf__minimap">
       <svg ref={svg} width={MINIMAP_SIZE.width} height={MINIMAP_SIZE.height} viewBox={viewBox} className="react-flow__minimap-svg" role="img" aria-labelledby={labelId}>
         <title id={labelId}>{label}</title>
-        {boxes.map(({ id, ...box }) => <MinimapNode key={id} {...box} />)}
+        {boxes.map((box) => <MinimapNode key={box.id} box={box} />)}
         <path className="react-flow__minimap-mask" d={maskPath} fillRule="evenodd" pointerEvents="none" />
       </svg>
     </Panel>
