@@ -10,9 +10,10 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { LiveAnnouncer } from '../panels/LiveAnnouncer.tsx';
+import { useValueAfterPaint } from './after-paint.ts';
 import { useRegionCycling } from './region-focus.ts';
 import { tablistKeyHandler } from './tablist-keys.ts';
-import { lazy, startTransition, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import {
   createProject,
   dataIssueText,
@@ -801,10 +802,10 @@ function Editor({ host, emitMenuCommand, onDocument, preloaded = null }: AppProp
   // Kept while the same commands are off, so an edit does not render the menu bar again.
   const undoOff = !canUndo(state.history);
   const redoOff = !canRedo(state.history);
-  // The inspector follows a selection one render later: a click selects on the canvas at once,
-  // and the inspector's form (mounted or unmounted, ~10 ms on a 200-node graph) is rendered in
-  // a background pass React can interrupt, instead of in the click's own frame.
-  const inspectedSelection = useDeferredValue(state.selection);
+  // The inspector follows a selection once the click's frame is painted: a click selects on the
+  // canvas at once, and the inspector's form (mounted or unmounted, ~10 ms on a 200-node graph)
+  // is rendered after that frame, in a pass React can interrupt.
+  const inspectedSelection = useValueAfterPaint(state.selection);
   const noNodeSelected = state.selection.nodes.length === 0;
   const nothingSelected = noNodeSelected && state.selection.edges.length === 0;
   const disabled = useMemo(() => {
