@@ -168,7 +168,6 @@ export function createNodeMapper() {
     const selected = new Set(selection.nodes);
     const views = new Map<string, NodeView>();
     const flow = new Map<string, LayerFlowNode>();
-    let viewsChanged = previousViews.size !== graph.nodes.length;
     const nodes = graph.nodes.map((node) => {
       const nodeIssues = issues.get(node.id) ?? [];
       const outWidth = analysis.nodeWidths[node.id];
@@ -176,7 +175,6 @@ export function createNodeMapper() {
       const view = oldView && oldView.node === node && oldView.locale === words.locale && oldView.outWidth === outWidth && sameIssues(oldView.issues, nodeIssues)
         ? oldView
         : nodeView(node, nodeIssues, outWidth, words);
-      viewsChanged ||= view !== oldView;
       views.set(node.id, view);
       const isSelected = selected.has(node.id);
       const size = measured.get(node.id);
@@ -199,7 +197,7 @@ export function createNodeMapper() {
       return flowNode;
     });
     previousFlow = flow;
-    if (viewsChanged) previousViews = views;
+    if (!sameEntries(views, previousViews)) previousViews = views;
     // Nothing React Flow holds changed (a parameter that changes no severity, a selection
     // elsewhere): the same array, so React Flow does not even walk its nodes.
     if (!sameItems(nodes, previousList)) previousList = nodes;
@@ -222,6 +220,13 @@ export function withDragPositions(nodes: LayerFlowNode[], positions: ReadonlyMap
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Whether two maps hold the same objects under the same keys (so the older one can be kept). */
+function sameEntries<T>(a: ReadonlyMap<string, T>, b: ReadonlyMap<string, T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key) !== value) return false;
+  return true;
 }
 
 /** The id of the element showing an edge's width (`N × 13`); screen readers hear it as the edge's description. */
@@ -318,19 +323,16 @@ export function createEdgeMapper() {
     previousDescription = descriptionId;
     const next = new Map<string, WidthFlowEdge>();
     const views = new Map<string, EdgeView>();
-    let viewsChanged = previousViews.size !== graph.edges.length;
     const edges = edgeDrafts(graph, analysis, selection, words.locale).map((draft) => {
       const oldView = previousViews.get(draft.id);
-      const view = oldView && sameEdgeView(oldView, draft.view) ? oldView : draft.view;
-      viewsChanged ||= view !== oldView;
-      views.set(draft.id, view);
+      views.set(draft.id, oldView && sameEdgeView(oldView, draft.view) ? oldView : draft.view);
       const old = previous.get(draft.id);
       const kept = old && old.source === draft.source && old.target === draft.target && old.selected === draft.selected ? old : flowEdge(draft, words, descriptionId);
       next.set(draft.id, kept);
       return kept;
     });
     previous = next;
-    if (viewsChanged) previousViews = views;
+    if (!sameEntries(views, previousViews)) previousViews = views;
     if (!sameItems(edges, previousList)) previousList = edges;
     return { edges: previousList, views: previousViews };
   };
