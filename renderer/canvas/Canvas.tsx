@@ -29,7 +29,7 @@ import { createEdgeMapper, createNodeMapper, withDragPositions, type LayerFlowNo
 import { LayerNode } from './LayerNode.tsx';
 import { Minimap } from './Minimap.tsx';
 import { WidthEdge } from './WidthEdge.tsx';
-import { createViewStore, EdgeViewContext, LabelLayerContext, NodeViewContext } from './view-store.ts';
+import { EdgeViewContext, LabelLayerContext, NodeViewContext, usePublishedViews } from './view-store.ts';
 
 /** The dataTransfer type a palette item carries: the node type (xyflow's drag-from-sidebar pattern). */
 export const NODE_DRAG_TYPE = 'application/x-layerboard-node';
@@ -76,15 +76,12 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
   const toFlowNodes = useMemo(createNodeMapper, []);
   const documentNodes = useMemo(() => toFlowNodes(graph, analysis, selection, measured, words), [toFlowNodes, graph, analysis, selection, measured, words]);
   const nodes = useMemo(() => withDragPositions(documentNodes.nodes, dragged), [documentNodes, dragged]);
-  // What each node shows, published before React Flow's own effects add new nodes.
-  const [nodeViews] = useState(() => createViewStore(documentNodes.views));
-  useLayoutEffect(() => nodeViews.set(documentNodes.views), [nodeViews, documentNodes.views]);
+  const nodeViews = usePublishedViews(documentNodes.views);
   const toFlowEdges = useMemo(createEdgeMapper, []);
   const rfId = useStore((s) => s.rfId);
   const documentEdges = useMemo(() => toFlowEdges(graph, analysis, selection, words, `react-flow__edge-desc-${rfId}`), [toFlowEdges, graph, analysis, selection, words, rfId]);
   const edges = documentEdges.edges;
-  const [edgeViews] = useState(() => createViewStore(documentEdges.views));
-  useLayoutEffect(() => edgeViews.set(documentEdges.views), [edgeViews, documentEdges.views]);
+  const edgeViews = usePublishedViews(documentEdges.views);
   const gesture = useRef(0);
   const flowStore = useStoreApi<LayerFlowNode, WidthFlowEdge>();
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);

@@ -5,7 +5,7 @@
  * or an edge shows re-renders that element alone, instead of a React Flow store update that every
  * node, handle and edge wrapper hears.
  */
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useLayoutEffect, useState, useSyncExternalStore, type Context } from 'react';
 import type { EdgeView, NodeView } from './flow-elements.ts';
 
 export interface ViewStore<T> {
@@ -32,20 +32,33 @@ export function createViewStore<T>(initial: ReadonlyMap<string, T>): ViewStore<T
   };
 }
 
-export const NodeViewContext = createContext<ViewStore<NodeView>>(createViewStore(new Map()));
+/**
+ * A store that holds `views`, renewed in a layout effect: before React Flow's own (passive)
+ * effects add new nodes or edges, so a new element finds its view.
+ */
+export function usePublishedViews<T>(views: ReadonlyMap<string, T>): ViewStore<T> {
+  const [store] = useState(() => createViewStore(views));
+  useLayoutEffect(() => store.set(views), [store, views]);
+  return store;
+}
 
-/** What the node `id` shows; the component re-renders only when that view is another object. */
-export function useNodeView(id: string): NodeView | undefined {
-  const store = useContext(NodeViewContext);
+/** What the element `id` shows; the component re-renders only when that view is another object. */
+function useView<T>(context: Context<ViewStore<T>>, id: string): T | undefined {
+  const store = useContext(context);
   return useSyncExternalStore(store.subscribe, () => store.get(id));
 }
 
+export const NodeViewContext = createContext<ViewStore<NodeView>>(createViewStore(new Map()));
 export const EdgeViewContext = createContext<ViewStore<EdgeView>>(createViewStore(new Map()));
 
-/** What the edge `id` (React Flow's id) shows; the edge re-renders only when that view is another object. */
+/** What the node `id` shows. */
+export function useNodeView(id: string): NodeView | undefined {
+  return useView(NodeViewContext, id);
+}
+
+/** What the edge `id` (React Flow's id) shows. */
 export function useEdgeView(id: string): EdgeView | undefined {
-  const store = useContext(EdgeViewContext);
-  return useSyncExternalStore(store.subscribe, () => store.get(id));
+  return useView(EdgeViewContext, id);
 }
 
 /**
