@@ -6,35 +6,15 @@
  * - the initial JavaScript bundle, minified: ≤ 1.5 MB.
  * Run `npm run build:web` first (bench:ui does).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPreview } from './preview.ts';
 import { dragNode, editOutFeatures, openBigProject, scenarioPoints, undoRedo } from './scenarios.ts';
 import { chromium, type Page } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const port = Number(process.env.PORT ?? 4187);
-const base = `http://127.0.0.1:${port}/`;
-
-function serve(): ChildProcess {
-  const child = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr?.on('data', (d) => process.stderr.write(`preview: ${d}`));
-  return child;
-}
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(base)).ok) return;
-    } catch (e) {
-      if (i % 50 === 49) console.error('waiting for the preview server:', (e as Error).message, String((e as { cause?: unknown }).cause));
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the preview server did not start on ${base}`);
-}
-
 interface FrameStats {
   maxFrame: number;
   p95: number;
@@ -66,13 +46,13 @@ async function frameStats(page: Page, action: () => Promise<void>): Promise<Fram
 }
 
 async function main(): Promise<void> {
-  const server = serve();
+  const server = await startPreview(root, port);
+  const { base } = server;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    await waitForServer();
     const rows: [string, string, string][] = [];
 
     // 1. First render, three cold loads; the best is the figure (the machine is shared).
@@ -140,7 +120,7 @@ async function main(): Promise<void> {
     for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
   } finally {
     await browser.close();
-    server.kill();
+    server.stop();
   }
 }
 

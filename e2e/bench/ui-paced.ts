@@ -6,9 +6,8 @@
  * into outFeatures. For comparing two builds (`ROOT=<other checkout>`); `npm run build:web` first.
  * `PORT` as for bench:ui.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPreview } from './preview.ts';
 import { chromium } from 'playwright-core';
 import { CLICK_MS, openBigProject, scenarioPoints } from './scenarios.ts';
 
@@ -16,12 +15,11 @@ interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: n
 
 const root = process.env.ROOT ?? fileURLToPath(new URL('../..', import.meta.url));
 const port = Number(process.env.PORT ?? 4187);
-const base = `http://127.0.0.1:${port}/`;
 const PARTS = ['FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'HitTest'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-for (let i = 0; i < 600; i++) { try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ } await new Promise((r) => setTimeout(r, 100)); }
+const server = await startPreview(root, port);
+const { base } = server;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 try {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
@@ -83,5 +81,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }

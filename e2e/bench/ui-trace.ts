@@ -5,17 +5,15 @@
  * budget. `PARTS=1` splits each scenario into script, style, layout, paint, hit testing.
  * Run `npm run build:web` first; `PORT` as for bench:ui, `N` cold first loads (default 2).
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPreview } from './preview.ts';
 import { dragNode, editOutFeatures, openBigProject, scenarioPoints, undoRedo } from './scenarios.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = process.env.ROOT ?? fileURLToPath(new URL('../..', import.meta.url));
 const port = Number(process.env.PORT ?? 4187);
-const base = `http://127.0.0.1:${port}/`;
-const child = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-for (let i = 0; i < 600; i++) { try { if ((await fetch(base)).ok) break; } catch { /* */ } await new Promise((r) => setTimeout(r, 100)); }
+const server = await startPreview(root, port);
+const { base } = server;
 
 interface Ev { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string } }
 async function traced(browser: Browser, page: Page, action: () => Promise<void>): Promise<string> {
@@ -72,5 +70,5 @@ try {
   }
 } finally {
   await browser.close();
-  child.kill();
+  server.stop();
 }
