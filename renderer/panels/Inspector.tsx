@@ -141,7 +141,7 @@ function InspectorView({ graph, projectName, analysis, selection, run, closeMerg
       </dl>
       <IssueList issues={issues} nodeId={node.id} applyFix={applyFix} />
       <TextField key={`label-${node.id}`} label={t('panels:inspector.labelField')} value={node.label ?? ''} placeholder={node.id}
-        onValue={(label) => run({ name: 'setNodeLabel', args: { nodeId: node.id, label } }, { mergeKey: `label:${node.id}` })} onFocus={closeMerge} />
+        onValue={(label) => run({ name: 'setNodeLabel', args: { nodeId: node.id, label } }, { mergeKey: `label:${node.id}` })} onFocus={closeMerge} testId="node-label" />
       {visibleParamFields(node).map((field) => (
         <ParamEditor key={`${node.id}.${field.key}`} node={node} field={field} run={run} closeMerge={closeMerge} />
       ))}
