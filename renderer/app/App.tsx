@@ -804,8 +804,9 @@ function Editor({ host, emitMenuCommand, onDocument, preloaded = null }: AppProp
   const redoOff = !canRedo(state.history);
   // The inspector follows a selection once the click's frame is painted: a click selects on the
   // canvas at once, and the inspector's form (mounted or unmounted, ~10 ms on a 200-node graph)
-  // is rendered after that frame, in a pass React can interrupt.
-  const inspectedSelection = useValueAfterPaint(state.selection);
+  // is rendered after that frame, in a pass React can interrupt; after a press that may begin a
+  // drag, once the button is released.
+  const inspectedSelection = useValueAfterPaint(state.selection, { afterPress: true });
   const noNodeSelected = state.selection.nodes.length === 0;
   const nothingSelected = noNodeSelected && state.selection.edges.length === 0;
   const disabled = useMemo(() => {
