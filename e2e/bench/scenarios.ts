@@ -26,12 +26,52 @@ export async function openBigProject(page: Page, root: string): Promise<void> {
   await page.locator('.react-flow__node[data-id="linear1"]').waitFor();
 }
 
-/** Where the scenarios point: linear1's centre (dragged, then edited where it ends) and an empty spot of the pane. */
-export async function scenarioPoints(page: Page): Promise<{ node: Point; pane: Point }> {
-  const box = await page.locator('.react-flow__node[data-id="linear1"]').boundingBox();
+/** The canvas's zoom, from React Flow's viewport transform. */
+export async function canvasZoom(page: Page): Promise<number> {
+  const transform = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? Number.NaN);
+}
+
+/**
+ * Zooms in with the mouse wheel at the middle of the canvas until the zoom is at least `target`,
+ * and returns the id of the Linear layer nearest that middle, for the scenarios to use. The
+ * 200-node graph opens fitted to the window, at ~0.2, where the canvas draws nodes without their
+ * text (Canvas.tsx, FAR_ZOOM); at 0.6 every label is drawn.
+ */
+export async function zoomInAtCentre(page: Page, target: number): Promise<string> {
   const pane = await page.locator('.react-flow__pane').boundingBox();
-  if (!box || !pane) throw new Error('linear1 or the pane is not on screen');
-  return { node: { x: box.x + box.width / 2, y: box.y + box.height / 2 }, pane: { x: pane.x + 5, y: pane.y + 5 } };
+  if (!pane) throw new Error('the pane is not on screen');
+  const centre = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+  await page.mouse.move(centre.x, centre.y);
+  for (let i = 0; i < 40 && (await canvasZoom(page)) < target; i++) {
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(300);
+  const linears = await page.locator('.react-flow__node[data-id^="linear"]').evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { id: el.getAttribute('data-id') ?? '', x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  }));
+  const distance = (p: Point) => Math.hypot(p.x - centre.x, p.y - centre.y);
+  return linears.reduce((best, n) => (distance(n) < distance(best) ? n : best)).id;
+}
+
+/** Where the scenarios point: a Linear layer's centre (dragged, then edited where it ends) and an empty spot of the pane. */
+export async function scenarioPoints(page: Page, id = 'linear1'): Promise<{ node: Point; pane: Point }> {
+  const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  if (!box || !pane) throw new Error(`${id} or the pane is not on screen`);
+  // The first spot near the pane's top-left corner where a click reaches the pane, not a node or an edge.
+  const empty = await page.evaluate(({ x0, y0 }) => {
+    for (let d = 5; d < 400; d += 7) {
+      for (const [x, y] of [[x0 + d, y0 + 5], [x0 + 5, y0 + d], [x0 + d, y0 + d]]) {
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    return null;
+  }, { x0: pane.x, y0: pane.y });
+  if (!empty) throw new Error('no empty spot of the pane near its corner');
+  return { node: { x: box.x + box.width / 2, y: box.y + box.height / 2 }, pane: empty };
 }
 
 /** Drags linear1 by 40 pointer moves, 240 px right and 120 px down. */

@@ -46,6 +46,13 @@ const defaultEdgeOptions = { markerEnd: ARROW_ID };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
 /** Where a dropped node's top-left lands relative to the pointer: roughly its centre. */
 const DROP_OFFSET = { x: 90, y: 30 };
+/**
+ * Below this zoom a node's text would be about 4 px high or less: the canvas draws nodes as their boxes,
+ * with a bar for the title, and leaves out edge widths (app.css, `.lb-canvas--far`). Drawing that
+ * text took most of the canvas's paint and raster time on a 200-node graph seen whole (at zoom
+ * ~0.2), which held back frames after edits there (docs/performance.md).
+ */
+const FAR_ZOOM = 0.35;
 
 export interface CanvasProps {
   graph: Graph;
@@ -79,6 +86,8 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
   const nodeViews = usePublishedViews(documentNodes.views);
   const toFlowEdges = useMemo(createEdgeMapper, []);
   const rfId = useStore((s) => s.rfId);
+  // A boolean, so the canvas renders again only when the zoom crosses FAR_ZOOM.
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   const documentEdges = useMemo(() => toFlowEdges(graph, analysis, selection, words, `react-flow__edge-desc-${rfId}`), [toFlowEdges, graph, analysis, selection, words, rfId]);
   const edges = documentEdges.edges;
   const edgeViews = usePublishedViews(documentEdges.views);
@@ -185,7 +194,7 @@ export function Canvas({ graph, analysis, selection, showMinimap, projectKey, ru
   }, [flow, addNodeAt]);
 
   return (
-    <div className="lb-canvas" onDragOver={onDragOver} onDrop={onDrop} onPointerDownCapture={onPointerDownCapture}>
+    <div className={far ? 'lb-canvas lb-canvas--far' : 'lb-canvas'} onDragOver={onDragOver} onDrop={onDrop} onPointerDownCapture={onPointerDownCapture}>
       <NodeViewContext.Provider value={nodeViews}>
         <EdgeViewContext.Provider value={edgeViews}>
           <LabelLayerContext.Provider value={labelLayer}>
