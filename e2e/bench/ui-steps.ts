@@ -29,8 +29,9 @@ try {
     await page.goto(server.base);
     await openBigProject(page, root);
     if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
-    const id = process.env.ZOOM ? await zoomInAtCentre(page, Number(process.env.ZOOM)) : 'linear1';
+    // The canvas fits the new graph into view 50 ms after it renders.
     await page.waitForTimeout(300);
+    const id = process.env.ZOOM ? await zoomInAtCentre(page, Number(process.env.ZOOM)) : 'linear1';
     const points = await scenarioPoints(page, id);
     // A string, not a function: tsx's name-keeping helper would not exist inside the page.
     await page.evaluate(`(() => {
