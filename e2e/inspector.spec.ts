@@ -9,6 +9,8 @@ test.beforeEach(async ({ page }) => {
 // is released (renderer/app/after-paint.ts), not in the middle of the drag's first moves.
 test('dragging a layer selects it at once; the inspector follows on the drop; a click shows it at once', async ({ page }) => {
   const inspected = page.locator('.lb-inspector[data-inspected]');
+  // Focus in a field of the inspector: the press moves it away, and that blur is not a release.
+  await page.getByTestId('project-name').focus();
   const box = (await node(page, 'linear2').locator('.lb-node__title').boundingBox())!;
   const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   await page.mouse.move(start.x, start.y);

@@ -31,7 +31,6 @@ test('typing faster than the 200-node graph renders keeps every character', asyn
   }, ['9', '', '8']);
   await expect(width).toHaveValue('8');
   await expect(edgeLabel(page, 'linear1', 'act1')).toHaveText('N × 8');
-  await expect(page.getByTestId('param-outFeatures')).toHaveValue('8');
 
   await page.keyboard.press('Control+a');
   await page.keyboard.type('1024');

@@ -25,8 +25,11 @@ function listen(): void {
     for (const resume of waiting) resume();
   };
   window.addEventListener('pointerdown', () => { press.held = true; }, { capture: true });
-  // A release outside the window, a cancelled pointer or the window losing focus all end a press.
-  for (const type of ['pointerup', 'pointercancel', 'blur']) window.addEventListener(type, release, { capture: true });
+  // A release, a cancelled pointer or the window losing focus (the release may then happen
+  // elsewhere) all end a press. The window's own blur only: an element's blur does not bubble, so
+  // this listener, not capturing, does not hear the focus leave a field at the press.
+  for (const type of ['pointerup', 'pointercancel']) window.addEventListener(type, release, { capture: true });
+  window.addEventListener('blur', release);
 }
 
 /** Calls `then` once no pointer button is held (now, if none is); returns a cancel function. */
