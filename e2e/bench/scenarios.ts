@@ -74,7 +74,7 @@ export async function scenarioPoints(page: Page, id = 'linear1'): Promise<{ node
   return { node: { x: box.x + box.width / 2, y: box.y + box.height / 2 }, pane: empty };
 }
 
-/** Drags linear1 by 40 pointer moves, 240 px right and 120 px down. */
+/** Drags the node at `node` by 40 pointer moves, 240 px right and 120 px down. */
 export async function dragNode(page: Page, { node }: { node: Point }): Promise<void> {
   await page.mouse.move(node.x, node.y);
   await page.mouse.down();
