@@ -1,11 +1,6 @@
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import { canvasZoom } from './bench/scenarios.ts';
 import { edgeLabel, node, openApp, selectNode } from './helpers.ts';
-
-async function zoomOf(page: Page): Promise<number> {
-  const transform = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
-  return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1]);
-}
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);
@@ -25,7 +20,7 @@ test('zoomed far out, nodes are drawn without their text, except a problem; zoom
   await page.getByTestId('param-outFeatures').fill('13');
   const error = node(page, 'linear4').locator('.lb-node__issue--error');
   await expect(error).toBeVisible();
-  const near = { box: (await node(page, 'linear1').boundingBox())!, zoom: await zoomOf(page) };
+  const near = { box: (await node(page, 'linear1').boundingBox())!, zoom: await canvasZoom(page) };
 
   const zoomOut = page.locator('.react-flow__controls-zoomout');
   for (let i = 0; i < 8 && !(await canvas.getAttribute('class'))?.includes('lb-canvas--far'); i++) await zoomOut.click();
@@ -37,7 +32,7 @@ test('zoomed far out, nodes are drawn without their text, except a problem; zoom
   await expect(error).toBeVisible();
   await expect(node(page, 'linear4').locator('.lb-node__title')).toBeVisible();
   // The same size in flow units: hidden text still takes its room, so edges stay where they were.
-  const far = { box: (await node(page, 'linear1').boundingBox())!, zoom: await zoomOf(page) };
+  const far = { box: (await node(page, 'linear1').boundingBox())!, zoom: await canvasZoom(page) };
   expect(far.zoom).toBeLessThan(0.35);
   expect(far.box.width / far.zoom).toBeCloseTo(near.box.width / near.zoom, 0);
   expect(far.box.height / far.zoom).toBeCloseTo(near.box.height / near.zoom, 0);

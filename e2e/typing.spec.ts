@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { bigProject } from './bench/big-project.ts';
+import { openBigProject } from './bench/scenarios.ts';
 import { REPO_DIR, edgeLabel, node, openApp, useFilePickerFallback } from './helpers.ts';
 
 // A typed value reaches the document as a transition (renderer/panels/fields.tsx): on a big graph
@@ -8,9 +8,7 @@ import { REPO_DIR, edgeLabel, node, openApp, useFilePickerFallback } from './hel
 test('typing faster than the 200-node graph renders keeps every character', async ({ page }) => {
   await useFilePickerFallback(page);
   await openApp(page);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
-  await chooser.setFiles({ name: '200-nodes.layerboard', mimeType: 'application/json', buffer: Buffer.from(bigProject(REPO_DIR)) });
-  await expect(node(page, 'linear1')).toBeVisible();
+  await openBigProject(page, REPO_DIR);
   await node(page, 'linear1').click();
   await expect(page.locator('.lb-inspector[data-inspected="linear1"]')).toBeVisible();
 

@@ -7,7 +7,7 @@
  * `CLICK_MS` apart, as a person's is (Playwright's default sends both at once, and Chromium then
  * handles the press, the release and the click in one task).
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { bigProject } from './big-project.ts';
 
 /** How long a click holds the button: people hold it 50–150 ms. */
@@ -16,6 +16,23 @@ export const CLICK_MS = 60;
 export interface Point {
   x: number;
   y: number;
+}
+
+/**
+ * A fresh page (its own context, 1440 × 900) on the app at `base`, ready for `openBigProject`: the
+ * File System Access pickers are removed, so Ctrl+O takes the file-input path, and file choosers
+ * are intercepted from the start (Chromium intercepts them only once a listener exists, and
+ * turning that on is not awaited; without it Ctrl+O could open, and cancel, a real one).
+ */
+export async function newAppPage(browser: Browser, base: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) Reflect.deleteProperty(window, name);
+  });
+  page.on('filechooser', () => {});
+  await page.goto(base);
+  return page;
 }
 
 /** Opens the 200-node project through File › Open (Ctrl+O) in a page already on the app. */

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPreview } from './preview.ts';
-import { canvasZoom, dragNode, editOutFeatures, openBigProject, scenarioPoints, undoRedo, zoomInAtCentre } from './scenarios.ts';
+import { canvasZoom, dragNode, editOutFeatures, newAppPage, openBigProject, scenarioPoints, undoRedo, zoomInAtCentre } from './scenarios.ts';
 import { chromium, type Page } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -84,15 +84,7 @@ async function main(): Promise<void> {
       let nodeCount = 0;
       let zoom = 0;
       for (let round = 0; round < rounds; round++) {
-        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-        const page = await context.newPage();
-        await page.addInitScript(() => {
-          for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) Reflect.deleteProperty(window, name);
-        });
-        // Chromium intercepts file choosers only once a listener exists, and turning that on is not
-        // awaited: listening from the start keeps Ctrl+O from opening (and cancelling) a real one.
-        page.on('filechooser', () => {});
-        await page.goto(base);
+        const page = await newAppPage(browser, base);
         const opened = performance.now();
         await openBigProject(page, root);
         if (!readable) opens.push(performance.now() - opened);
@@ -106,7 +98,7 @@ async function main(): Promise<void> {
         runs.drag.push(await frameStats(page, () => dragNode(page, points)));
         runs.edit.push(await frameStats(page, () => editOutFeatures(page, points)));
         runs.undo.push(await frameStats(page, () => undoRedo(page, points)));
-        await context.close();
+        await page.context().close();
       }
       const where = `${nodeCount} nodes, zoom ${zoom.toFixed(2)}${readable ? '' : ' (whole graph)'}`;
       if (!readable) rows.push(['open a 200-node project (median)', `${median(opens).toFixed(0)} ms`, '']);

@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { startPreview } from './preview.ts';
 import { chromium } from 'playwright-core';
-import { CLICK_MS, openBigProject, scenarioPoints } from './scenarios.ts';
+import { CLICK_MS, newAppPage, openBigProject, scenarioPoints } from './scenarios.ts';
 
 interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number }
 
@@ -22,10 +22,7 @@ const server = await startPreview(root, port);
 const { base } = server;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 try {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  page.on('filechooser', () => {});
-  await page.addInitScript(() => { for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) Reflect.deleteProperty(window, name); });
-  await page.goto(base);
+  const page = await newAppPage(browser, base);
   await openBigProject(page, root);
   await page.waitForTimeout(800);
   const { node, pane } = await scenarioPoints(page);

@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startPreview } from './preview.ts';
-import { CLICK_MS, dragNode, openBigProject, scenarioPoints, zoomInAtCentre, type Point } from './scenarios.ts';
+import { CLICK_MS, dragNode, newAppPage, openBigProject, scenarioPoints, zoomInAtCentre, type Point } from './scenarios.ts';
 
 const root = process.env.ROOT ?? fileURLToPath(new URL('../..', import.meta.url));
 const server = await startPreview(root, Number(process.env.PORT ?? 4187));
@@ -20,13 +20,7 @@ const browser = await chromium.launch({
 const counts = new Map<string, number>();
 try {
   for (let round = 0; round < Number(process.env.ROUNDS ?? 6); round++) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    page.on('filechooser', () => {});
-    await page.addInitScript(() => {
-      for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) Reflect.deleteProperty(window, name);
-    });
-    await page.goto(server.base);
+    const page = await newAppPage(browser, server.base);
     await openBigProject(page, root);
     if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
     // The canvas fits the new graph into view 50 ms after it renders.
@@ -74,7 +68,7 @@ try {
       return `${(b - a).toFixed(0)} ms, ${(a - before[1]).toFixed(0)} ms after ${before[0]}`;
     });
     console.log(`page ${round + 1}: ${frames.length} frames; over 34 ms: ${slow.join('; ') || 'none'}`);
-    await context.close();
+    await page.context().close();
   }
   console.log(`\nslow frames by the step before them: ${[...counts].map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}`);
 } finally {

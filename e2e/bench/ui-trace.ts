@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { startPreview } from './preview.ts';
-import { dragNode, editOutFeatures, openBigProject, scenarioPoints, undoRedo } from './scenarios.ts';
+import { dragNode, editOutFeatures, newAppPage, openBigProject, scenarioPoints, undoRedo } from './scenarios.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = process.env.ROOT ?? fileURLToPath(new URL('../..', import.meta.url));
@@ -54,13 +54,7 @@ try {
     await context.close();
   }
   if (!process.env.FIRST_ONLY) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await page.addInitScript(() => { for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) Reflect.deleteProperty(window, name); });
-    // Chromium intercepts file choosers only once a listener exists, and turning that on is not
-    // awaited: listening from the start keeps Ctrl+O from opening (and cancelling) a real one.
-    page.on('filechooser', () => {});
-    await page.goto(base);
+    const page = await newAppPage(browser, base);
     await openBigProject(page, root);
     await page.waitForTimeout(300);
     const points = await scenarioPoints(page);
